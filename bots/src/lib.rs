@@ -1,0 +1,10 @@
+//! The `tatwir` binary's library: configuration, the SQL store, the HTTP server and the
+//! channel adapters, wired around the engine in `tatwir-core`.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod database_url;
+pub mod http;
+pub mod store;
+pub mod terminal;

@@ -1,0 +1,148 @@
+//! Commands people type, and who may use each.
+
+use crate::person::Access;
+use crate::role::Role;
+
+/// A command as typed: `/start CODE`, `!help`, `/help@tatwir_bot`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Typed<'a> {
+    /// Lower-cased, without prefix or `@bot` suffix.
+    pub name: String,
+    /// The rest of the message, trimmed.
+    pub argument: &'a str,
+}
+
+/// Reads a message as a command if it starts with `/` or `!` followed by a letter.
+pub fn parse(text: &str) -> Option<Typed<'_>> {
+    let text = text.trim_start();
+    let rest = text.strip_prefix('/').or_else(|| text.strip_prefix('!'))?;
+    let (word, argument) = match rest.find(char::is_whitespace) {
+        Some(at) => (&rest[..at], rest[at..].trim()),
+        None => (rest, ""),
+    };
+    let name = word.split('@').next().unwrap_or_default();
+    if !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(Typed {
+        name: name.to_ascii_lowercase(),
+        argument,
+    })
+}
+
+/// The commands the engine knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Start,
+    Language,
+    Help,
+    Profile,
+}
+
+/// Who may use a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Everyone,
+    /// Only people who belong to an association (or hold a platform role).
+    Members,
+    /// People holding this role or a stronger one somewhere.
+    AtLeast(Role),
+}
+
+pub struct Spec {
+    pub command: Command,
+    pub name: &'static str,
+    /// Fluent id of the argument's placeholder shown in help (`CODE`), if it takes one.
+    pub argument: Option<&'static str>,
+    /// Fluent id of the one-line description shown in help.
+    pub description: &'static str,
+    pub audience: Audience,
+}
+
+/// Every command, in the order help lists them.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        command: Command::Start,
+        name: "start",
+        argument: Some("help-argument-code"),
+        description: "help-start",
+        audience: Audience::Everyone,
+    },
+    Spec {
+        command: Command::Profile,
+        name: "profile",
+        argument: None,
+        description: "help-profile",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Language,
+        name: "language",
+        argument: None,
+        description: "help-language",
+        audience: Audience::Everyone,
+    },
+    Spec {
+        command: Command::Help,
+        name: "help",
+        argument: None,
+        description: "help-help",
+        audience: Audience::Everyone,
+    },
+];
+
+impl Spec {
+    pub fn find(name: &str) -> Option<&'static Spec> {
+        COMMANDS.iter().find(|spec| spec.name == name)
+    }
+
+    pub fn allows(&self, access: &Access) -> bool {
+        match self.audience {
+            Audience::Everyone => true,
+            Audience::Members => access.is_member() || !access.platform_roles.is_empty(),
+            Audience::AtLeast(role) => access.has_at_least(role),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_read_in_every_form() {
+        assert_eq!(
+            parse("/start ABCD2345"),
+            Some(Typed {
+                name: "start".into(),
+                argument: "ABCD2345"
+            })
+        );
+        assert_eq!(
+            parse("!Start   x y "),
+            Some(Typed {
+                name: "start".into(),
+                argument: "x y"
+            })
+        );
+        assert_eq!(
+            parse("/help@tatwir_bot"),
+            Some(Typed {
+                name: "help".into(),
+                argument: ""
+            })
+        );
+        assert_eq!(
+            parse("/start\nCODE"),
+            Some(Typed {
+                name: "start".into(),
+                argument: "CODE"
+            })
+        );
+        assert_eq!(parse("hello"), None);
+        assert_eq!(parse("/"), None);
+        assert_eq!(parse("!!!"), None);
+        assert_eq!(parse("/ 12"), None);
+        assert_eq!(parse("/مساعدة"), None);
+    }
+}

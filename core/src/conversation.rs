@@ -1,0 +1,91 @@
+//! Where a person is in a conversation. Stored per person (not per chat), so it follows them
+//! across channels and survives restarts.
+
+use crate::language::Language;
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    #[serde(default)]
+    pub step: Step,
+    /// The choices most recently offered; only these are accepted.
+    #[serde(default)]
+    pub offer: Option<Offer>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    #[default]
+    Idle,
+    /// The person must pick a language; `resume` is the message to handle once they have.
+    ChoosingLanguage { resume: Option<String> },
+}
+
+/// A set of choices that were offered, under a fresh nonce. A choice's data is
+/// `<nonce>.<index>`: a press on an older keyboard, someone else's keyboard or a forged one finds
+/// no matching offer and changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub nonce: String,
+    pub actions: Vec<Action>,
+}
+
+/// What picking a choice does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    SetLanguage { language: Language },
+}
+
+impl Offer {
+    const NONCE_LEN: usize = 6;
+
+    pub fn new(actions: Vec<Action>) -> Self {
+        const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+        let mut rng = rand::rng();
+        let nonce = (0..Self::NONCE_LEN)
+            .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+            .collect();
+        Offer { nonce, actions }
+    }
+
+    pub fn data(&self, index: usize) -> String {
+        format!("{}.{index}", self.nonce)
+    }
+
+    /// The action behind `data`, if `data` belongs to this offer.
+    pub fn action_for(&self, data: &str) -> Option<&Action> {
+        let (nonce, index) = data.split_once('.')?;
+        if nonce != self.nonce {
+            return None;
+        }
+        self.actions.get(index.parse::<usize>().ok()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_offered_data_is_accepted() {
+        let offer = Offer::new(vec![Action::SetLanguage { language: Language::Ar }]);
+        assert_eq!(
+            offer.action_for(&offer.data(0)),
+            Some(&Action::SetLanguage { language: Language::Ar })
+        );
+        assert_eq!(offer.action_for(&offer.data(1)), None);
+        assert_eq!(offer.action_for("zzzzzz.0"), None);
+        assert_eq!(offer.action_for(""), None);
+        assert_eq!(offer.action_for(&format!("{}.-1", offer.nonce)), None);
+        assert!(offer.data(11).len() <= 64);
+    }
+
+    #[test]
+    fn unknown_stored_state_reads_as_idle() {
+        let old: Conversation = serde_json::from_str("{}").expect("defaults");
+        assert_eq!(old, Conversation::default());
+    }
+}

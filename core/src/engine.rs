@@ -1,0 +1,380 @@
+//! The conversation engine: an [`Incoming`] in, the [`Outgoing`] replies out, given the stored
+//! state and the time. Every channel runs the same flows through it.
+
+use crate::args;
+use crate::association::InviteCode;
+use crate::clock::Clock;
+use crate::command::{self, COMMANDS, Command, Spec};
+use crate::conversation::{Action, Conversation, Offer, Step};
+use crate::language::Language;
+use crate::locale::{Localizer, count, isolate};
+use crate::message::{Choice, Event, Incoming, Outgoing, Span, Text};
+use crate::person::{Access, Channel, Person};
+use crate::role::Role;
+use crate::store::{JoinOutcome, RedeemError, Store, StoreError};
+use crate::text::{MAX_MESSAGE_CHARS, clean_line, clean_message};
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentArgs;
+use std::sync::Arc;
+
+/// The longest display name kept from a channel.
+const MAX_DISPLAY_NAME: usize = 64;
+/// The longest message remembered to be handled after the language is chosen.
+const MAX_RESUME: usize = 256;
+
+pub struct Engine<S, C> {
+    store: S,
+    clock: C,
+    locales: Arc<Localizer>,
+}
+
+/// What one turn knows about the person it answers.
+struct Turn<'a> {
+    person: Person,
+    lang: Language,
+    access: Access,
+    conversation: Conversation,
+    channel: Channel,
+    now: DateTime<Utc>,
+    locales: &'a Localizer,
+}
+
+impl Turn<'_> {
+    fn say(&self, id: &str) -> String {
+        self.locales.text(self.lang, id, None)
+    }
+
+    fn say_with(&self, id: &str, args: &FluentArgs) -> String {
+        self.locales.text(self.lang, id, Some(args))
+    }
+
+    fn name(&self) -> String {
+        isolate(self.lang, &self.person.display_name)
+    }
+
+    /// How commands are typed on this channel: Matrix clients keep `/` for themselves.
+    fn command(&self, name: &str) -> String {
+        let prefix = if self.channel == Channel::Matrix { '!' } else { '/' };
+        format!("{prefix}{name}")
+    }
+
+    fn role_name(&self, role: Role) -> String {
+        self.say(&format!("role-{}", role.code()))
+    }
+}
+
+impl<S: Store, C: Clock> Engine<S, C> {
+    pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
+        Engine { store, clock, locales }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn locales(&self) -> &Localizer {
+        &self.locales
+    }
+
+    pub fn clock(&self) -> &C {
+        &self.clock
+    }
+
+    /// Answers one event. Never fails: a storage failure is logged and answered with a localised
+    /// apology, and nothing half-done is kept (each change is one transaction).
+    pub async fn handle(&self, incoming: &Incoming) -> Vec<Outgoing> {
+        match self.turn(incoming).await {
+            Ok(replies) => replies,
+            Err(error) => {
+                tracing::error!(%error, identity = %incoming.identity, "could not handle an event");
+                let lang = incoming
+                    .client_language
+                    .as_deref()
+                    .and_then(Language::from_client_code)
+                    .unwrap_or(Language::FALLBACK);
+                vec![Outgoing::text(Text::plain(self.locales.text(
+                    lang,
+                    "error-technical",
+                    None,
+                )))]
+            }
+        }
+    }
+
+    async fn turn(&self, incoming: &Incoming) -> Result<Vec<Outgoing>, StoreError> {
+        let now = self.clock.now();
+        let hint = incoming.client_language.as_deref().and_then(Language::from_client_code);
+        let mut name: String = clean_line(&incoming.display_name)
+            .chars()
+            .take(MAX_DISPLAY_NAME)
+            .collect();
+        if name.is_empty() {
+            name = incoming.identity.user.chars().take(MAX_DISPLAY_NAME).collect();
+        }
+        let person = self.store.person_for(&incoming.identity, &name, hint, now).await?;
+        let conversation = self.store.conversation(person.id).await?;
+        let access = self.store.access(person.id).await?;
+        let mut turn = Turn {
+            lang: person.language.unwrap_or(Language::FALLBACK),
+            person,
+            access,
+            conversation: conversation.clone(),
+            channel: incoming.identity.channel,
+            now,
+            locales: &self.locales,
+        };
+        let replies = match &incoming.event {
+            Event::Text(text) => self.on_text(&mut turn, text, true).await?,
+            Event::Choice(data) => self.on_choice(&mut turn, data).await?,
+            Event::PollAnswer { .. } => vec![Outgoing::text(Text::plain(turn.say("choice-expired")))],
+        };
+        if turn.conversation != conversation {
+            self.store
+                .save_conversation(turn.person.id, &turn.conversation, now)
+                .await?;
+        }
+        Ok(replies)
+    }
+
+    async fn on_text(&self, turn: &mut Turn<'_>, raw: &str, may_resume: bool) -> Result<Vec<Outgoing>, StoreError> {
+        if raw.chars().count() > MAX_MESSAGE_CHARS {
+            let args = args! { "max" => count(MAX_MESSAGE_CHARS as i64) };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("input-too-long", &args),
+            ))]);
+        }
+        let text = clean_message(raw);
+        if text.is_empty() {
+            return Ok(vec![self.hint(turn, "input-empty")]);
+        }
+        if let Step::ChoosingLanguage { resume } = &turn.conversation.step
+            && let Some(language) = Language::from_typed_name(&text)
+        {
+            let resume = resume.clone();
+            return self.choose_language(turn, language, resume, may_resume).await;
+        }
+        if turn.person.language.is_none() {
+            let resume = match &turn.conversation.step {
+                Step::ChoosingLanguage { resume: Some(earlier) } => Some(earlier.clone()),
+                _ => (command::parse(&text).is_some() && text.chars().count() <= MAX_RESUME).then(|| text.clone()),
+            };
+            return Ok(vec![self.offer_languages(turn, resume)]);
+        }
+        turn.conversation.step = Step::Idle;
+        let Some(typed) = command::parse(&text) else {
+            return Ok(vec![self.hint(turn, "free-text")]);
+        };
+        let Some(spec) = Spec::find(&typed.name) else {
+            let shown: String = typed.name.chars().take(32).collect();
+            let args = args! { "command" => turn.command(&shown), "help" => turn.command("help") };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("command-unknown", &args),
+            ))]);
+        };
+        if !spec.allows(&turn.access) {
+            let args = args! { "help" => turn.command("help") };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("command-not-allowed", &args),
+            ))]);
+        }
+        match spec.command {
+            Command::Start => self.start(turn, typed.argument).await,
+            Command::Language => Ok(vec![self.offer_languages(turn, None)]),
+            Command::Help => Ok(vec![self.help(turn)]),
+            Command::Profile => Ok(vec![self.profile(turn)]),
+        }
+    }
+
+    async fn on_choice(&self, turn: &mut Turn<'_>, data: &str) -> Result<Vec<Outgoing>, StoreError> {
+        let action = turn
+            .conversation
+            .offer
+            .as_ref()
+            .and_then(|offer| offer.action_for(data))
+            .cloned();
+        match action {
+            None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+            Some(Action::SetLanguage { language }) => {
+                let resume = match &turn.conversation.step {
+                    Step::ChoosingLanguage { resume } => resume.clone(),
+                    Step::Idle => None,
+                };
+                self.choose_language(turn, language, resume, true).await
+            }
+        }
+    }
+
+    async fn choose_language(
+        &self,
+        turn: &mut Turn<'_>,
+        language: Language,
+        resume: Option<String>,
+        may_resume: bool,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let first_time = turn.person.language.is_none();
+        self.store.set_language(turn.person.id, language).await?;
+        turn.person.language = Some(language);
+        turn.lang = language;
+        turn.conversation = Conversation::default();
+        let mut replies = vec![Outgoing::text(Text::plain(turn.say("language-set")))];
+        match resume {
+            Some(text) if may_resume => {
+                replies.extend(Box::pin(self.on_text(turn, &text, false)).await?);
+            }
+            _ if first_time && !turn.access.is_member() => replies.push(self.not_member_welcome(turn)),
+            _ => {}
+        }
+        Ok(replies)
+    }
+
+    /// The language picker: one prompt per language, each in its own script, and each language's
+    /// name written in itself.
+    fn offer_languages(&self, turn: &mut Turn<'_>, resume: Option<String>) -> Outgoing {
+        let mut prompt = Text::default();
+        // Always in the same order, so that a typed number means the same language every time.
+        let languages = Language::ALL;
+        for (i, &language) in languages.iter().enumerate() {
+            if i > 0 {
+                prompt = prompt.line_break();
+            }
+            prompt = prompt.then_plain(self.locales.text(language, "language-prompt", None));
+        }
+        let offer = Offer::new(
+            languages
+                .iter()
+                .map(|&language| Action::SetLanguage { language })
+                .collect(),
+        );
+        let choices = languages
+            .iter()
+            .enumerate()
+            .map(|(i, &language)| Choice {
+                label: self.locales.text(language, "language-self-name", None),
+                data: offer.data(i),
+            })
+            .map(|choice| vec![choice])
+            .collect();
+        turn.conversation = Conversation {
+            step: Step::ChoosingLanguage { resume },
+            offer: Some(offer),
+        };
+        Outgoing::with_choices(prompt, choices)
+    }
+
+    async fn start(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
+        if argument.is_empty() {
+            if turn.access.is_member() {
+                let args = args! { "name" => turn.name() };
+                let welcome = Outgoing::text(Text::plain(turn.say_with("start-welcome-back", &args)));
+                return Ok(vec![welcome, self.help(turn)]);
+            }
+            return Ok(vec![self.not_member_welcome(turn)]);
+        }
+        let Some(code) = InviteCode::parse(argument) else {
+            return Ok(vec![self.invite_refused(turn, "invite-unknown")]);
+        };
+        let redemption = match self.store.redeem_invite(turn.person.id, &code, turn.now).await {
+            Ok(redemption) => redemption,
+            Err(RedeemError::Unknown) => return Ok(vec![self.invite_refused(turn, "invite-unknown")]),
+            Err(RedeemError::Expired) => return Ok(vec![self.invite_refused(turn, "invite-expired")]),
+            Err(RedeemError::Revoked) => return Ok(vec![self.invite_refused(turn, "invite-revoked")]),
+            Err(RedeemError::Store(error)) => return Err(error),
+        };
+        turn.access = self.store.access(turn.person.id).await?;
+        let association = isolate(turn.lang, &redemption.association.name);
+        let (id, role) = match redemption.outcome {
+            JoinOutcome::Joined => ("start-joined", redemption.role),
+            JoinOutcome::Promoted { .. } => ("start-promoted", redemption.role),
+            JoinOutcome::AlreadyMember { role } => ("start-already-member", role),
+        };
+        let args = args! { "name" => turn.name(), "association" => association, "role" => turn.role_name(role) };
+        let mut replies = vec![Outgoing::text(Text::plain(turn.say_with(id, &args)))];
+        if redemption.outcome != (JoinOutcome::AlreadyMember { role }) {
+            replies.push(self.help(turn));
+        }
+        Ok(replies)
+    }
+
+    fn invite_refused(&self, turn: &Turn<'_>, id: &str) -> Outgoing {
+        let args = args! { "start" => turn.command("start") };
+        Outgoing::text(Text::plain(turn.say_with(id, &args)))
+    }
+
+    fn not_member_welcome(&self, turn: &Turn<'_>) -> Outgoing {
+        let args = args! { "name" => turn.name(), "start" => turn.command("start"), "help" => turn.command("help") };
+        Outgoing::text(Text::plain(turn.say_with("welcome-not-member", &args)))
+    }
+
+    /// A short answer that points to /help (and to /start for people who have not joined).
+    fn hint(&self, turn: &Turn<'_>, id: &str) -> Outgoing {
+        let args = args! {
+            "help" => turn.command("help"),
+            "start" => turn.command("start"),
+            "member" => if turn.access.is_member() { "yes" } else { "no" },
+        };
+        Outgoing::text(Text::plain(turn.say_with(id, &args)))
+    }
+
+    /// What this person may do here, in their language.
+    fn help(&self, turn: &Turn<'_>) -> Outgoing {
+        let mut text = Text::default().then_bold(turn.say("help-title"));
+        for spec in COMMANDS.iter().filter(|spec| spec.allows(&turn.access)) {
+            let mut typed = turn.command(spec.name);
+            if let Some(argument) = spec.argument {
+                typed.push(' ');
+                typed.push_str(&turn.say(argument));
+            }
+            // The command stays a span of its own (code formatting, no isolation marks); the
+            // locale decides what separates it from its description.
+            let line = turn.say_with(
+                "help-line",
+                &args! { "command" => "\u{0}", "description" => turn.say(spec.description) },
+            );
+            let (before, after) = line.split_once('\u{0}').unwrap_or(("", &line));
+            text = text
+                .line_break()
+                .then_plain(format!("• {before}"))
+                .then_code(typed)
+                .then_plain(after);
+        }
+        let footer = if turn.access.is_member() {
+            "help-footer-member"
+        } else {
+            "help-footer-not-member"
+        };
+        let args = args! { "start" => turn.command("start") };
+        text = text.line_break().line_break().then_plain(turn.say_with(footer, &args));
+        Outgoing::text(text)
+    }
+
+    fn profile(&self, turn: &Turn<'_>) -> Outgoing {
+        let language = self.locales.text(turn.lang, "language-self-name", None);
+        let args = args! { "name" => turn.name(), "language" => language };
+        let mut text = Text::default()
+            .then_bold(turn.say_with("profile-title", &args))
+            .line_break();
+        text = text.then_plain(turn.say_with("profile-language", &args)).line_break();
+        let memberships = &turn.access.memberships;
+        let args = args! { "count" => count(memberships.len() as i64) };
+        text = text.then_plain(turn.say_with("profile-associations", &args));
+        for membership in memberships {
+            let args = args! {
+                "association" => isolate(turn.lang, &membership.association.name),
+                "city" => isolate(turn.lang, &membership.association.city),
+                "role" => turn.role_name(membership.role),
+            };
+            text = text
+                .line_break()
+                .then_plain("• ")
+                .then_plain(turn.say_with("profile-membership", &args));
+        }
+        for &role in &turn.access.platform_roles {
+            let args = args! { "role" => turn.role_name(role) };
+            text = text
+                .line_break()
+                .then_plain("• ")
+                .push(Span::Plain(turn.say_with("profile-platform-role", &args)));
+        }
+        Outgoing::text(text)
+    }
+}

@@ -1,0 +1,18 @@
+//! Tatwir's engine: the domain, the conversation flows, localisation and the ports (store,
+//! clock) that the binary's adapters implement. No network and no channel types live here.
+
+pub mod association;
+pub mod clock;
+pub mod language;
+pub mod locale;
+pub mod locale_lint;
+pub mod person;
+pub mod role;
+pub mod text;
+
+pub use fluent_bundle;
+pub mod command;
+pub mod conversation;
+pub mod engine;
+pub mod message;
+pub mod store;

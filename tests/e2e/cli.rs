@@ -1,0 +1,179 @@
+//! The coordinators' command line, through the real binary.
+
+use crate::transcripts::{add_association, chat, tatwir};
+use serde_json::Value;
+use std::path::Path;
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let output = tatwir(data).args(args).arg("--json").output().expect("run tatwir");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+fn human(data: &Path, args: &[&str]) -> (bool, String, String) {
+    let output = tatwir(data).args(args).output().expect("run tatwir");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_coordinator_registers_associations_and_sees_who_joined() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let (ok, out, _) = human(
+        data,
+        &["association", "add", "--name", "Association Amal", "--city", "Tanger"],
+    );
+    assert!(ok);
+    assert!(
+        out.starts_with("Association n° 1 créée : Association Amal (Tanger)\n"),
+        "{out}"
+    );
+    let codes: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.rsplit(" : ").next())
+        .filter(|w| w.len() == 8)
+        .collect();
+    assert_eq!(codes.len(), 2, "a volunteer code and a manager code: {out}");
+
+    let nour = add_association(data, "جمعية النور", "طنجة");
+    assert_eq!(nour.id, 2);
+    assert_ne!(nour.volunteer_code, nour.manager_code);
+
+    chat(
+        data,
+        &["--user", "amina", "--lang", "ar"],
+        &format!("/start {}\n", nour.volunteer_code),
+    );
+    chat(
+        data,
+        &["--user", "karim", "--lang", "fr"],
+        &format!("/start {}\n", nour.manager_code),
+    );
+
+    let associations = json(data, &["association", "list"]);
+    assert_eq!(associations[1]["name"], "جمعية النور");
+    assert_eq!(
+        (
+            associations[1]["members"].as_i64(),
+            associations[1]["volunteers"].as_i64(),
+            associations[1]["managers"].as_i64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(associations[0]["members"], 0);
+
+    let people = json(data, &["person", "list", "--association", "2"]);
+    let people = people.as_array().expect("array");
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[0]["display_name"], "amina");
+    assert_eq!(people[0]["language"], "ar");
+    assert_eq!(people[0]["memberships"][0]["role"], "volunteer");
+    assert_eq!(
+        people[0]["identities"][0],
+        serde_json::json!({ "channel": "terminal", "user": "amina" })
+    );
+    assert_eq!(people[1]["memberships"][0]["role"], "manager");
+
+    let (ok, table, _) = human(data, &["association", "list"]);
+    assert!(ok);
+    assert!(
+        table
+            .lines()
+            .next()
+            .is_some_and(|h| h.starts_with("N°") && h.contains("Membres")),
+        "{table}"
+    );
+    let (ok, table, _) = human(data, &["person", "list"]);
+    assert!(ok && table.contains("bénévole (2: جمعية النور)"), "{table}");
+}
+
+#[test]
+fn roles_are_granted_by_number_or_identity() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Amal", "Tanger");
+    chat(
+        data,
+        &["--user", "salma", "--lang", "fr"],
+        &format!("/start {}\n", amal.volunteer_code),
+    );
+
+    let granted = json(data, &["role", "grant", "terminal:salma", "coordinator"]);
+    assert_eq!(granted["changed"], true);
+    let (ok, out, _) = human(data, &["role", "grant", "1", "coordinator"]);
+    assert!(ok && out.contains("avait déjà le rôle coordinateur"), "{out}");
+    let people = json(data, &["person", "list"]);
+    assert_eq!(people[0]["platform_roles"], serde_json::json!(["coordinator"]));
+    let (ok, out, _) = human(
+        data,
+        &["role", "grant", "1", "manager", "--association", &amal.id.to_string()],
+    );
+    assert!(ok && out.contains("a maintenant le rôle responsable"), "{out}");
+
+    let (ok, _, err) = human(data, &["role", "grant", "99", "admin"]);
+    assert!(!ok && err.contains("Personne introuvable : 99"), "{err}");
+    let (ok, _, err) = human(data, &["role", "grant", "1", "volunteer"]);
+    assert!(!ok && err.contains("--association"), "{err}");
+    let (ok, _, err) = human(data, &["role", "grant", "1", "pope"]);
+    assert!(!ok && err.contains("pope"), "clap names the bad value: {err}");
+    let (ok, _, err) = tatwir(data)
+        .env("TATWIR_LANG", "ar")
+        .args(["role", "grant", "99", "admin"])
+        .output()
+        .map(|o| (o.status.success(), (), String::from_utf8_lossy(&o.stderr).into_owned()))
+        .expect("run");
+    assert!(!ok && err.contains("لم يُعثر على الشخص"), "{err}");
+}
+
+#[test]
+fn invite_codes_are_made_listed_and_revoked() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Amal", "Tanger");
+    let invite = json(
+        data,
+        &[
+            "invite",
+            "add",
+            "--association",
+            &amal.id.to_string(),
+            "--role",
+            "manager",
+            "--valid-days",
+            "7",
+        ],
+    );
+    let code = invite["code"].as_str().expect("code").to_owned();
+    assert!(invite["expires_at"].is_string());
+    let listed = json(data, &["invite", "list", "--association", &amal.id.to_string()]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(3));
+
+    let (ok, out, _) = human(data, &["invite", "revoke", &code.to_lowercase()]);
+    assert!(ok && out.contains("est désactivé"), "{out}");
+    let (ok, out, _) = human(data, &["invite", "revoke", &code]);
+    assert!(!ok && out.contains("déjà désactivé"), "{out}");
+    let answer = chat(data, &["--user", "x", "--lang", "fr"], &format!("/start {code}\n"));
+    assert!(answer.contains("a été désactivé"), "{answer}");
+    let (ok, _, err) = human(data, &["invite", "add", "--association", "42"]);
+    assert!(!ok && err.contains("Association introuvable : n° 42"), "{err}");
+    let (ok, _, err) = human(data, &["association", "add", "--name", " \u{7} ", "--city", "Tanger"]);
+    assert!(!ok && err.contains("nom de l'association est vide"), "{err}");
+    assert_eq!(
+        json(data, &["association", "list"]).as_array().map(Vec::len),
+        Some(1),
+        "nothing half-written"
+    );
+}

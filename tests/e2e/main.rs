@@ -1,0 +1,10 @@
+//! End-to-end tests: the real `tatwir` pieces against real peers (SQLite files, the PostgreSQL
+//! server named by TATWIR_TEST_POSTGRES_URL, the `tatwir` binary itself). One binary for all.
+
+mod backends;
+mod cli;
+mod engine_flows;
+mod schema;
+mod serve;
+mod store_contract;
+mod transcripts;
