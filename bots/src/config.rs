@@ -76,6 +76,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own large error
     fn file_then_environment() {
         figment::Jail::expect_with(|jail| {
             jail.create_file(

@@ -241,7 +241,7 @@ async fn unknown_revoked_and_malformed_codes_get_clear_answers() {
     ] {
         assert_eq!(
             texts(&bot.say("400", Some("fr"), typed).await),
-            [unknown.clone()],
+            std::slice::from_ref(&unknown),
             "{typed}"
         );
     }
@@ -291,13 +291,13 @@ async fn forged_stale_and_foreign_choices_change_nothing() {
     ] {
         assert_eq!(
             texts(&bot.send("600", None, Event::Choice(data.clone())).await),
-            [expired.clone()],
+            std::slice::from_ref(&expired),
             "{data:?}"
         );
     }
     assert_eq!(
         texts(&bot.send("601", None, Event::Choice(second[1].data.clone())).await),
-        [expired.clone()]
+        std::slice::from_ref(&expired)
     );
     assert_eq!(
         texts(
