@@ -178,6 +178,10 @@ impl Printer {
         self.locales.text(self.lang, id, args)
     }
 
+    fn role(&self, role: Role) -> String {
+        self.locales.role_name(self.lang, role)
+    }
+
     fn table(&self, headers: &[&str], rows: Vec<Vec<String>>) {
         let headers: Vec<String> = headers.iter().map(|h| self.say(h, None)).collect();
         let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -388,7 +392,7 @@ async fn people(config: &Config, printer: &Printer, association: Option<i64>, ou
         println!("{}", printer.say("cli-no-people", None));
         return Ok(());
     }
-    let role = |r: Role| printer.say(&format!("role-{}", r.code()), None);
+    let role = |r: Role| printer.role(r);
     let rows = all
         .iter()
         .map(|p| {
@@ -454,7 +458,7 @@ async fn find_person(store: &SqlStore, printer: &Printer, reference: &str) -> an
 }
 
 fn grant_error(printer: &Printer, error: GrantError) -> anyhow::Error {
-    let role = |r: Role| printer.say(&format!("role-{}", r.code()), None);
+    let role = |r: Role| printer.role(r);
     match error {
         GrantError::UnknownPerson(p) => {
             anyhow::anyhow!(printer.say("cli-error-unknown-person", Some(&args! { "person" => p.0 })))
@@ -497,7 +501,7 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
         (false, true) => "cli-role-revoked",
         (false, false) => "cli-role-not-held",
     };
-    let role_name = printer.say(&format!("role-{}", args.role.code()), None);
+    let role_name = printer.role(args.role);
     println!(
         "{}",
         printer.say(id, Some(&args! { "person" => person.0, "role" => role_name }))
@@ -534,7 +538,7 @@ async fn invite(config: &Config, printer: &Printer, command: InviteCommand) -> a
             if output.json {
                 return print_json(&serde_json::to_value(&invite)?);
             }
-            let role_name = printer.say(&format!("role-{}", role.code()), None);
+            let role_name = printer.role(role);
             println!(
                 "{}",
                 printer.say(
@@ -563,7 +567,7 @@ async fn invite(config: &Config, printer: &Printer, command: InviteCommand) -> a
                     vec![
                         i.code.to_string(),
                         i.association_id.to_string(),
-                        printer.say(&format!("role-{}", i.role.code()), None),
+                        printer.role(i.role),
                         i.expires_at.map_or_else(
                             || printer.say("cli-never", None),
                             |at| at.format("%Y-%m-%d %H:%M UTC").to_string(),

@@ -59,7 +59,7 @@ impl Turn<'_> {
     }
 
     fn role_name(&self, role: Role) -> String {
-        self.say(&format!("role-{}", role.code()))
+        self.locales.role_name(self.lang, role)
     }
 }
 

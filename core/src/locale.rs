@@ -106,6 +106,11 @@ impl Localizer {
         id.to_owned()
     }
 
+    /// A role's name as people read it (`role-volunteer` …).
+    pub fn role_name(&self, lang: Language, role: crate::role::Role) -> String {
+        self.text(lang, &format!("role-{}", role.code()), None)
+    }
+
     /// Whether `lang` has its own translation of `id` (rather than the French fallback).
     pub fn has_message(&self, lang: Language, id: &str) -> bool {
         self.bundles[&lang].has_message(id)

@@ -45,6 +45,17 @@ impl Bot {
         self.engine.store()
     }
 
+    /// What the Telegram user `user` belongs to now.
+    async fn access_of(&self, user: &str) -> tatwir_core::person::Access {
+        let person = self
+            .store()
+            .person_by_identity(&Identity::new(Channel::Telegram, user))
+            .await
+            .expect("read")
+            .expect("person");
+        self.store().access(person.id).await.expect("access")
+    }
+
     fn t(&self, lang: Language, id: &str) -> String {
         self.engine.locales().text(lang, id, None)
     }
@@ -204,20 +215,7 @@ async fn an_expired_code_is_refused_by_the_clock() {
     bot.clock.advance(Duration::days(1) + Duration::seconds(1));
     let replies = bot.say("300", Some("ar"), &format!("/start {}", invite.code)).await;
     assert_eq!(texts(&replies), [bot.t_start(Language::Ar, "invite-expired", "/start")]);
-    let person = bot
-        .store()
-        .person_by_identity(&Identity::new(Channel::Telegram, "300"))
-        .await
-        .expect("read")
-        .expect("person");
-    assert!(
-        bot.store()
-            .access(person.id)
-            .await
-            .expect("access")
-            .memberships
-            .is_empty()
-    );
+    assert!(bot.access_of("300").await.memberships.is_empty());
 }
 
 #[tokio::test]
@@ -245,20 +243,7 @@ async fn unknown_revoked_and_malformed_codes_get_clear_answers() {
             "{typed}"
         );
     }
-    let person = bot
-        .store()
-        .person_by_identity(&Identity::new(Channel::Telegram, "400"))
-        .await
-        .expect("read")
-        .expect("person");
-    assert!(
-        bot.store()
-            .access(person.id)
-            .await
-            .expect("access")
-            .memberships
-            .is_empty()
-    );
+    assert!(bot.access_of("400").await.memberships.is_empty());
 }
 
 #[tokio::test]
