@@ -18,6 +18,8 @@ use tatwir_core::person::{Access, Identity, Membership, MembershipSummary, Perso
 use tatwir_core::role::Role;
 use tatwir_core::store::{GrantError, JoinOutcome, RedeemError, Redemption, Store, StoreError, StoreResult};
 
+mod learning;
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
@@ -27,7 +29,7 @@ pub struct SqlStore {
     backend: Backend,
 }
 
-fn fail(error: impl std::fmt::Display) -> StoreError {
+pub(crate) fn fail(error: impl std::fmt::Display) -> StoreError {
     StoreError(error.to_string())
 }
 
@@ -209,6 +211,10 @@ fn person_from(row: &AnyRow) -> StoreResult<Person> {
         id: PersonId(row.try_get("id").map_err(fail)?),
         display_name: row.try_get("display_name").map_err(fail)?,
         language: language.map(|code| code.parse()).transpose().map_err(fail)?,
+        time_zone: row
+            .try_get::<Option<String>, _>("time_zone")
+            .map_err(fail)?
+            .and_then(|name| name.parse().ok()),
         created_at: from_millis(row.try_get("created_at").map_err(fail)?),
     })
 }
@@ -241,7 +247,7 @@ fn invite_from(row: &AnyRow) -> StoreResult<Invite> {
 /// The columns [`person_from`] reads, as a literal so that queries stay static strings.
 macro_rules! person_columns {
     () => {
-        "p.id, p.display_name, p.language, p.created_at"
+        "p.id, p.display_name, p.language, p.time_zone, p.created_at"
     };
 }
 
@@ -332,6 +338,7 @@ impl Store for SqlStore {
             id: PersonId(id),
             display_name: display_name.to_owned(),
             language,
+            time_zone: None,
             created_at: from_millis(millis(now)),
         })
     }

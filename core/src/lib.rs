@@ -12,7 +12,11 @@ pub mod text;
 
 pub use fluent_bundle;
 pub mod command;
+pub mod content;
 pub mod conversation;
+pub mod daily;
 pub mod engine;
+pub mod learning;
 pub mod message;
+pub mod review;
 pub mod store;

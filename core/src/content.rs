@@ -1,0 +1,222 @@
+//! Toolboxes of micro-lessons and quizzes, as the engine uses them once a pack is loaded.
+//!
+//! Packs are folders of TOML files (see `content/README.md`); [`pack`] reads and checks them.
+//! Ids never change once published: a learner's progress and history are kept by toolbox,
+//! lesson and question id, so lessons can be edited or reordered freely. Each lesson carries a
+//! `version` (a digest of everything it says, in every language) stored with each answer.
+
+pub mod pack;
+
+use crate::language::Language;
+use crate::message::{MediaKind, MediaSource};
+use crate::role::Role;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Platform limits every text must fit (characters, as the platforms count them).
+pub mod limits {
+    /// One lesson part: kept short for small screens (a chat message may hold 4096).
+    pub const PART: usize = 700;
+    pub const MESSAGE: usize = 4096;
+    pub const CAPTION: usize = 1024;
+    pub const QUESTION: usize = 300;
+    pub const OPTION: usize = 100;
+    pub const EXPLANATION: usize = 200;
+    pub const MIN_PARTS: usize = 1;
+    pub const MAX_PARTS: usize = 4;
+    pub const MIN_QUESTIONS: usize = 3;
+    pub const MIN_OPTIONS: usize = 2;
+    pub const MAX_OPTIONS: usize = 10;
+}
+
+/// Every loaded toolbox, in the order `/learn` lists them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    pub toolboxes: Vec<Toolbox>,
+}
+
+/// Who a toolbox is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Volunteer,
+    Manager,
+    Both,
+}
+
+/// The toolboxes a person is offered: managers (and platform roles) see every toolbox, since
+/// they lead volunteers; volunteers see the volunteer and shared ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Track {
+    Volunteer,
+    Manager,
+}
+
+impl Track {
+    pub fn for_role(role: Role) -> Track {
+        if role >= Role::Manager {
+            Track::Manager
+        } else {
+            Track::Volunteer
+        }
+    }
+
+    pub fn includes(self, audience: Audience) -> bool {
+        match self {
+            Track::Manager => true,
+            Track::Volunteer => audience != Audience::Manager,
+        }
+    }
+}
+
+/// Texts in each language; French is always there and stands in for a missing language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Translations<T> {
+    pub by_language: BTreeMap<Language, T>,
+}
+
+impl<T> Translations<T> {
+    /// The text in `language`, or the French one.
+    pub fn get(&self, language: Language) -> &T {
+        self.by_language
+            .get(&language)
+            .or_else(|| self.by_language.get(&Language::FALLBACK))
+            .or_else(|| self.by_language.values().next())
+            .expect("a loaded pack has French texts")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Toolbox {
+    pub id: String,
+    pub audience: Audience,
+    pub position: i64,
+    pub materials: Vec<Material>,
+    pub lessons: Vec<Lesson>,
+    pub texts: Translations<ToolboxText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToolboxText {
+    pub title: String,
+    pub summary: String,
+}
+
+/// A source a lesson draws on, and the terms it is used under.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Material {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub url: Option<String>,
+    pub licence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    pub id: String,
+    /// A digest of the lesson's content in every language: changes whenever a word does.
+    pub version: String,
+    pub materials: Vec<String>,
+    pub media: Option<LessonMedia>,
+    pub questions: Vec<Question>,
+    pub texts: Translations<LessonText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonMedia {
+    pub kind: MediaKind,
+    /// A local file is an absolute path once loaded.
+    pub source: MediaSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonText {
+    pub title: String,
+    /// 1 to 4 chat messages.
+    pub parts: Vec<String>,
+    /// Shown under the media.
+    pub caption: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    /// The right options, 0-based and sorted.
+    pub correct: Vec<usize>,
+    pub texts: Translations<QuestionText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionText {
+    pub text: String,
+    pub options: Vec<String>,
+    pub explanation: String,
+}
+
+/// Where a question lives: stable across edits and reorderings.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuestionKey {
+    pub toolbox: String,
+    pub lesson: String,
+    pub question: String,
+}
+
+impl Library {
+    pub fn toolbox(&self, id: &str) -> Option<&Toolbox> {
+        self.toolboxes.iter().find(|toolbox| toolbox.id == id)
+    }
+
+    pub fn lesson(&self, toolbox: &str, lesson: &str) -> Option<(&Toolbox, &Lesson)> {
+        let toolbox = self.toolbox(toolbox)?;
+        Some((toolbox, toolbox.lesson(lesson)?))
+    }
+
+    pub fn question(&self, key: &QuestionKey) -> Option<(&Toolbox, &Lesson, &Question)> {
+        let (toolbox, lesson) = self.lesson(&key.toolbox, &key.lesson)?;
+        let question = lesson.questions.iter().find(|q| q.id == key.question)?;
+        Some((toolbox, lesson, question))
+    }
+
+    /// The toolboxes of a track, in teaching order.
+    pub fn for_track(&self, track: Track) -> impl Iterator<Item = &Toolbox> {
+        self.toolboxes
+            .iter()
+            .filter(move |toolbox| track.includes(toolbox.audience))
+    }
+
+    pub fn lesson_count(&self) -> usize {
+        self.toolboxes.iter().map(|toolbox| toolbox.lessons.len()).sum()
+    }
+}
+
+impl Toolbox {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+}
+
+impl Question {
+    pub fn is_right(&self, chosen: &[usize]) -> bool {
+        let mut chosen = chosen.to_vec();
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen == self.correct
+    }
+}
+
+/// A short, stable digest of anything serialisable: lesson versions and pack identities.
+pub fn digest(value: &impl Serialize) -> String {
+    use sha2::{Digest, Sha256};
+    let json = serde_json::to_vec(value).unwrap_or_default();
+    let hash = Sha256::digest(&json);
+    hash.iter().take(8).map(|byte| format!("{byte:02x}")).collect()
+}
