@@ -5,10 +5,16 @@ use crate::store::SqlStore;
 use anyhow::Context;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use tatwir_core::clock::Clock;
 use tatwir_core::clock::SystemClock;
+use tatwir_core::content::{Library, pack};
 use tatwir_core::engine::Engine;
+use tatwir_core::learning::{LearningStore, queue_due_dailies};
 use tatwir_core::locale::Localizer;
 use tokio::net::TcpListener;
+
+/// How often the scheduler queues due messages and looks for a newly imported pack.
+const SCHEDULER_TICK: std::time::Duration = std::time::Duration::from_secs(15);
 
 pub type TatwirEngine = Engine<SqlStore, SystemClock>;
 
@@ -51,6 +57,7 @@ impl Application {
         let store = open_store(config).await?;
         let locales = Arc::new(Localizer::bundled()?);
         let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
+        engine.set_library(load_library(&store, config).await?);
         let (listener, http_addr) = crate::http::bind(config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
@@ -83,9 +90,12 @@ impl Application {
             channel = "terminal",
             "use `tatwir chat --user NAME` to talk to the bot in a terminal"
         );
-        axum::serve(self.listener, crate::http::router(self.store.clone()))
+        let scheduler = tokio::spawn(schedule(self.engine.clone(), self.store.clone()));
+        let served = axum::serve(self.listener, crate::http::router(self.store.clone()))
             .with_graceful_shutdown(shutdown)
-            .await?;
+            .await;
+        scheduler.abort();
+        served?;
         self.store.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -98,4 +108,74 @@ pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
     let store = SqlStore::connect(&url).await?;
     tracing::debug!(database = %url, "database ready");
     Ok(store)
+}
+
+/// Imports the configured content folder when it is valid and differs from the pack taught so
+/// far, then returns the pack to teach. A broken folder is reported and the previous pack kept.
+pub async fn load_library(store: &SqlStore, config: &Config) -> anyhow::Result<Library> {
+    let dir = &config.content_dir;
+    if dir.is_dir() {
+        match pack::load(dir) {
+            Ok(library) => {
+                let report = store.import_library(&library, SystemClock.now()).await?;
+                if report.changed {
+                    tracing::info!(
+                        dir = %dir.display(),
+                        toolboxes = report.toolboxes,
+                        lessons = report.lessons,
+                        new = report.new_lessons,
+                        changed = report.changed_lessons,
+                        removed = report.removed_lessons,
+                        "content imported"
+                    );
+                }
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    tracing::warn!(%problem, "content problem");
+                }
+                tracing::warn!(
+                    dir = %dir.display(),
+                    problems = problems.len(),
+                    "the content folder has problems (see `tatwir content check`): keeping the pack imported before"
+                );
+            }
+        }
+    } else {
+        tracing::warn!(dir = %dir.display(), "no content folder: set TATWIR_CONTENT_DIR to teach toolboxes");
+    }
+    let library = store.library().await?.unwrap_or_default();
+    tracing::info!(
+        toolboxes = library.toolboxes.len(),
+        lessons = library.lesson_count(),
+        "teaching"
+    );
+    Ok(library)
+}
+
+/// The scheduler: queues the daily lessons that are due and picks up a pack imported by
+/// `tatwir content import` while the service runs.
+async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
+    let mut tick = tokio::time::interval(SCHEDULER_TICK);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut pack = store.latest_pack().await.ok().flatten();
+    loop {
+        tick.tick().await;
+        match queue_due_dailies(&store, SystemClock.now()).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "daily lessons queued"),
+            Err(error) => tracing::warn!(%error, "could not queue the daily lessons"),
+        }
+        let latest = store.latest_pack().await.ok().flatten();
+        if latest != pack
+            && let Ok(Some(library)) = store.library().await
+        {
+            tracing::info!(
+                lessons = library.lesson_count(),
+                "a new content pack was imported: teaching it"
+            );
+            engine.set_library(library);
+            pack = latest;
+        }
+    }
 }

@@ -19,6 +19,7 @@ use tatwir_core::role::Role;
 use tatwir_core::store::{GrantError, JoinOutcome, RedeemError, Redemption, Store, StoreError, StoreResult};
 
 mod learning;
+mod outbox;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
@@ -127,6 +128,16 @@ impl SqlStore {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// The id of the pack last imported, to notice an import made by another process.
+    pub async fn latest_pack(&self) -> StoreResult<Option<i64>> {
+        sqlx::query("SELECT MAX(id) AS id FROM content_packs")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(fail)?
+            .try_get::<Option<i64>, _>("id")
+            .map_err(fail)
     }
 
     /// Whether the database answers (for /healthz).

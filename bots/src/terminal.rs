@@ -6,10 +6,15 @@ use std::io::Write;
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
+use tatwir_core::learning::{LearningStore, queue_due_dailies};
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, MediaKind, MediaSource, Outgoing, Span, Text};
+use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::Store;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+
+/// How often a terminal session looks for scheduled messages (the daily lesson).
+const OUTBOX_TICK: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What typing a number does: press a choice, or answer a poll.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +31,7 @@ pub struct Session<'a, S, C> {
     picks: Vec<Pick>,
 }
 
-impl<'a, S: Store, C: Clock> Session<'a, S, C> {
+impl<'a, S: Store + LearningStore + OutboxStore, C: Clock> Session<'a, S, C> {
     pub fn new(engine: &'a Engine<S, C>, user: &str, language: Option<Language>, styled: bool) -> Self {
         Session {
             engine,
@@ -40,16 +45,69 @@ impl<'a, S: Store, C: Clock> Session<'a, S, C> {
     /// Talks until the input ends.
     pub async fn run(&mut self, input: impl AsyncBufRead + Unpin, output: &mut impl Write) -> std::io::Result<()> {
         let mut lines = input.lines();
+        let mut tick = tokio::time::interval(OUTBOX_TICK);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         self.prompt(output)?;
-        while let Some(line) = lines.next_line().await? {
-            let replies = self.engine.handle(&self.incoming(&line)).await;
-            self.render(&replies, output)?;
-            self.prompt(output)?;
+        loop {
+            tokio::select! {
+                line = lines.next_line() => {
+                    let Some(line) = line? else { break };
+                    let replies = self.engine.handle(&self.incoming(&line)).await;
+                    self.render(&replies, output)?;
+                    self.prompt(output)?;
+                }
+                _ = tick.tick() => {
+                    if self.deliver_due(output).await? > 0 {
+                        self.prompt(output)?;
+                    }
+                }
+            }
         }
         if self.styled {
             writeln!(output)?;
         }
         Ok(())
+    }
+
+    /// Queues the daily lessons that are due and prints the ones addressed to this terminal
+    /// user. Returns how many messages were printed.
+    pub async fn deliver_due(&mut self, output: &mut impl Write) -> std::io::Result<usize> {
+        let store = self.engine.store();
+        let now = self.engine.clock().now();
+        if let Err(error) = queue_due_dailies(store, now).await {
+            tracing::warn!(%error, "could not queue the daily lessons");
+            return Ok(0);
+        }
+        let worker = format!("terminal:{}", std::process::id());
+        let items = match store.claim(Channel::Terminal, Some(&self.user), &worker, now, 10).await {
+            Ok(items) => items,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the outbox");
+                return Ok(0);
+            }
+        };
+        let mut printed = 0;
+        for item in items {
+            match self.engine.render(&item).await {
+                Ok(replies) => {
+                    if self.styled {
+                        writeln!(output)?;
+                    }
+                    self.render(&replies, output)?;
+                    printed += replies.len();
+                    if let Err(error) = store.mark_sent(item.id, now).await {
+                        tracing::warn!(%error, id = item.id, "could not record a delivery");
+                    }
+                }
+                Err(error) => {
+                    let outcome = Undelivered::Transient(error.to_string());
+                    if let Err(error) = store.mark_undelivered(item.id, &outcome, now).await {
+                        tracing::warn!(%error, id = item.id, "could not record a failed delivery");
+                    }
+                }
+            }
+        }
+        Ok(printed)
     }
 
     fn prompt(&self, output: &mut impl Write) -> std::io::Result<()> {
@@ -60,16 +118,48 @@ impl<'a, S: Store, C: Clock> Session<'a, S, C> {
         Ok(())
     }
 
-    fn incoming(&self, line: &str) -> Incoming {
-        let typed_number = line.trim().parse::<usize>().ok().filter(|&n| n >= 1);
-        let event = match typed_number.and_then(|n| self.picks.get(n - 1)) {
-            Some(Pick::Choice(data)) => Event::Choice(data.clone()),
-            Some(Pick::PollOption { poll, option }) => Event::PollAnswer {
-                poll: poll.clone(),
-                options: vec![*option],
-            },
-            None => Event::Text(line.to_owned()),
+    /// What a typed line means: a number picks a choice or a poll option; several numbers
+    /// (`1,3` or `1 3`) answer a poll that takes several answers.
+    fn event(&self, line: &str) -> Event {
+        let numbers: Option<Vec<usize>> = line
+            .split([',', ' ', '،', ';'])
+            .filter(|word| !word.is_empty())
+            .map(|word| word.parse::<usize>().ok().filter(|&n| n >= 1))
+            .collect();
+        let picks: Vec<&Pick> = match numbers {
+            Some(numbers) if !numbers.is_empty() => {
+                match numbers
+                    .iter()
+                    .map(|&n| self.picks.get(n - 1))
+                    .collect::<Option<Vec<_>>>()
+                {
+                    Some(picks) => picks,
+                    None => return Event::Text(line.to_owned()),
+                }
+            }
+            _ => return Event::Text(line.to_owned()),
         };
+        match picks.as_slice() {
+            [Pick::Choice(data)] => Event::Choice(data.clone()),
+            [Pick::PollOption { poll, .. }, ..] => {
+                let mut options = Vec::new();
+                for pick in &picks {
+                    match pick {
+                        Pick::PollOption { poll: same, option } if same == poll => options.push(*option),
+                        _ => return Event::Text(line.to_owned()),
+                    }
+                }
+                Event::PollAnswer {
+                    poll: poll.clone(),
+                    options,
+                }
+            }
+            _ => Event::Text(line.to_owned()),
+        }
+    }
+
+    fn incoming(&self, line: &str) -> Incoming {
+        let event = self.event(line);
         Incoming {
             identity: Identity::new(Channel::Terminal, self.user.clone()),
             display_name: self.user.clone(),
@@ -99,6 +189,9 @@ impl<'a, S: Store, C: Clock> Session<'a, S, C> {
                         "{}",
                         self.styled(&Text::default().then_bold(poll.question.clone()))
                     )?;
+                    if let Some(hint) = &poll.hint {
+                        writeln!(output, "{}", self.styled(&Text::plain(hint.clone())))?;
+                    }
                     for (option, label) in poll.options.iter().enumerate() {
                         picks.push(Pick::PollOption {
                             poll: poll.reference.clone(),

@@ -37,6 +37,10 @@ pub enum Command {
     Language,
     Help,
     Profile,
+    Learn,
+    Progress,
+    Review,
+    Daily,
 }
 
 /// Who may use a command.
@@ -73,6 +77,34 @@ pub const COMMANDS: &[Spec] = &[
         name: "profile",
         argument: None,
         description: "help-profile",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Learn,
+        name: "learn",
+        argument: None,
+        description: "help-learn",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Progress,
+        name: "progress",
+        argument: None,
+        description: "help-progress",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Review,
+        name: "review",
+        argument: None,
+        description: "help-review",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Daily,
+        name: "daily",
+        argument: Some("help-argument-time"),
+        description: "help-daily",
         audience: Audience::Members,
     },
     Spec {

@@ -1,6 +1,7 @@
 //! Where a person is in a conversation. Stored per person (not per chat), so it follows them
 //! across channels and survives restarts.
 
+use crate::content::QuestionKey;
 use crate::language::Language;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,26 @@ pub enum Step {
     Idle,
     /// The person must pick a language; `resume` is the message to handle once they have.
     ChoosingLanguage { resume: Option<String> },
+    /// Reading a lesson; `part` (from 0) is the part shown last.
+    Reading {
+        toolbox: String,
+        lesson: String,
+        part: usize,
+    },
+    /// Answering a lesson's quiz: `question` (from 0) is the one asked, `right` counts the
+    /// right answers so far.
+    Quiz {
+        toolbox: String,
+        lesson: String,
+        question: usize,
+        right: u32,
+    },
+    /// Reviewing due questions: `queue[0]` is the one asked.
+    Review {
+        queue: Vec<QuestionKey>,
+        asked: u32,
+        right: u32,
+    },
 }
 
 /// A set of choices that were offered, under a fresh nonce. A choice's data is
@@ -36,7 +57,34 @@ pub struct Offer {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
-    SetLanguage { language: Language },
+    SetLanguage {
+        language: Language,
+    },
+    /// Show the toolboxes of the person's track.
+    Toolboxes,
+    OpenToolbox {
+        toolbox: String,
+    },
+    /// Start (or read again) a lesson from its first part.
+    OpenLesson {
+        toolbox: String,
+        lesson: String,
+    },
+    /// The next part of the lesson being read.
+    NextPart,
+    /// The quiz of a lesson, from its first question.
+    StartQuiz {
+        toolbox: String,
+        lesson: String,
+    },
+    /// Answer the question being asked with these options (from 0).
+    Answer {
+        options: Vec<usize>,
+    },
+    /// Show again where the person left off.
+    Resume,
+    /// Review the questions that are due.
+    Review,
 }
 
 impl Offer {
@@ -49,6 +97,14 @@ impl Offer {
             .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
             .collect();
         Offer { nonce, actions }
+    }
+
+    /// Adds actions to a live offer, keeping its nonce so the choices already shown stay valid.
+    /// Returns the index of the first added action.
+    pub fn extend(&mut self, actions: Vec<Action>) -> usize {
+        let first = self.actions.len();
+        self.actions.extend(actions);
+        first
     }
 
     pub fn data(&self, index: usize) -> String {

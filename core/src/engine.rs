@@ -5,17 +5,21 @@ use crate::args;
 use crate::association::InviteCode;
 use crate::clock::Clock;
 use crate::command::{self, COMMANDS, Command, Spec};
+use crate::content::Library;
 use crate::conversation::{Action, Conversation, Offer, Step};
 use crate::language::Language;
+use crate::learning::LearningStore;
 use crate::locale::{Localizer, count, isolate};
-use crate::message::{Choice, Event, Incoming, Outgoing, Span, Text};
+use crate::message::{ChatKind, Choice, Event, Incoming, Outgoing, Span, Text};
 use crate::person::{Access, Channel, Person};
 use crate::role::Role;
 use crate::store::{JoinOutcome, RedeemError, Store, StoreError};
 use crate::text::{MAX_MESSAGE_CHARS, clean_line, clean_message};
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentArgs;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+
+mod learn;
 
 /// The longest display name kept from a channel.
 const MAX_DISPLAY_NAME: usize = 64;
@@ -26,6 +30,8 @@ pub struct Engine<S, C> {
     store: S,
     clock: C,
     locales: Arc<Localizer>,
+    /// The toolboxes taught; replaced whole when a pack is imported.
+    library: RwLock<Arc<Library>>,
 }
 
 /// What one turn knows about the person it answers.
@@ -34,7 +40,11 @@ struct Turn<'a> {
     lang: Language,
     access: Access,
     conversation: Conversation,
+    /// The conversation as the store has it: saved at the end of the turn if they differ.
+    stored: Conversation,
     channel: Channel,
+    chat_kind: ChatKind,
+    chat_id: String,
     now: DateTime<Utc>,
     locales: &'a Localizer,
 }
@@ -63,9 +73,26 @@ impl Turn<'_> {
     }
 }
 
-impl<S: Store, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
     pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
-        Engine { store, clock, locales }
+        Engine {
+            store,
+            clock,
+            locales,
+            library: RwLock::new(Arc::new(Library::default())),
+        }
+    }
+
+    /// Teaches `library` from the next event on.
+    pub fn set_library(&self, library: Library) {
+        *self.library.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(library);
+    }
+
+    pub fn library(&self) -> Arc<Library> {
+        self.library
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn store(&self) -> &S {
@@ -119,16 +146,19 @@ impl<S: Store, C: Clock> Engine<S, C> {
             person,
             access,
             conversation: conversation.clone(),
+            stored: conversation,
             channel: incoming.identity.channel,
+            chat_kind: incoming.chat.kind,
+            chat_id: incoming.chat.id.clone(),
             now,
             locales: &self.locales,
         };
         let replies = match &incoming.event {
             Event::Text(text) => self.on_text(&mut turn, text, true).await?,
             Event::Choice(data) => self.on_choice(&mut turn, data).await?,
-            Event::PollAnswer { .. } => vec![Outgoing::text(Text::plain(turn.say("choice-expired")))],
+            Event::PollAnswer { poll, options } => self.on_poll_answer(&mut turn, poll, options).await?,
         };
-        if turn.conversation != conversation {
+        if turn.conversation != turn.stored {
             self.store
                 .save_conversation(turn.person.id, &turn.conversation, now)
                 .await?;
@@ -160,7 +190,9 @@ impl<S: Store, C: Clock> Engine<S, C> {
             };
             return Ok(vec![self.offer_languages(turn, resume)]);
         }
-        turn.conversation.step = Step::Idle;
+        if matches!(turn.conversation.step, Step::ChoosingLanguage { .. }) {
+            turn.conversation.step = Step::Idle;
+        }
         let Some(typed) = command::parse(&text) else {
             return Ok(vec![self.hint(turn, "free-text")]);
         };
@@ -182,6 +214,10 @@ impl<S: Store, C: Clock> Engine<S, C> {
             Command::Language => Ok(vec![self.offer_languages(turn, None)]),
             Command::Help => Ok(vec![self.help(turn)]),
             Command::Profile => Ok(vec![self.profile(turn)]),
+            Command::Learn => self.learn(turn).await,
+            Command::Progress => self.progress(turn).await,
+            Command::Review => self.review(turn).await,
+            Command::Daily => self.daily(turn, typed.argument).await,
         }
     }
 
@@ -197,10 +233,11 @@ impl<S: Store, C: Clock> Engine<S, C> {
             Some(Action::SetLanguage { language }) => {
                 let resume = match &turn.conversation.step {
                     Step::ChoosingLanguage { resume } => resume.clone(),
-                    Step::Idle => None,
+                    _ => None,
                 };
                 self.choose_language(turn, language, resume, true).await
             }
+            Some(action) => self.on_learning_action(turn, action).await,
         }
     }
 
@@ -215,7 +252,11 @@ impl<S: Store, C: Clock> Engine<S, C> {
         self.store.set_language(turn.person.id, language).await?;
         turn.person.language = Some(language);
         turn.lang = language;
-        turn.conversation = Conversation::default();
+        // A lesson or quiz under way stays where it was; only the language question is over.
+        if matches!(turn.conversation.step, Step::ChoosingLanguage { .. }) {
+            turn.conversation.step = Step::Idle;
+        }
+        turn.conversation.offer = None;
         let mut replies = vec![Outgoing::text(Text::plain(turn.say("language-set")))];
         match resume {
             Some(text) if may_resume => {

@@ -146,13 +146,15 @@ pub trait LearningStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl Future<Output = StoreResult<()>> + Send;
 
-    /// Records an answer, schedules its question for review and saves the conversation that
-    /// follows, all at once; an offer answered before is recorded once.
+    /// Records an answer, schedules its question for review, saves the conversation that
+    /// follows and, when the answer ends a quiz, its score (`finished`), all at once; an offer
+    /// answered before is recorded once.
     fn record_attempt(
         &self,
         attempt: &Attempt,
         card: &ReviewCard,
         conversation: &Conversation,
+        finished: Option<Score>,
     ) -> impl Future<Output = StoreResult<Recorded>> + Send;
 
     /// Records a finished quiz: the last score, the best score and the completion.
@@ -212,4 +214,17 @@ pub trait LearningStore: Send + Sync {
     ) -> impl Future<Output = StoreResult<bool>> + Send;
 
     fn set_time_zone(&self, person: PersonId, zone: Option<Tz>) -> impl Future<Output = StoreResult<()>> + Send;
+}
+
+/// Queues every daily lesson due at `now` and moves each subscription to its next local date.
+/// Safe to run from several workers at once: each lesson is queued once.
+pub async fn queue_due_dailies<S: LearningStore>(store: &S, now: DateTime<Utc>) -> StoreResult<usize> {
+    let mut queued = 0;
+    for subscription in store.due_dailies(now, 1000).await? {
+        let next = subscription.plan.next(Some(subscription.next_date), now);
+        if store.queue_daily(&subscription, next, now).await? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
 }

@@ -18,5 +18,6 @@ pub mod daily;
 pub mod engine;
 pub mod learning;
 pub mod message;
+pub mod outbox;
 pub mod review;
 pub mod store;

@@ -116,6 +116,9 @@ pub struct Poll {
     /// For a quiz: the right option(s).
     pub correct: Vec<usize>,
     pub explanation: Option<String>,
+    /// How to answer, for channels whose polls do not say it themselves ("several answers").
+    #[serde(default)]
+    pub hint: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 use super::{SqlStore, fail, from_millis, millis};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{Row, Transaction};
 use std::collections::HashSet;
 use tatwir_core::content::{Library, QuestionKey, digest};
 use tatwir_core::conversation::Conversation;
@@ -55,6 +55,62 @@ fn daily_from(row: &AnyRow) -> StoreResult<DailySubscription> {
         next_date: next_date.parse::<NaiveDate>().map_err(fail)?,
         next_at: from_millis(row.try_get("next_at").map_err(fail)?),
     })
+}
+
+/// Records a finished quiz inside a transaction: the last score, the best one, the completion.
+async fn finish(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    person: PersonId,
+    toolbox: &str,
+    lesson: &str,
+    score: Score,
+    now: DateTime<Utc>,
+) -> StoreResult<LessonProgress> {
+    let select = format!(
+        "SELECT {PROGRESS_COLUMNS} FROM lesson_progress WHERE person_id = $1 AND toolbox_id = $2 AND lesson_id = $3"
+    );
+    let current = sqlx::query(sqlx::AssertSqlSafe(select.clone()))
+        .bind(person.0)
+        .bind(toolbox)
+        .bind(lesson)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(fail)?
+        .as_ref()
+        .map(progress_from)
+        .transpose()?;
+    let best = match current.as_ref().and_then(|progress| progress.best_score) {
+        Some(best) if !score.beats(best) => best,
+        _ => score,
+    };
+    sqlx::query(
+        "INSERT INTO lesson_progress (person_id, toolbox_id, lesson_id, started_at, completed_at, best_right, \
+         best_out_of, last_right, last_out_of, quiz_runs) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, 1) \
+         ON CONFLICT (person_id, toolbox_id, lesson_id) DO UPDATE SET \
+         completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at), \
+         best_right = excluded.best_right, best_out_of = excluded.best_out_of, \
+         last_right = excluded.last_right, last_out_of = excluded.last_out_of, \
+         quiz_runs = lesson_progress.quiz_runs + 1",
+    )
+    .bind(person.0)
+    .bind(toolbox)
+    .bind(lesson)
+    .bind(millis(now))
+    .bind(i64::from(best.right))
+    .bind(i64::from(best.out_of))
+    .bind(i64::from(score.right))
+    .bind(i64::from(score.out_of))
+    .execute(&mut **tx)
+    .await
+    .map_err(fail)?;
+    let updated = sqlx::query(sqlx::AssertSqlSafe(select))
+        .bind(person.0)
+        .bind(toolbox)
+        .bind(lesson)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(fail)?;
+    progress_from(&updated)
 }
 
 const DAILY_COLUMNS: &str = "person_id, channel, chat_id, local_time, time_zone, next_date, next_at";
@@ -175,6 +231,7 @@ impl LearningStore for SqlStore {
         attempt: &Attempt,
         card: &ReviewCard,
         conversation: &Conversation,
+        finished: Option<Score>,
     ) -> StoreResult<Recorded> {
         let mut tx = self.write().await?;
         let chosen = attempt
@@ -230,6 +287,18 @@ impl LearningStore for SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(fail)?;
+        if let Some(score) = finished {
+            let question = &attempt.question;
+            finish(
+                &mut tx,
+                attempt.person,
+                &question.toolbox,
+                &question.lesson,
+                score,
+                attempt.answered_at,
+            )
+            .await?;
+        }
         tx.commit().await.map_err(fail)?;
         Ok(Recorded::New)
     }
@@ -243,51 +312,7 @@ impl LearningStore for SqlStore {
         now: DateTime<Utc>,
     ) -> StoreResult<LessonProgress> {
         let mut tx = self.write().await?;
-        let select = format!(
-            "SELECT {PROGRESS_COLUMNS} FROM lesson_progress WHERE person_id = $1 AND toolbox_id = $2 AND lesson_id = $3"
-        );
-        let current = sqlx::query(sqlx::AssertSqlSafe(select.clone()))
-            .bind(person.0)
-            .bind(toolbox)
-            .bind(lesson)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?
-            .as_ref()
-            .map(progress_from)
-            .transpose()?;
-        let best = match current.as_ref().and_then(|progress| progress.best_score) {
-            Some(best) if !score.beats(best) => best,
-            _ => score,
-        };
-        sqlx::query(
-            "INSERT INTO lesson_progress (person_id, toolbox_id, lesson_id, started_at, completed_at, best_right, \
-             best_out_of, last_right, last_out_of, quiz_runs) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, 1) \
-             ON CONFLICT (person_id, toolbox_id, lesson_id) DO UPDATE SET \
-             completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at), \
-             best_right = excluded.best_right, best_out_of = excluded.best_out_of, \
-             last_right = excluded.last_right, last_out_of = excluded.last_out_of, \
-             quiz_runs = lesson_progress.quiz_runs + 1",
-        )
-        .bind(person.0)
-        .bind(toolbox)
-        .bind(lesson)
-        .bind(millis(now))
-        .bind(i64::from(best.right))
-        .bind(i64::from(best.out_of))
-        .bind(i64::from(score.right))
-        .bind(i64::from(score.out_of))
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
-        let updated = sqlx::query(sqlx::AssertSqlSafe(select))
-            .bind(person.0)
-            .bind(toolbox)
-            .bind(lesson)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?;
-        let progress = progress_from(&updated)?;
+        let progress = finish(&mut tx, person, toolbox, lesson, score, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(progress)
     }

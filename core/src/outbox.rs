@@ -1,0 +1,74 @@
+//! The outbox port: messages that must not be lost (daily lessons now; invitations, reminders and
+//! broadcasts later) are written to a durable queue in the transaction that causes them, then
+//! claimed and delivered by workers that respect each channel's limits.
+
+use crate::person::{Channel, PersonId};
+use crate::store::StoreResult;
+use chrono::{DateTime, Duration, Utc};
+use std::future::Future;
+
+/// One message waiting to be delivered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutboxItem {
+    pub id: i64,
+    /// What it is: `daily`, …
+    pub kind: String,
+    /// Which occurrence: with `kind` and the person, it is unique (the local date of a daily lesson).
+    pub occurrence: String,
+    pub person: PersonId,
+    pub channel: Channel,
+    pub chat: String,
+    pub payload: serde_json::Value,
+    /// Delivery attempts so far.
+    pub tries: u32,
+}
+
+/// Why a delivery did not happen, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undelivered {
+    /// The platform asked to wait (a 429's `retry_after`).
+    RetryAfter(Duration),
+    /// A network error or a server error: try again with backoff.
+    Transient(String),
+    /// The person blocked the bot or left: stop until they write again.
+    Unreachable(String),
+    /// The message itself is refused: retrying would not help.
+    Rejected(String),
+}
+
+/// How long a claim holds before another worker may take the item (a crashed worker's items
+/// come back after this).
+pub const CLAIM_LEASE: Duration = Duration::seconds(60);
+
+/// After this many tries an item is marked failed.
+pub const MAX_TRIES: u32 = 8;
+
+/// The wait before try `tries + 1`: 5 s, 10 s, 20 s… up to 30 minutes.
+pub fn backoff(tries: u32) -> Duration {
+    let seconds = 5i64.saturating_mul(1i64 << tries.min(12));
+    Duration::seconds(seconds.min(1800))
+}
+
+pub trait OutboxStore: Send + Sync {
+    /// Claims up to `limit` due items of `channel` (of one chat when `chat` is given) for
+    /// `worker`, until `now + CLAIM_LEASE`.
+    fn claim(
+        &self,
+        channel: Channel,
+        chat: Option<&str>,
+        worker: &str,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Vec<OutboxItem>>> + Send;
+
+    /// Records a delivery: the item is never sent again.
+    fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// Records a failed try: retried after `not_before`, or marked failed or unreachable.
+    fn mark_undelivered(
+        &self,
+        id: i64,
+        outcome: &Undelivered,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+}
