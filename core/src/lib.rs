@@ -13,6 +13,8 @@ pub mod text;
 pub use fluent_bundle;
 pub mod command;
 pub mod conversation;
+pub mod daily;
+pub mod review;
 pub mod engine;
 pub mod message;
 pub mod store;
