@@ -14,7 +14,7 @@ pub use fluent_bundle;
 pub mod command;
 pub mod conversation;
 pub mod daily;
-pub mod review;
 pub mod engine;
 pub mod message;
+pub mod review;
 pub mod store;
