@@ -69,3 +69,114 @@ profile-associations = { PLURAL($count) ->
 }
 profile-membership = { $association } ({ $city }): { $role }
 profile-platform-role = دورك في المنصة: { $role }
+
+## المساعدة الخاصة بالتعلّم
+
+help-learn = متابعة دروس صناديق الأدوات واختباراتها
+help-progress = الاطلاع على تقدّمك ونتائجك
+help-review = مراجعة الأسئلة التي حان موعدها اليوم
+help-daily = تلقّي درس كل يوم في هذه الساعة (off للإيقاف)
+help-argument-time = HH:MM
+
+## صناديق الأدوات والدروس
+
+learn-private-only = تُتابَع الدروس في محادثة خاصة: راسلني مباشرة، ثم أرسل { $learn }.
+learn-empty = لا يوجد أي صندوق أدوات متاح حاليًا. عُد قريبًا!
+learn-title = صناديق أدواتك
+learn-intro = اختر صندوق أدوات. كل درس بضع رسائل قصيرة يليها اختبار صغير.
+learn-toolbox-choice = { $title } ({ $done }/{ $total })
+learn-continue-choice = ▶ متابعة: { $lesson }
+learn-review-choice = 🔁 مراجعة ({ $count })
+toolbox-progress = الدروس المنتهية: { $done } من { $total }.
+toolbox-lesson-choice = { $status ->
+    [done] ✅ { $number }. { $title } · { $right }/{ $total }
+    [started] ▶ { $number }. { $title }
+   *[new] { $number }. { $title }
+}
+toolbox-back-choice = ⬅ كل صناديق الأدوات
+lesson-part-header = { $title } · { $part }/{ $parts }
+lesson-next-choice = التالي ▶
+lesson-quiz-choice = إلى الاختبار ▶
+lesson-gone = هذا الدرس لم يعد متاحًا. أرسل { $learn } لرؤية الدروس.
+
+## الاختبارات
+
+quiz-intro = { PLURAL($count) ->
+    [zero] اختبار بلا أسئلة.
+    [one] اختبار: سؤال واحد. اختر الإجابة الصحيحة.
+    [two] اختبار: سؤالان. اختر الإجابة الصحيحة لكل منهما.
+    [few] اختبار: { $count } أسئلة. اختر الإجابة الصحيحة لكل سؤال.
+    [many] اختبار: { $count } سؤالًا. اختر الإجابة الصحيحة لكل سؤال.
+   *[other] اختبار: { $count } سؤال. اختر الإجابة الصحيحة لكل سؤال.
+}
+quiz-question-number = ({ $number }/{ $total })
+quiz-several-answers = يمكن اختيار أكثر من إجابة: أرسل كل الأرقام الصحيحة، مثلًا 1,3.
+quiz-right = ✅ إجابة صحيحة!
+quiz-wrong = ❌ ليس تمامًا.
+quiz-right-answer = الإجابة الصحيحة: { $answer }
+quiz-answer-invalid = هذه الإجابة لا تطابق أيًّا من الخيارات المقترحة. اختر من بينها.
+quiz-answer-one = هذا السؤال ينتظر إجابة واحدة فقط: اختر واحدة.
+quiz-done = انتهى الاختبار: { $right }/{ $total } ({ $percent }٪).
+quiz-best = تبقى أفضل نتيجة لك في هذا الدرس { $right }/{ $total }، وهي التي تُحتسب.
+quiz-toolbox-done = أحسنت: أنهيت كل دروس «{ $toolbox }»!
+quiz-next-lesson-choice = الدرس التالي: { $title } ▶
+quiz-retake-choice = 🔁 إعادة الاختبار
+quiz-toolbox-choice = ⬅ { $toolbox }
+
+## المراجعة المتباعدة
+
+review-none = لا شيء للمراجعة الآن. ستعود الأسئلة التي أجبت عنها هنا في الوقت المناسب حتى لا تنساها.
+review-intro = { PLURAL($count) ->
+    [zero] لا أسئلة للمراجعة اليوم.
+    [one] مراجعة: سؤال واحد حان موعده اليوم.
+    [two] مراجعة: سؤالان حان موعدهما اليوم.
+    [few] مراجعة: { $count } أسئلة حان موعدها اليوم.
+    [many] مراجعة: { $count } سؤالًا حان موعدها اليوم.
+   *[other] مراجعة: { $count } سؤال حان موعدها اليوم.
+}
+review-done = انتهت المراجعة: { $right }/{ $total } إجابات صحيحة.
+
+## التقدّم
+
+progress-title = تقدّمك
+progress-none = لم تبدأ أي درس بعد. أرسل { $learn } لتبدأ.
+progress-toolbox = { $percent ->
+    [none] { $title }: { $done }/{ $total } دروس
+   *[other] { $title }: { $done }/{ $total } دروس · النتيجة { $percent }٪
+}
+progress-total = المجموع: { $done }/{ $total } دروس منتهية.
+progress-reviews = { PLURAL($count) ->
+    [zero] لا أسئلة للمراجعة اليوم.
+    [one] سؤال واحد للمراجعة اليوم: { $review }
+    [two] سؤالان للمراجعة اليوم: { $review }
+    [few] { $count } أسئلة للمراجعة اليوم: { $review }
+    [many] { $count } سؤالًا للمراجعة اليوم: { $review }
+   *[other] { $count } سؤال للمراجعة اليوم: { $review }
+}
+progress-daily-on = درس اليوم: كل يوم على الساعة { $time } ({ $zone }).
+progress-daily-off = درس اليوم: غير مفعّل. لتلقّيه أرسل مثلًا { $example }.
+
+## درس اليوم
+
+daily-private-only = يُرسَل درس اليوم في محادثة خاصة: راسلني مباشرة ثم أرسل الأمر.
+daily-set = تمّ: درس كل يوم على الساعة { $time } ({ $zone }). يصلك الأول { $day ->
+    [today] اليوم.
+    [tomorrow] غدًا.
+   *[other] يوم { $date }.
+} للإيقاف: { $off }.
+daily-off = تمّ: لن يصلك درس اليوم بعد الآن. يمكنك إعادة تفعيله متى شئت، مثلًا بـ { $example }.
+daily-already-off = درس اليوم غير مفعّل. لتلقّيه كل يوم في الساعة نفسها أرسل مثلًا { $example }.
+daily-status = يصلك درس كل يوم على الساعة { $time } ({ $zone }). لتغيير الساعة: { $example }؛ للإيقاف: { $off }.
+daily-bad-time = لم أفهم هذه الساعة. اكتبها هكذا: { $example } (من 00:00 إلى 23:59)، أو { $off } للإيقاف.
+daily-message-title = 📚 درس اليوم
+daily-message-lesson = { $toolbox }: { $lesson }
+daily-message-all-done = أنهيت كل دروسك، أحسنت! راجع من حين لآخر حتى لا تنسى.
+daily-message-reviews = { PLURAL($count) ->
+    [zero] لا أسئلة تنتظر المراجعة.
+    [one] وسؤال واحد ينتظر مراجعتك.
+    [two] وسؤالان ينتظران مراجعتك.
+    [few] و{ $count } أسئلة تنتظر مراجعتك.
+    [many] و{ $count } سؤالًا ينتظر مراجعتك.
+   *[other] و{ $count } سؤال ينتظر مراجعتك.
+}
+daily-start-choice = ابدأ الدرس ▶

@@ -65,3 +65,114 @@ profile-associations = { PLURAL($count) ->
 }
 profile-membership = { $association } ({ $city }): { $role }
 profile-platform-role = الدور ديالك ف المنصة: { $role }
+
+## المساعدة ديال التعلّم
+
+help-learn = تتبّع الدروس والكويزات ديال صناديق الأدوات
+help-progress = تشوف فين وصلتي والنتائج ديالك
+help-review = تراجع الأسئلة اللي جا الوقت ديالها اليوم
+help-daily = يوصلك درس كل نهار ف هاد الساعة (off باش توقفو)
+help-argument-time = HH:MM
+
+## صناديق الأدوات والدروس
+
+learn-private-only = الدروس كيتّبعو ف الخاص: كتب ليا نيشان، ومن بعد صيفط { $learn }.
+learn-empty = حتى صندوق ديال الأدوات ما كاين دابا. رجع قريب!
+learn-title = صناديق الأدوات ديالك
+learn-intro = ختار صندوق ديال الأدوات. كل درس هو شي رسائل قصار، ومن بعدهم كويز صغير.
+learn-toolbox-choice = { $title } ({ $done }/{ $total })
+learn-continue-choice = ▶ كمّل: { $lesson }
+learn-review-choice = 🔁 راجع ({ $count })
+toolbox-progress = الدروس اللي ساليتي: { $done } من { $total }.
+toolbox-lesson-choice = { $status ->
+    [done] ✅ { $number }. { $title } · { $right }/{ $total }
+    [started] ▶ { $number }. { $title }
+   *[new] { $number }. { $title }
+}
+toolbox-back-choice = ⬅ جميع صناديق الأدوات
+lesson-part-header = { $title } · { $part }/{ $parts }
+lesson-next-choice = زيد ▶
+lesson-quiz-choice = دوز للكويز ▶
+lesson-gone = هاد الدرس ما بقاش كاين. صيفط { $learn } باش تشوف الدروس.
+
+## الكويزات
+
+quiz-intro = { PLURAL($count) ->
+    [zero] كويز بلا أسئلة.
+    [one] كويز: سؤال واحد. ختار الجواب الصحيح.
+    [two] كويز: جوج أسئلة. ختار الجواب الصحيح ف كل واحد.
+    [few] كويز: { $count } أسئلة. ختار الجواب الصحيح ف كل سؤال.
+    [many] كويز: { $count } سؤال. ختار الجواب الصحيح ف كل سؤال.
+   *[other] كويز: { $count } سؤال. ختار الجواب الصحيح ف كل سؤال.
+}
+quiz-question-number = ({ $number }/{ $total })
+quiz-several-answers = تقدر تختار كثر من جواب: صيفط جميع الأرقام الصحاح، بحال 1,3.
+quiz-right = ✅ جواب صحيح!
+quiz-wrong = ❌ ماشي بالضبط.
+quiz-right-answer = الجواب الصحيح: { $answer }
+quiz-answer-invalid = هاد الجواب ما كيتّاسب مع حتى اختيار. ختار من اللي كاينين.
+quiz-answer-one = هاد السؤال كيتسنى جواب واحد برك: ختار واحد.
+quiz-done = سالا الكويز: { $right }/{ $total } ({ $percent }٪).
+quiz-best = أحسن نتيجة ديالك ف هاد الدرس باقا { $right }/{ $total }، وهي اللي كتتحسب.
+quiz-toolbox-done = برافو: كمّلتي جميع الدروس ديال «{ $toolbox }»!
+quiz-next-lesson-choice = الدرس الجاي: { $title } ▶
+quiz-retake-choice = 🔁 عاود الكويز
+quiz-toolbox-choice = ⬅ { $toolbox }
+
+## المراجعة
+
+review-none = والو باش تراجع دابا. الأسئلة اللي جاوبتي عليهم غادي يرجعو هنا ف الوقت المناسب باش ما تنساهمش.
+review-intro = { PLURAL($count) ->
+    [zero] حتى سؤال ما خاصو مراجعة اليوم.
+    [one] مراجعة: سؤال واحد جا الوقت ديالو اليوم.
+    [two] مراجعة: جوج أسئلة جا الوقت ديالهم اليوم.
+    [few] مراجعة: { $count } أسئلة جا الوقت ديالهم اليوم.
+    [many] مراجعة: { $count } سؤال جا الوقت ديالهم اليوم.
+   *[other] مراجعة: { $count } سؤال جا الوقت ديالهم اليوم.
+}
+review-done = سالات المراجعة: { $right }/{ $total } أجوبة صحيحة.
+
+## فين وصلتي
+
+progress-title = فين وصلتي
+progress-none = باقي ما بديتي حتى درس. صيفط { $learn } باش تبدا.
+progress-toolbox = { $percent ->
+    [none] { $title }: { $done }/{ $total } دروس
+   *[other] { $title }: { $done }/{ $total } دروس · النتيجة { $percent }٪
+}
+progress-total = ف المجموع: { $done }/{ $total } دروس ساليتيهم.
+progress-reviews = { PLURAL($count) ->
+    [zero] حتى سؤال ما خاصو مراجعة اليوم.
+    [one] سؤال واحد خاصو مراجعة اليوم: { $review }
+    [two] جوج أسئلة خاصهم مراجعة اليوم: { $review }
+    [few] { $count } أسئلة خاصهم مراجعة اليوم: { $review }
+    [many] { $count } سؤال خاصهم مراجعة اليوم: { $review }
+   *[other] { $count } سؤال خاصهم مراجعة اليوم: { $review }
+}
+progress-daily-on = درس النهار: كل نهار مع { $time } ({ $zone }).
+progress-daily-off = درس النهار: طافي. باش يوصلك، صيفط مثلا { $example }.
+
+## درس النهار
+
+daily-private-only = درس النهار كيتصيفط ف الخاص: كتب ليا نيشان ومن بعد صيفط الأمر.
+daily-set = مزيان: درس كل نهار مع { $time } ({ $zone }). الأول غادي يوصلك { $day ->
+    [today] اليوم.
+    [tomorrow] غدا.
+   *[other] نهار { $date }.
+} باش توقفو: { $off }.
+daily-off = مزيان: ما بقاش غادي يوصلك درس النهار. تقدر ترجعو وقتما بغيتي، مثلا ب { $example }.
+daily-already-off = درس النهار طافي. باش يوصلك كل نهار ف نفس الساعة، صيفط مثلا { $example }.
+daily-status = كيوصلك درس كل نهار مع { $time } ({ $zone }). باش تبدّل الساعة: { $example }؛ باش توقفو: { $off }.
+daily-bad-time = ما فهمتش هاد الساعة. كتبها هكا: { $example } (من 00:00 حتى 23:59)، ولا { $off } باش توقفو.
+daily-message-title = 📚 درس النهار ديالك
+daily-message-lesson = { $toolbox }: { $lesson }
+daily-message-all-done = كمّلتي جميع الدروس ديالك، برافو! راجع من وقت لوقت باش ما تنساش.
+daily-message-reviews = { PLURAL($count) ->
+    [zero] حتى سؤال ما كيتسنى المراجعة.
+    [one] وسؤال واحد كيتسناك تراجعو.
+    [two] وجوج أسئلة كيتسناوك تراجعهم.
+    [few] و{ $count } أسئلة كيتسناوك تراجعهم.
+    [many] و{ $count } سؤال كيتسناوك تراجعهم.
+   *[other] و{ $count } سؤال كيتسناوك تراجعهم.
+}
+daily-start-choice = بدا الدرس ▶

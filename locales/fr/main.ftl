@@ -65,3 +65,108 @@ profile-associations = { $count ->
 }
 profile-membership = { $association } ({ $city }) : { $role }
 profile-platform-role = Rôle sur la plateforme : { $role }
+
+## Help for learning
+
+help-learn = suivre les leçons et les quiz des boîtes à outils
+help-progress = voir votre progression et vos scores
+help-review = réviser les questions qui reviennent aujourd'hui
+help-daily = recevoir une leçon chaque jour à cette heure (« off » pour arrêter)
+# Placeholder for the time after the daily command.
+help-argument-time = HH:MM
+
+## Toolboxes and lessons
+# $learn holds the learn command as it is typed on the person's channel.
+
+learn-private-only = Les leçons se suivent en privé : écrivez-moi directement, puis envoyez { $learn }.
+learn-empty = Aucune boîte à outils n'est disponible pour le moment. Revenez bientôt !
+learn-title = Vos boîtes à outils
+learn-intro = Choisissez une boîte à outils. Chaque leçon tient en quelques messages courts, suivis d'un petit quiz.
+# A button: a toolbox with the lessons done out of all its lessons.
+learn-toolbox-choice = { $title } ({ $done }/{ $total })
+learn-continue-choice = ▶ Reprendre : { $lesson }
+learn-review-choice = 🔁 Réviser ({ $count })
+toolbox-progress = { $total ->
+    [one] Leçon terminée : { $done } sur 1.
+   *[other] Leçons terminées : { $done } sur { $total }.
+}
+# A button for one lesson. $status is done, started or new; $right/$total is the best quiz score.
+toolbox-lesson-choice = { $status ->
+    [done] ✅ { $number }. { $title } · { $right }/{ $total }
+    [started] ▶ { $number }. { $title }
+   *[new] { $number }. { $title }
+}
+toolbox-back-choice = ⬅ Toutes les boîtes à outils
+lesson-part-header = { $title } · { $part }/{ $parts }
+lesson-next-choice = Suite ▶
+lesson-quiz-choice = Passer au quiz ▶
+lesson-gone = Cette leçon n'est plus disponible. Envoyez { $learn } pour voir les leçons.
+
+## Quizzes
+
+quiz-intro = { $count ->
+    [one] Quiz : une question. Choisissez la bonne réponse.
+   *[other] Quiz : { $count } questions. Choisissez la bonne réponse à chacune.
+}
+quiz-question-number = ({ $number }/{ $total })
+quiz-several-answers = Plusieurs réponses sont possibles : envoyez tous les bons numéros, par exemple 1,3.
+quiz-right = ✅ Bonne réponse !
+quiz-wrong = ❌ Pas tout à fait.
+quiz-right-answer = La bonne réponse : { $answer }
+quiz-answer-invalid = Cette réponse ne correspond à aucune des options proposées. Choisissez parmi elles.
+quiz-answer-one = Une seule réponse est attendue pour cette question : choisissez-en une.
+quiz-done = Quiz terminé : { $right }/{ $total } ({ $percent } %).
+quiz-best = Votre meilleur score pour cette leçon reste { $right }/{ $total } : c'est lui qui compte.
+quiz-toolbox-done = Bravo : vous avez terminé toutes les leçons de « { $toolbox } » !
+quiz-next-lesson-choice = Leçon suivante : { $title } ▶
+quiz-retake-choice = 🔁 Refaire le quiz
+quiz-toolbox-choice = ⬅ { $toolbox }
+
+## Spaced review
+
+review-none = Rien à réviser pour le moment. Les questions auxquelles vous avez répondu reviendront ici au bon moment pour que vous ne les oubliiez pas.
+review-intro = { $count ->
+    [one] Révision : une question revient aujourd'hui.
+   *[other] Révision : { $count } questions reviennent aujourd'hui.
+}
+review-done = Révision terminée : { $right }/{ $total } bonnes réponses.
+
+## Progress
+
+progress-title = Votre progression
+progress-none = Vous n'avez encore commencé aucune leçon. Envoyez { $learn } pour commencer.
+# $percent is the average best score, or "none" before any quiz.
+progress-toolbox = { $percent ->
+    [none] { $title } : { $done }/{ $total } leçons
+   *[other] { $title } : { $done }/{ $total } leçons · score { $percent } %
+}
+progress-total = En tout : { $done }/{ $total } leçons terminées.
+progress-reviews = { $count ->
+    [0] Aucune question à réviser aujourd'hui.
+    [one] Une question à réviser aujourd'hui : { $review }
+   *[other] { $count } questions à réviser aujourd'hui : { $review }
+}
+progress-daily-on = Leçon du jour : chaque jour à { $time } ({ $zone }).
+progress-daily-off = Leçon du jour : désactivée. Pour la recevoir, envoyez par exemple { $example }.
+
+## Daily lesson
+# $example is the daily command with a time, $off the command that stops it.
+
+daily-private-only = La leçon du jour s'envoie en privé : écrivez-moi directement, puis envoyez la commande.
+daily-set = C'est noté : une leçon chaque jour à { $time } ({ $zone }). La première arrive { $day ->
+    [today] aujourd'hui.
+    [tomorrow] demain.
+   *[other] le { $date }.
+} Pour arrêter : { $off }.
+daily-off = C'est noté : plus de leçon du jour. Vous pouvez la réactiver quand vous voulez, par exemple avec { $example }.
+daily-already-off = La leçon du jour n'est pas activée. Pour la recevoir chaque jour à la même heure, envoyez par exemple { $example }.
+daily-status = Vous recevez une leçon chaque jour à { $time } ({ $zone }). Pour changer l'heure : { $example } ; pour arrêter : { $off }.
+daily-bad-time = Je n'ai pas compris cette heure. Écrivez-la comme ceci : { $example } (de 00:00 à 23:59), ou { $off } pour arrêter.
+daily-message-title = 📚 Votre leçon du jour
+daily-message-lesson = { $toolbox } : { $lesson }
+daily-message-all-done = Vous avez terminé toutes vos leçons, bravo ! Révisez de temps en temps pour ne pas oublier.
+daily-message-reviews = { $count ->
+    [one] Une question attend aussi votre révision.
+   *[other] { $count } questions attendent aussi votre révision.
+}
+daily-start-choice = Commencer la leçon ▶
