@@ -4,6 +4,7 @@
 mod backends;
 mod cli;
 mod engine_flows;
+mod learning_store;
 mod schema;
 mod serve;
 mod store_contract;
