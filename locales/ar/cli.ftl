@@ -67,6 +67,7 @@ content-import-refused = لم يُستورد أي شيء. { PLURAL($problems) ->
 }: صحّحها ثم أعد تشغيل «tatwir content import».
 content-import-unchanged = لا جديد: هذه الحزمة هي التي تُدرَّس حاليًا (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }).
 content-import-done = استُوردت الحزمة (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons })؛ دروس جديدة: { $new }، معدَّلة: { $changed }، محذوفة: { $removed }. يُحتفظ بتقدّم الأشخاص.
+content-stats-incomplete = الحزمة غير مكتملة: عدد المشكلات { $problems }، ويعرضها الأمر «tatwir content check» بالتفصيل.
 content-stats-total = المجموع
 content-audience-volunteer = المتطوعون
 content-audience-manager = المسؤولون

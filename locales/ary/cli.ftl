@@ -67,6 +67,7 @@ content-import-refused = ما دخل والو. { PLURAL($problems) ->
 }: صلّحهم وعاود دير «tatwir content import».
 content-import-unchanged = ما كاين جديد: هاد الباك هو اللي كيتقرا دابا (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }).
 content-import-done = دخل الباك (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons })؛ دروس جداد: { $new }، تبدّلو: { $changed }، تحيّدو: { $removed }. التقدم ديال الناس باقي محفوظ.
+content-stats-incomplete = الباك ما كاملش: فيه { $problems } ديال المشاكل، والأمر «tatwir content check» كيوريهم بالتفصيل.
 content-stats-total = المجموع
 content-audience-volunteer = المتطوعين
 content-audience-manager = المسؤولين

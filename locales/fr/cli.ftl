@@ -84,6 +84,10 @@ content-import-done = Pack importé : { $toolboxes ->
     [one] une leçon
    *[other] { $lessons } leçons
 } ; nouvelles : { $new }, modifiées : { $changed }, retirées : { $removed }. La progression des personnes est gardée.
+content-stats-incomplete = Pack incomplet : { $problems ->
+    [one] un problème
+   *[other] { $problems } problèmes
+}, que « tatwir content check » détaille.
 content-stats-total = Total
 content-audience-volunteer = bénévoles
 content-audience-manager = responsables

@@ -397,7 +397,10 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn read(dir: &Path) -> (Library, Vec<Problem>) {
+/// Everything that could be read under `dir`, with every problem. With problems, the library
+/// is incomplete (lessons or questions without texts are left out): it may be counted, never
+/// taught.
+pub fn read(dir: &Path) -> (Library, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
