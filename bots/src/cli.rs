@@ -4,6 +4,7 @@
 
 use crate::app::{self, Application};
 use crate::config::Config;
+use crate::content_command::{self, ContentCommand};
 use crate::database_url::DatabaseUrl;
 use crate::store::SqlStore;
 use crate::terminal;
@@ -70,6 +71,9 @@ pub enum Command {
     /// Invite codes.
     #[command(subcommand)]
     Invite(InviteCommand),
+    /// Toolbox packs: check, count and import them.
+    #[command(subcommand)]
+    Content(ContentCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,13 +172,13 @@ fn cli_language() -> Language {
         .unwrap_or(Language::FALLBACK)
 }
 
-struct Printer {
+pub(crate) struct Printer {
     locales: Localizer,
     lang: Language,
 }
 
 impl Printer {
-    fn say(&self, id: &str, args: Option<&tatwir_core::fluent_bundle::FluentArgs>) -> String {
+    pub(crate) fn say(&self, id: &str, args: Option<&tatwir_core::fluent_bundle::FluentArgs>) -> String {
         self.locales.text(self.lang, id, args)
     }
 
@@ -182,7 +186,7 @@ impl Printer {
         self.locales.role_name(self.lang, role)
     }
 
-    fn table(&self, headers: &[&str], rows: Vec<Vec<String>>) {
+    pub(crate) fn table(&self, headers: &[&str], rows: Vec<Vec<String>>) {
         let headers: Vec<String> = headers.iter().map(|h| self.say(h, None)).collect();
         let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
         for row in &rows {
@@ -237,6 +241,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Role(command) => role(&config, &printer, command).await,
         Command::Invite(command) => invite(&config, &printer, command).await,
+        Command::Content(command) => content_command::run(&config, &printer, command).await,
     }
 }
 
@@ -286,7 +291,7 @@ async fn chat(config: &Config, user: &str, lang: Option<Language>) -> anyhow::Re
     Ok(())
 }
 
-fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+pub(crate) fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod content_command;
 pub mod database_url;
 pub mod http;
 pub mod store;

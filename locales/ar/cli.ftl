@@ -47,3 +47,96 @@ cli-error-name-too-long = يتجاوز اسم الجمعية { $max } حرفًا
 cli-error-city-empty = اسم المدينة فارغ.
 cli-error-city-too-long = يتجاوز اسم المدينة { $max } حرفًا.
 cli-error-invalid-code = هذا ليس رمز دعوة: { $code }
+
+## tatwir content: فحص حزم صناديق الأدوات وعدّها واستيرادها
+
+content-problem = { $file }:{ $line }: { $message }
+content-problem-no-line = { $file }: { $message }
+content-check-ok = الحزمة سليمة: صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }، الأسئلة: { $questions }.
+content-check-failed = { PLURAL($problems) ->
+    [one] في الحزمة مشكلة واحدة
+    [two] في الحزمة مشكلتان
+    [few] في الحزمة { $problems } مشكلات
+   *[other] في الحزمة { $problems } مشكلة
+}: صحّحها ثم أعد تشغيل «tatwir content check».
+content-import-refused = لم يُستورد أي شيء. { PLURAL($problems) ->
+    [one] في الحزمة مشكلة واحدة
+    [two] في الحزمة مشكلتان
+    [few] في الحزمة { $problems } مشكلات
+   *[other] في الحزمة { $problems } مشكلة
+}: صحّحها ثم أعد تشغيل «tatwir content import».
+content-import-unchanged = لا جديد: هذه الحزمة هي التي تُدرَّس حاليًا (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }).
+content-import-done = استُوردت الحزمة (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons })؛ دروس جديدة: { $new }، معدَّلة: { $changed }، محذوفة: { $removed }. يُحتفظ بتقدّم الأشخاص.
+content-stats-incomplete = الحزمة غير مكتملة: عدد المشكلات { $problems }، ويعرضها الأمر «tatwir content check» بالتفصيل.
+content-stats-total = المجموع
+content-audience-volunteer = المتطوعون
+content-audience-manager = المسؤولون
+content-audience-both = الجميع
+content-col-toolbox = صندوق الأدوات
+content-col-audience = الجمهور
+content-col-lessons = الدروس
+content-col-questions = الأسئلة
+content-col-fr = fr (دروس/أسئلة)
+content-col-ar = ar (دروس/أسئلة)
+content-col-ary = ary (دروس/أسئلة)
+
+content-defect-no-toolboxes = لا يوجد هنا أي صندوق أدوات: كل صندوق مجلد يحتوي على ملف toolbox.toml.
+content-defect-missing-toolbox-file = لا يحتوي هذا المجلد على ملف toolbox.toml: كل مجلد في الحزمة صندوق أدوات.
+content-defect-missing-language-file = ملف اللغة مفقود: { $language }.toml إلزامي (fr.toml وar.toml وary.toml).
+content-defect-file-too-large = الملف كبير جدًا: الحد الأقصى { $max } بايت.
+content-defect-unreadable = تتعذّر قراءة هذا الملف أو هذا المجلد.
+content-defect-not-utf8 = هذا الملف ليس بترميز UTF-8: احفظه بترميز UTF-8.
+content-defect-syntax = خطأ في صياغة TOML (علامات تنصيص أو أقواس أو «=» ناقصة، أو مفتاح مكرّر…).
+content-defect-missing-field = حقل إلزامي مفقود: { $field }.
+content-defect-unknown-field = حقل غير معروف: { $field } (خطأ في الكتابة؟).
+content-defect-wrong-type = نوع { $field } غير صحيح (نص أو عدد أو قائمة أو جدول: انظر content/README.md).
+content-defect-unknown-audience = جمهور غير معروف: «{ $value }». القيم الممكنة: volunteer وmanager وboth.
+content-defect-unknown-question-kind = نوع سؤال غير معروف: «{ $value }». القيم الممكنة: single وmultiple.
+content-defect-unknown-media-kind = نوع وسائط غير معروف: «{ $value }». القيم الممكنة: image وvideo وdocument.
+content-defect-bad-id = معرّف غير صالح: «{ $id }». المسموح به فقط الأحرف a-z والأرقام 0-9 و«-».
+content-defect-duplicate-toolbox = معرّف صندوق الأدوات «{ $id }» مستعمل من قبل في { $other }.
+content-defect-duplicate-material = المصدر «{ $id }» مصرَّح به من قبل في السطر { $line }.
+content-defect-duplicate-lesson = الدرس «{ $id }» مصرَّح به من قبل في السطر { $line }.
+content-defect-duplicate-question = السؤال «{ $id }» مصرَّح به من قبل في السطر { $line } من هذا الدرس.
+content-defect-unknown-material = مصدر غير معروف: «{ $id }» غير مصرَّح به في أي [[material]].
+content-defect-parts-out-of-range = عدد أجزاء غير ممكن: { $parts }. للدرس من { $min } إلى { $max } أجزاء.
+content-defect-too-few-questions = عدد أسئلة هذا الدرس { $questions }، والحد الأدنى { $min }.
+content-defect-options-out-of-range = عدد خيارات غير ممكن: { $options }. للسؤال من { $min } إلى { $max } خيارات.
+content-defect-correct-empty = لا توجد إجابة صحيحة: اذكر رقم خيار واحد على الأقل في correct.
+content-defect-correct-out-of-range = الإجابة الصحيحة { $answer } غير ممكنة: الخيارات مرقّمة من 1 إلى { $options }.
+content-defect-correct-duplicated = الإجابة الصحيحة { $answer } مكتوبة مرتين.
+content-defect-single-with-several-correct = سؤال «single» له { $correct } إجابات صحيحة: المسموح إجابة واحدة (وإلا فاكتب kind = "multiple").
+content-defect-media-both-sources = للوسائط file وurl معًا: احتفظ بواحد منهما فقط.
+content-defect-media-no-source = ليس للوسائط file ولا url.
+content-defect-media-file-missing = ملف الوسائط غير موجود: { $file } (المسار نسبةً إلى مجلد صندوق الأدوات).
+content-defect-media-outside-toolbox = ملف الوسائط { $file } خارج مجلد صندوق الأدوات.
+content-defect-bad-url = عنوان غير صالح: «{ $url }». يجب أن يبدأ بـ https://‏ (أو http://‏).
+content-defect-missing-toolbox-text = نص صندوق الأدوات مفقود: { $field }.
+content-defect-missing-lesson-text = ليس للدرس «{ $lesson }» نص في هذا الملف.
+content-defect-missing-question-text = ليس للسؤال «{ $question }» من الدرس «{ $lesson }» نص في هذا الملف.
+content-defect-parts-count = عدد أجزاء الدرس «{ $lesson }» هنا { $found }، بينما يصرّح toolbox.toml بـ { $expected }.
+content-defect-options-count = عدد خيارات السؤال «{ $question }» (الدرس «{ $lesson }») هنا { $found }، بينما يصرّح toolbox.toml بـ { $expected }.
+content-defect-caption-missing = للدرس «{ $lesson }» وسائط: يلزمه تعليق (caption) في كل لغة.
+content-defect-caption-without-media = ليس للدرس «{ $lesson }» وسائط: لن يظهر هذا التعليق (caption) أبدًا.
+content-defect-text-too-long = نص طويل جدًا ({ $kind ->
+    [title] عنوان
+    [summary] ملخّص
+    [part] جزء من درس
+    [caption] تعليق
+    [question] سؤال
+    [option] خيار
+    [explanation] شرح
+   *[reference] مرجع المصدر
+}): عدد أحرفه { $length } والحد الأقصى { $max }.
+content-defect-empty-text = نص فارغ ({ $kind ->
+    [title] عنوان
+    [summary] ملخّص
+    [part] جزء من درس
+    [caption] تعليق
+    [question] سؤال
+    [option] خيار
+    [explanation] شرح
+   *[reference] مرجع المصدر
+}).
+content-defect-undeclared-lesson = الدرس «{ $lesson }» غير مصرَّح به في toolbox.toml (خطأ في الكتابة، أو درس محذوف؟).
+content-defect-undeclared-question = السؤال «{ $question }» غير مصرَّح به للدرس «{ $lesson }» في toolbox.toml.

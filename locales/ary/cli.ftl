@@ -47,3 +47,96 @@ cli-error-name-too-long = السمية ديال الجمعية فايتة { $max
 cli-error-city-empty = المدينة خاوية.
 cli-error-city-too-long = المدينة فايتة { $max } حرف.
 cli-error-invalid-code = هادا ماشي كود ديال الدعوة: { $code }
+
+## tatwir content: التشييك والحساب والإدخال ديال الباكات ديال صناديق الأدوات
+
+content-problem = { $file }:{ $line }: { $message }
+content-problem-no-line = { $file }: { $message }
+content-check-ok = الباك مزيان: صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }، الأسئلة: { $questions }.
+content-check-failed = { PLURAL($problems) ->
+    [one] كاين مشكل واحد ف الباك
+    [two] كاينين جوج مشاكل ف الباك
+    [few] كاينين { $problems } مشاكل ف الباك
+   *[other] كاينين { $problems } مشكل ف الباك
+}: صلّحهم وعاود دير «tatwir content check».
+content-import-refused = ما دخل والو. { PLURAL($problems) ->
+    [one] كاين مشكل واحد ف الباك
+    [two] كاينين جوج مشاكل ف الباك
+    [few] كاينين { $problems } مشاكل ف الباك
+   *[other] كاينين { $problems } مشكل ف الباك
+}: صلّحهم وعاود دير «tatwir content import».
+content-import-unchanged = ما كاين جديد: هاد الباك هو اللي كيتقرا دابا (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons }).
+content-import-done = دخل الباك (صناديق الأدوات: { $toolboxes }، الدروس: { $lessons })؛ دروس جداد: { $new }، تبدّلو: { $changed }، تحيّدو: { $removed }. التقدم ديال الناس باقي محفوظ.
+content-stats-incomplete = الباك ما كاملش: فيه { $problems } ديال المشاكل، والأمر «tatwir content check» كيوريهم بالتفصيل.
+content-stats-total = المجموع
+content-audience-volunteer = المتطوعين
+content-audience-manager = المسؤولين
+content-audience-both = كلشي
+content-col-toolbox = صندوق الأدوات
+content-col-audience = لمن
+content-col-lessons = الدروس
+content-col-questions = الأسئلة
+content-col-fr = fr (دروس/أسئلة)
+content-col-ar = ar (دروس/أسئلة)
+content-col-ary = ary (دروس/أسئلة)
+
+content-defect-no-toolboxes = ما كاين حتى صندوق أدوات هنا: كل صندوق هو دوسي فيه فيشي toolbox.toml.
+content-defect-missing-toolbox-file = هاد الدوسي ما فيهش فيشي toolbox.toml: كل دوسي ف الباك هو صندوق أدوات.
+content-defect-missing-language-file = الفيشي ديال اللغة ناقص: { $language }.toml ضروري (fr.toml و ar.toml و ary.toml).
+content-defect-file-too-large = الفيشي كبير بزاف: ماشي كثر من { $max } أوكتي.
+content-defect-unreadable = ما قدرناش نقراو هاد الفيشي ولا هاد الدوسي.
+content-defect-not-utf8 = هاد الفيشي ماشي ب UTF-8: سجّلو ب UTF-8.
+content-defect-syntax = غلط ف الكتابة ديال TOML (ناقصين شي علامات تنصيص ولا أقواس ولا «=»، ولا مفتاح معاود…).
+content-defect-missing-field = خانة ضرورية ناقصة: { $field }.
+content-defect-unknown-field = خانة ما معروفاش: { $field } (غلط ف الكتابة؟).
+content-defect-wrong-type = { $field } ماشي من النوع اللي خاص (نص، رقم، ليستة ولا جدول: شوف content/README.md).
+content-defect-unknown-audience = الجمهور ما معروفش: «{ $value }». اللي ممكن: volunteer و manager و both.
+content-defect-unknown-question-kind = نوع السؤال ما معروفش: «{ $value }». اللي ممكن: single و multiple.
+content-defect-unknown-media-kind = نوع الميديا ما معروفش: «{ $value }». اللي ممكن: image و video و document.
+content-defect-bad-id = المعرّف ماشي صالح: «{ $id }». مسموح غير a-z و 0-9 و «-».
+content-defect-duplicate-toolbox = المعرّف ديال صندوق الأدوات «{ $id }» ديجا واخداه { $other }.
+content-defect-duplicate-material = المصدر «{ $id }» ديجا مكتوب ف السطر { $line }.
+content-defect-duplicate-lesson = الدرس «{ $id }» ديجا مكتوب ف السطر { $line }.
+content-defect-duplicate-question = السؤال «{ $id }» ديجا مكتوب ف السطر { $line } ف هاد الدرس.
+content-defect-unknown-material = مصدر ما معروفش: «{ $id }» ما مكتوبش ف حتى [[material]].
+content-defect-parts-out-of-range = عدد الأجزاء ما يمكنش: { $parts }. الدرس فيه من { $min } حتى { $max } ديال الأجزاء.
+content-defect-too-few-questions = هاد الدرس فيه { $questions } ديال الأسئلة، وخاص على الأقل { $min }.
+content-defect-options-out-of-range = عدد الخيارات ما يمكنش: { $options }. السؤال فيه من { $min } حتى { $max } ديال الخيارات.
+content-defect-correct-empty = ما كاين حتى جواب صحيح: كتب على الأقل رقم ديال خيار واحد ف correct.
+content-defect-correct-out-of-range = الجواب الصحيح { $answer } ما يمكنش: الخيارات مرقّمين من 1 حتى { $options }.
+content-defect-correct-duplicated = الجواب الصحيح { $answer } مكتوب جوج مرات.
+content-defect-single-with-several-correct = سؤال «single» فيه { $correct } ديال الأجوبة الصحيحة: مسموح غير واحد (ولا كتب kind = "multiple").
+content-defect-media-both-sources = الميديا فيها file و url بجوج: خلّي غير واحد.
+content-defect-media-no-source = الميديا ما فيها لا file لا url.
+content-defect-media-file-missing = الفيشي ديال الميديا ما كاينش: { $file } (الطريق من الدوسي ديال صندوق الأدوات).
+content-defect-media-outside-toolbox = الفيشي ديال الميديا { $file } برّا الدوسي ديال صندوق الأدوات.
+content-defect-bad-url = العنوان ماشي صالح: «{ $url }». خاصو يبدا ب https://‏ (ولا http://‏).
+content-defect-missing-toolbox-text = النص ديال صندوق الأدوات ناقص: { $field }.
+content-defect-missing-lesson-text = الدرس «{ $lesson }» ما عندو حتى نص ف هاد الفيشي.
+content-defect-missing-question-text = السؤال «{ $question }» ديال الدرس «{ $lesson }» ما عندو حتى نص ف هاد الفيشي.
+content-defect-parts-count = الدرس «{ $lesson }» فيه هنا { $found } ديال الأجزاء، و toolbox.toml كيقول { $expected }.
+content-defect-options-count = السؤال «{ $question }» (الدرس «{ $lesson }») فيه هنا { $found } ديال الخيارات، و toolbox.toml كيقول { $expected }.
+content-defect-caption-missing = الدرس «{ $lesson }» فيه ميديا: خاصو تعليق (caption) ف كل لغة.
+content-defect-caption-without-media = الدرس «{ $lesson }» ما فيهش ميديا: هاد التعليق (caption) عمرو ما غادي يبان.
+content-defect-text-too-long = النص طويل بزاف ({ $kind ->
+    [title] عنوان
+    [summary] ملخص
+    [part] جزء من درس
+    [caption] تعليق
+    [question] سؤال
+    [option] خيار
+    [explanation] شرح
+   *[reference] مرجع المصدر
+}): فيه { $length } حرف، والماكسيموم { $max }.
+content-defect-empty-text = النص خاوي ({ $kind ->
+    [title] عنوان
+    [summary] ملخص
+    [part] جزء من درس
+    [caption] تعليق
+    [question] سؤال
+    [option] خيار
+    [explanation] شرح
+   *[reference] مرجع المصدر
+}).
+content-defect-undeclared-lesson = الدرس «{ $lesson }» ما مكتوبش ف toolbox.toml (غلط ف الكتابة، ولا درس تحيّد؟).
+content-defect-undeclared-question = السؤال «{ $question }» ما مكتوبش للدرس «{ $lesson }» ف toolbox.toml.

@@ -47,3 +47,126 @@ cli-error-name-too-long = Le nom de l'association dépasse { $max } caractères.
 cli-error-city-empty = La ville est vide.
 cli-error-city-too-long = La ville dépasse { $max } caractères.
 cli-error-invalid-code = Ce n'est pas un code d'invitation : { $code }
+
+## tatwir content: vérifier, compter et importer les packs de boîtes à outils
+
+content-problem = { $file }:{ $line }: { $message }
+content-problem-no-line = { $file }: { $message }
+content-check-ok = Pack valide : { $toolboxes ->
+    [one] une boîte à outils
+   *[other] { $toolboxes } boîtes à outils
+}, { $lessons ->
+    [one] une leçon
+   *[other] { $lessons } leçons
+}, { $questions ->
+    [one] une question
+   *[other] { $questions } questions
+}.
+content-check-failed = { $problems ->
+    [one] Un problème dans le pack : corrigez-le
+   *[other] { $problems } problèmes dans le pack : corrigez-les
+} puis relancez « tatwir content check ».
+content-import-refused = Rien n'a été importé. { $problems ->
+    [one] Un problème dans le pack : corrigez-le
+   *[other] { $problems } problèmes dans le pack : corrigez-les
+} puis relancez « tatwir content import ».
+content-import-unchanged = Déjà à jour : ce pack est celui qui est enseigné ({ $toolboxes ->
+    [one] une boîte à outils
+   *[other] { $toolboxes } boîtes à outils
+}, { $lessons ->
+    [one] une leçon
+   *[other] { $lessons } leçons
+}).
+content-import-done = Pack importé : { $toolboxes ->
+    [one] une boîte à outils
+   *[other] { $toolboxes } boîtes à outils
+}, { $lessons ->
+    [one] une leçon
+   *[other] { $lessons } leçons
+} ; nouvelles : { $new }, modifiées : { $changed }, retirées : { $removed }. La progression des personnes est gardée.
+content-stats-incomplete = Pack incomplet : { $problems ->
+    [one] un problème
+   *[other] { $problems } problèmes
+}, que « tatwir content check » détaille.
+content-stats-total = Total
+content-audience-volunteer = bénévoles
+content-audience-manager = responsables
+content-audience-both = tous
+content-col-toolbox = Boîte à outils
+content-col-audience = Public
+content-col-lessons = Leçons
+content-col-questions = Questions
+content-col-fr = fr (leçons/questions)
+content-col-ar = ar (leçons/questions)
+content-col-ary = ary (leçons/questions)
+
+content-defect-no-toolboxes = Aucune boîte à outils ici : chaque boîte est un dossier qui contient un fichier toolbox.toml.
+content-defect-missing-toolbox-file = Ce dossier n'a pas de fichier toolbox.toml : chaque dossier du pack est une boîte à outils.
+content-defect-missing-language-file = Fichier de langue manquant : { $language }.toml est obligatoire (fr.toml, ar.toml et ary.toml).
+content-defect-file-too-large = Fichier trop gros : { $max } octets au plus.
+content-defect-unreadable = Impossible de lire ce fichier ou ce dossier.
+content-defect-not-utf8 = Ce fichier n'est pas en UTF-8 : enregistrez-le en UTF-8.
+content-defect-syntax = Erreur de syntaxe TOML (guillemets, crochets ou « = » manquants, clé répétée…).
+content-defect-missing-field = Champ obligatoire manquant : { $field }.
+content-defect-unknown-field = Champ inconnu : { $field } (faute de frappe ?).
+content-defect-wrong-type = { $field } n'a pas le bon type (texte, nombre, liste ou table : voir content/README.md).
+content-defect-unknown-audience = Public inconnu : « { $value } ». Valeurs possibles : volunteer, manager, both.
+content-defect-unknown-question-kind = Type de question inconnu : « { $value } ». Valeurs possibles : single, multiple.
+content-defect-unknown-media-kind = Type de média inconnu : « { $value } ». Valeurs possibles : image, video, document.
+content-defect-bad-id = Identifiant invalide : « { $id } ». Seuls les caractères a-z, 0-9 et « - » sont permis.
+content-defect-duplicate-toolbox = L'identifiant de boîte à outils « { $id } » est déjà pris par { $other }.
+content-defect-duplicate-material = La source « { $id } » est déjà déclarée ligne { $line }.
+content-defect-duplicate-lesson = La leçon « { $id } » est déjà déclarée ligne { $line }.
+content-defect-duplicate-question = La question « { $id } » est déjà déclarée ligne { $line } dans cette leçon.
+content-defect-unknown-material = Source inconnue : « { $id } » n'est déclarée dans aucun [[material]].
+content-defect-parts-out-of-range = Nombre de parties impossible : { $parts }. Une leçon a de { $min } à { $max } parties.
+content-defect-too-few-questions = { $questions ->
+    [0] Cette leçon n'a aucune question
+    [one] Cette leçon n'a qu'une question
+   *[other] Cette leçon n'a que { $questions } questions
+} : il en faut au moins { $min }.
+content-defect-options-out-of-range = Nombre d'options impossible : { $options }. Une question a de { $min } à { $max } options.
+content-defect-correct-empty = Aucune bonne réponse : indiquez au moins un numéro d'option dans correct.
+content-defect-correct-out-of-range = Bonne réponse { $answer } impossible : les options sont numérotées de 1 à { $options }.
+content-defect-correct-duplicated = La bonne réponse { $answer } est écrite deux fois.
+content-defect-single-with-several-correct = Question « single » avec { $correct } bonnes réponses : une seule est permise (sinon, kind = "multiple").
+content-defect-media-both-sources = Le média a à la fois file et url : gardez-en un seul.
+content-defect-media-no-source = Le média n'a ni file ni url.
+content-defect-media-file-missing = Fichier média introuvable : { $file } (chemin relatif au dossier de la boîte à outils).
+content-defect-media-outside-toolbox = Le fichier média { $file } est hors du dossier de la boîte à outils.
+content-defect-bad-url = Adresse invalide : « { $url } ». Elle doit commencer par https:// (ou http://).
+content-defect-missing-toolbox-text = Texte de la boîte à outils manquant : { $field }.
+content-defect-missing-lesson-text = La leçon « { $lesson } » n'a pas de texte dans ce fichier.
+content-defect-missing-question-text = La question « { $question } » de la leçon « { $lesson } » n'a pas de texte dans ce fichier.
+content-defect-parts-count = La leçon « { $lesson } » a { $found ->
+    [one] une partie
+   *[other] { $found } parties
+} ici, mais toolbox.toml en déclare { $expected }.
+content-defect-options-count = La question « { $question } » (leçon « { $lesson } ») a { $found ->
+    [one] une option
+   *[other] { $found } options
+} ici, mais toolbox.toml en déclare { $expected }.
+content-defect-caption-missing = La leçon « { $lesson } » a un média : il lui faut une légende (caption) dans chaque langue.
+content-defect-caption-without-media = La leçon « { $lesson } » n'a pas de média : cette légende (caption) ne serait jamais montrée.
+content-defect-text-too-long = Texte trop long ({ $kind ->
+    [title] titre
+    [summary] résumé
+    [part] partie de leçon
+    [caption] légende
+    [question] question
+    [option] option
+    [explanation] explication
+   *[reference] référence de la source
+}) : { $length } caractères pour { $max } au plus.
+content-defect-empty-text = Texte vide ({ $kind ->
+    [title] titre
+    [summary] résumé
+    [part] partie de leçon
+    [caption] légende
+    [question] question
+    [option] option
+    [explanation] explication
+   *[reference] référence de la source
+}).
+content-defect-undeclared-lesson = La leçon « { $lesson } » n'est pas déclarée dans toolbox.toml (faute de frappe, ou leçon retirée ?).
+content-defect-undeclared-question = La question « { $question } » n'est pas déclarée pour la leçon « { $lesson } » dans toolbox.toml.
