@@ -3,6 +3,7 @@
 
 mod backends;
 mod cli;
+mod content;
 mod engine_flows;
 mod learning_store;
 mod schema;

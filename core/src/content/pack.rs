@@ -741,11 +741,11 @@ fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
     let position = file
         .required(&root, "position", &top, "")
         .and_then(|value| file.integer(value, || "position".to_owned()));
-    let materials = match root.get("material") {
+    let (materials, declared) = match root.get("material") {
         Some(value) => read_materials(&mut file, value),
-        None => Vec::new(),
+        None => (Vec::new(), BTreeSet::new()),
     };
-    let material_ids: BTreeSet<&str> = materials.iter().map(|m| m.id.as_str()).collect();
+    let material_ids: BTreeSet<&str> = declared.iter().map(String::as_str).collect();
     let lessons = match file.required(&root, "lesson", &top, "") {
         Some(value) => read_lessons(&mut file, value, folder, &material_ids),
         None => Vec::new(),
@@ -840,7 +840,8 @@ fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
     (Some((toolbox, file, id_line)), problems)
 }
 
-fn read_materials(file: &mut File, value: &Spanned<DeValue<'_>>) -> Vec<Material> {
+/// The complete materials, and the ids of all declared ones (even incomplete).
+fn read_materials(file: &mut File, value: &Spanned<DeValue<'_>>) -> (Vec<Material>, BTreeSet<String>) {
     let mut materials = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (table, span) in file.tables(value, "material") {
@@ -880,7 +881,8 @@ fn read_materials(file: &mut File, value: &Spanned<DeValue<'_>>) -> Vec<Material
             });
         }
     }
-    materials
+    let declared = seen.into_keys().collect();
+    (materials, declared)
 }
 
 fn read_lessons(
