@@ -134,6 +134,9 @@ impl<'a, S: Store + LearningStore + OutboxStore, C: Clock> Session<'a, S, C> {
                     .collect::<Option<Vec<_>>>()
                 {
                     Some(picks) => picks,
+                    // A number that was not offered is a choice that does not exist: the engine
+                    // says so, where a plain number would read as chatter.
+                    None if !self.picks.is_empty() => return Event::Choice(String::new()),
                     None => return Event::Text(line.to_owned()),
                 }
             }
@@ -218,7 +221,10 @@ impl<'a, S: Store + LearningStore + OutboxStore, C: Clock> Session<'a, S, C> {
             }
             writeln!(output)?;
         }
-        self.picks = picks;
+        // A reply without choices (an error, a hint) leaves the last choices usable.
+        if !picks.is_empty() {
+            self.picks = picks;
+        }
         output.flush()
     }
 

@@ -5,7 +5,7 @@
 ## الأخطاء والمدخلات غير الصالحة
 
 error-technical = عذرًا، مشكلة تقنية تمنعني من الرد. لم تُغيّر رسالتك شيئًا؛ أعد المحاولة بعد قليل.
-choice-expired = هذا الاختيار لم يعد صالحًا. استخدم آخر الأزرار التي أرسلتها إليك، أو أعد كتابة الأمر.
+choice-expired = هذا الاختيار غير صالح أو لم يعد صالحًا. استخدم آخر الأزرار التي أرسلتها إليك، أو أعد كتابة الأمر.
 input-too-long = هذه الرسالة أطول مما أستطيع قراءته (أكثر من { $max } { PLURAL($max) ->
     [few] أحرف
     [many] حرفًا
@@ -89,9 +89,9 @@ learn-continue-choice = ▶ متابعة: { $lesson }
 learn-review-choice = 🔁 مراجعة ({ $count })
 toolbox-progress = الدروس المنتهية: { $done } من { $total }.
 toolbox-lesson-choice = { $status ->
-    [done] ✅ { $number }. { $title } · { $right }/{ $total }
-    [started] ▶ { $number }. { $title }
-   *[new] { $number }. { $title }
+    [done] ✅ { $title } · { $right }/{ $total }
+    [started] ▶ { $title }
+   *[new] { $title }
 }
 toolbox-back-choice = ⬅ كل صناديق الأدوات
 lesson-part-header = { $title } · { $part }/{ $parts }

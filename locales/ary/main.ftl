@@ -5,7 +5,7 @@
 ## الأخطاء والميساجات اللي ما صالحينش
 
 error-technical = سمح ليا، كاين واحد المشكل تقني ما خلانيش نجاوبك. الميساج ديالك ما بدّل والو؛ عاود جرّب من بعد شوية.
-choice-expired = هاد الاختيار ما بقاش صالح. خدم بآخر البوطونات اللي صيفطت ليك، ولا عاود كتب الأمر.
+choice-expired = هاد الاختيار ماشي صالح ولا ما بقاش صالح. خدم بآخر البوطونات اللي صيفطت ليك، ولا عاود كتب الأمر.
 input-too-long = هاد الميساج طويل بزاف عليا (كثر من { $max } حرف). صيفط ميساج قصير.
 input-empty = ما وصلني حتى نص. صيفط { $help } باش تشوف شنو تقدر دير.
 free-text = { $member ->
@@ -85,9 +85,9 @@ learn-continue-choice = ▶ كمّل: { $lesson }
 learn-review-choice = 🔁 راجع ({ $count })
 toolbox-progress = الدروس اللي ساليتي: { $done } من { $total }.
 toolbox-lesson-choice = { $status ->
-    [done] ✅ { $number }. { $title } · { $right }/{ $total }
-    [started] ▶ { $number }. { $title }
-   *[new] { $number }. { $title }
+    [done] ✅ { $title } · { $right }/{ $total }
+    [started] ▶ { $title }
+   *[new] { $title }
 }
 toolbox-back-choice = ⬅ جميع صناديق الأدوات
 lesson-part-header = { $title } · { $part }/{ $parts }

@@ -4,7 +4,7 @@
 ## Errors and bad input
 
 error-technical = Désolé, un problème technique m'empêche de répondre. Votre message n'a rien changé ; réessayez dans un instant.
-choice-expired = Ce choix n'est plus valable. Utilisez les derniers boutons que je vous ai envoyés, ou recommencez la commande.
+choice-expired = Ce choix n'est pas ou plus valable. Utilisez les derniers boutons que je vous ai envoyés, ou recommencez la commande.
 input-too-long = Ce message est trop long pour moi (plus de { $max } caractères). Envoyez-en un plus court.
 input-empty = Je n'ai reçu aucun texte. Envoyez { $help } pour voir ce que vous pouvez faire.
 free-text = { $member ->
@@ -90,11 +90,11 @@ toolbox-progress = { $total ->
     [one] Leçon terminée : { $done } sur 1.
    *[other] Leçons terminées : { $done } sur { $total }.
 }
-# A button for one lesson. $status is done, started or new; $right/$total is the best quiz score.
+# A button for one lesson, in teaching order ($number is its place). $status is done, started or new; $right/$total is the best quiz score.
 toolbox-lesson-choice = { $status ->
-    [done] ✅ { $number }. { $title } · { $right }/{ $total }
-    [started] ▶ { $number }. { $title }
-   *[new] { $number }. { $title }
+    [done] ✅ { $title } · { $right }/{ $total }
+    [started] ▶ { $title }
+   *[new] { $title }
 }
 toolbox-back-choice = ⬅ Toutes les boîtes à outils
 lesson-part-header = { $title } · { $part }/{ $parts }

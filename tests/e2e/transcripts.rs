@@ -15,6 +15,7 @@ pub fn tatwir(data_dir: &Path) -> Command {
     command
         .env("TATWIR_DATA_DIR", data_dir)
         .env_remove("TATWIR_DATABASE_URL")
+        .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
         .env_remove("TATWIR_LANG")
         .env("LANG", "C.UTF-8")
         .env("TATWIR_LOG", "warn");
@@ -147,4 +148,21 @@ fn join_and_help_in_arabic() {
 #[test]
 fn join_and_help_in_darija() {
     play("join-ary.txt", &["--user", "Salma"]);
+}
+
+/// A whole lesson of the hygiene toolbox and its quiz (one wrong answer, a multiple-choice
+/// question answered with several numbers, a number that is not offered), then the progress.
+#[test]
+fn a_lesson_and_its_quiz_in_french() {
+    play("lesson-fr.txt", &["--user", "Amina", "--lang", "fr"]);
+}
+
+#[test]
+fn a_lesson_and_its_quiz_in_arabic() {
+    play("lesson-ar.txt", &["--user", "Youssef", "--lang", "ar"]);
+}
+
+#[test]
+fn a_lesson_and_its_quiz_in_darija() {
+    play("lesson-ary.txt", &["--user", "Salma", "--lang", "ary"]);
 }
