@@ -5,6 +5,7 @@ mod backends;
 mod cli;
 mod content;
 mod engine_flows;
+mod learning;
 mod learning_store;
 mod schema;
 mod serve;
