@@ -41,6 +41,7 @@ pub enum Command {
     Progress,
     Review,
     Daily,
+    TimeZone,
 }
 
 /// Who may use a command.
@@ -106,6 +107,13 @@ pub const COMMANDS: &[Spec] = &[
         argument: Some("help-argument-time"),
         description: "help-daily",
         audience: Audience::Members,
+    },
+    Spec {
+        command: Command::TimeZone,
+        name: "timezone",
+        argument: Some("help-argument-zone"),
+        description: "help-timezone",
+        audience: Audience::Everyone,
     },
     Spec {
         command: Command::Language,

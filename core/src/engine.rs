@@ -218,6 +218,7 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             Command::Progress => self.progress(turn).await,
             Command::Review => self.review(turn).await,
             Command::Daily => self.daily(turn, typed.argument).await,
+            Command::TimeZone => self.time_zone(turn, typed.argument).await,
         }
     }
 

@@ -180,3 +180,11 @@ daily-message-reviews = { PLURAL($count) ->
    *[other] و{ $count } سؤال ينتظر مراجعتك.
 }
 daily-start-choice = ابدأ الدرس ▶
+
+## المنطقة الزمنية
+
+help-timezone = عرض منطقتك الزمنية أو تغييرها (لمواعيد الدروس والاجتماعات)
+help-argument-zone = المنطقة/المدينة
+timezone-current = منطقتك الزمنية: { $zone } (الساعة فيها الآن { $time }). لتغييرها أرسل مثلًا { $example }.
+timezone-set = تمّ: صارت مواعيدك تتبع المنطقة الزمنية { $zone } (الساعة فيها الآن { $time }).
+timezone-unknown = لا أعرف هذه المنطقة الزمنية. اكتب اسمًا من قاعدة IANA، مثلًا { $example } أو Africa/Casablanca.

@@ -176,3 +176,11 @@ daily-message-reviews = { PLURAL($count) ->
    *[other] و{ $count } سؤال كيتسناوك تراجعهم.
 }
 daily-start-choice = بدا الدرس ▶
+
+## المنطقة الزمنية
+
+help-timezone = تشوف ولا تبدّل المنطقة الزمنية ديالك (لمواعد الدروس والاجتماعات)
+help-argument-zone = المنطقة/المدينة
+timezone-current = المنطقة الزمنية ديالك: { $zone } (الساعة فيها دابا { $time }). باش تبدّلها صيفط مثلا { $example }.
+timezone-set = مزيان: المواعد ديالك ولاو تابعين المنطقة الزمنية { $zone } (الساعة فيها دابا { $time }).
+timezone-unknown = ما عرفتش هاد المنطقة الزمنية. كتب سمية من قاعدة IANA، بحال { $example } ولا Africa/Casablanca.

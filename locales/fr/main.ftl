@@ -170,3 +170,12 @@ daily-message-reviews = { $count ->
    *[other] { $count } questions attendent aussi votre révision.
 }
 daily-start-choice = Commencer la leçon ▶
+
+## Time zone
+# $example is the command with a zone name, as it is typed on the person's channel.
+
+help-timezone = voir ou changer votre fuseau horaire (pour les heures des leçons et des réunions)
+help-argument-zone = Zone/Ville
+timezone-current = Votre fuseau horaire : { $zone } (il y est { $time }). Pour le changer, envoyez par exemple { $example }.
+timezone-set = C'est noté : vos heures suivent maintenant le fuseau { $zone } (il y est { $time }).
+timezone-unknown = Je ne connais pas ce fuseau horaire. Donnez un nom de la base IANA, par exemple { $example } ou Africa/Casablanca.

@@ -511,3 +511,28 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let review = learner.press("amina", &tomorrow, "Réviser").await;
     assert!(texts(&review).contains("Révision :"), "{}", texts(&review));
 }
+
+#[tokio::test]
+async fn a_chosen_time_zone_moves_the_daily_lesson() {
+    let learner = Learner::new(at(2026, 5, 4, 9, 0)).await;
+    let amina = learner.person("amina").await;
+    learner.say("amina", "/daily 07:30").await;
+    let daily = learner.store().daily(amina).await.expect("read").expect("subscribed");
+    assert_eq!(daily.next_at, at(2026, 5, 5, 6, 30), "07:30 in Casablanca (+01)");
+    let current = texts(&learner.say("amina", "/timezone").await);
+    assert!(current.contains("Africa/Casablanca (il y est 10:00)"), "{current}");
+    for bad in ["Mars/Olympus", "Europe/Paris/../x", "أوروبا/باريس", ""] {
+        let replies = learner.say("amina", &format!("/timezone {bad}x")).await;
+        assert!(
+            texts(&replies).contains("Je ne connais pas ce fuseau"),
+            "{bad}: {}",
+            texts(&replies)
+        );
+    }
+    let set = texts(&learner.say("amina", "/timezone europe/paris").await);
+    assert!(set.contains("Europe/Paris (il y est 11:00)"), "{set}");
+    let daily = learner.store().daily(amina).await.expect("read").expect("subscribed");
+    assert_eq!(daily.next_at, at(2026, 5, 5, 5, 30), "07:30 in Paris (+02)");
+    let progress = texts(&learner.say("amina", "/progress").await);
+    assert!(progress.contains("chaque jour à 07:30 (Europe/Paris)"), "{progress}");
+}

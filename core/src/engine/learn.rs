@@ -811,6 +811,42 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
         }
     }
 
+    /// `/timezone Europe/Paris` sets the zone times are shown and scheduled in; `/timezone`
+    /// tells it. A daily lesson moves to the same local time in the new zone.
+    pub(super) async fn time_zone(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
+        let argument = argument.trim();
+        let example = format!("{} Europe/Paris", turn.command("timezone"));
+        if argument.is_empty() {
+            let zone = turn.person.zone();
+            let args = args! {
+                "zone" => zone.name(),
+                "time" => turn.now.with_timezone(&zone).format("%H:%M").to_string(),
+                "example" => example,
+            };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("timezone-current", &args),
+            ))]);
+        }
+        let Some(zone) = zone_named(argument) else {
+            let args = args! { "example" => example };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("timezone-unknown", &args),
+            ))]);
+        };
+        self.store.set_time_zone(turn.person.id, Some(zone)).await?;
+        turn.person.time_zone = Some(zone);
+        if let Some(mut daily) = self.store.daily(turn.person.id).await? {
+            daily.plan.zone = zone;
+            (daily.next_date, daily.next_at) = daily.plan.next(None, turn.now);
+            self.store.set_daily(turn.person.id, Some(&daily), turn.now).await?;
+        }
+        let args = args! {
+            "zone" => zone.name(),
+            "time" => turn.now.with_timezone(&zone).format("%H:%M").to_string(),
+        };
+        Ok(vec![Outgoing::text(Text::plain(turn.say_with("timezone-set", &args)))])
+    }
+
     /// The daily lesson message for a person: the next lesson of their track and the reviews due.
     /// Its choices join the person's live offer, so a keyboard already on screen keeps working.
     pub async fn daily_lesson(&self, person: PersonId, channel: Channel) -> Result<Vec<Outgoing>, StoreError> {
@@ -887,4 +923,15 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
         }
         Ok(vec![Outgoing::with_choices(text, choices)])
     }
+}
+
+/// An IANA zone by name, whatever the case (`europe/paris`); names are ASCII.
+fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
+    if name.len() > 64 || !name.is_ascii() {
+        return None;
+    }
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .copied()
+        .find(|zone| zone.name().eq_ignore_ascii_case(name))
 }
