@@ -39,6 +39,12 @@ fn progress_from(row: &AnyRow) -> StoreResult<LessonProgress> {
     })
 }
 
+/// A column holding JSON, read into `T`.
+fn from_json<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> StoreResult<T> {
+    let json: String = row.try_get(column).map_err(fail)?;
+    serde_json::from_str(&json).map_err(fail)
+}
+
 fn daily_from(row: &AnyRow) -> StoreResult<DailySubscription> {
     let time: String = row.try_get("local_time").map_err(fail)?;
     let zone: String = row.try_get("time_zone").map_err(fail)?;
@@ -193,11 +199,7 @@ impl LearningStore for SqlStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?;
-        row.map(|row| {
-            let json: String = row.try_get("library").map_err(fail)?;
-            serde_json::from_str(&json).map_err(fail)
-        })
-        .transpose()
+        row.map(|row| from_json(&row, "library")).transpose()
     }
 
     async fn progress(&self, person: PersonId) -> StoreResult<Vec<LessonProgress>> {
@@ -368,11 +370,7 @@ impl LearningStore for SqlStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(fail)?;
-        row.map(|row| {
-            let card: String = row.try_get("card").map_err(fail)?;
-            serde_json::from_str(&card).map_err(fail)
-        })
-        .transpose()
+        row.map(|row| from_json(&row, "card")).transpose()
     }
 
     async fn due_reviews(&self, person: PersonId, now: DateTime<Utc>, limit: u32) -> StoreResult<Vec<DueReview>> {
@@ -388,14 +386,13 @@ impl LearningStore for SqlStore {
         .map_err(fail)?;
         rows.iter()
             .map(|row| {
-                let card: String = row.try_get("card").map_err(fail)?;
                 Ok(DueReview {
                     question: QuestionKey {
                         toolbox: row.try_get("toolbox_id").map_err(fail)?,
                         lesson: row.try_get("lesson_id").map_err(fail)?,
                         question: row.try_get("question_id").map_err(fail)?,
                     },
-                    card: serde_json::from_str(&card).map_err(fail)?,
+                    card: from_json(row, "card")?,
                 })
             })
             .collect()
