@@ -1,7 +1,9 @@
 //! One way to build the running service, used by `tatwir serve` and by the end-to-end tests.
 
 use crate::config::Config;
+use crate::http::TelegramSlot;
 use crate::store::SqlStore;
+use crate::telegram::{Telegram, TelegramConfig};
 use anyhow::Context;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -49,6 +51,10 @@ pub struct Application {
     pub store: SqlStore,
     listener: TcpListener,
     pub http_addr: SocketAddr,
+    /// Set from `TELOXIDE_TOKEN`; tests set it to point at the loopback Bot API server.
+    pub telegram: Option<TelegramConfig>,
+    /// The Telegram adapter once connected (tests wait on it).
+    pub telegram_slot: TelegramSlot,
 }
 
 impl Application {
@@ -58,6 +64,7 @@ impl Application {
         let locales = Arc::new(Localizer::bundled()?);
         let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
         engine.set_library(load_library(&store, config).await?);
+        let telegram = TelegramConfig::from_env(config.telegram_webhook()?, config.telegram_limits())?;
         let (listener, http_addr) = crate::http::bind(config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
@@ -66,6 +73,8 @@ impl Application {
             store,
             listener,
             http_addr,
+            telegram,
+            telegram_slot: TelegramSlot::default(),
         })
     }
 
@@ -74,10 +83,10 @@ impl Application {
         tracing::info!(address = %self.http_addr, "HTTP server listening (GET /healthz)");
         for channel in channel_switches() {
             if channel.enabled {
-                tracing::warn!(
-                    channel = channel.name,
-                    "channel configured, but this build has no adapter for it yet"
-                );
+                tracing::info!(channel = channel.name, "channel enabled");
+                if channel.name == "matrix" {
+                    tracing::warn!(channel = channel.name, "this build has no adapter for it yet");
+                }
             } else {
                 tracing::info!(
                     channel = channel.name,
@@ -91,9 +100,27 @@ impl Application {
             "use `tatwir chat --user NAME` to talk to the bot in a terminal"
         );
         let scheduler = tokio::spawn(schedule(self.engine.clone(), self.store.clone()));
-        let served = axum::serve(self.listener, crate::http::router(self.store.clone()))
+        let telegram = self.telegram.map(|config| {
+            let (engine, store, slot) = (self.engine.clone(), self.store.clone(), self.telegram_slot.clone());
+            tokio::spawn(async move {
+                match Telegram::connect(config, engine, store).await {
+                    Ok(telegram) => {
+                        let _ = slot.set(telegram.clone());
+                        telegram.run(std::future::pending()).await;
+                    }
+                    Err(error) => tracing::error!(%error, "the Telegram channel could not start"),
+                }
+            })
+        });
+        let router = crate::http::router(self.store.clone(), self.telegram_slot.clone());
+        let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
+        // Stopping mid-batch is safe: the offset is stored only after a batch is handled, and
+        // the engine refuses an answer it already took.
+        if let Some(telegram) = telegram {
+            telegram.abort();
+        }
         scheduler.abort();
         served?;
         self.store.close().await;

@@ -315,6 +315,10 @@ async fn association(config: &Config, printer: &Printer, command: AssociationCom
             })?;
             let created = store.create_association(&draft, Utc::now()).await?;
             let a = &created.association;
+            // Deep links, once `tatwir serve` has learnt the Telegram bot's username.
+            let bot = store.setting("telegram.username").await?;
+            let link = |code: &InviteCode| bot.as_ref().map(|bot| format!("https://t.me/{bot}?start={code}"));
+            let (volunteer_link, manager_link) = (link(&created.volunteer_code), link(&created.manager_code));
             if output.json {
                 return print_json(&json!({
                     "id": a.id,
@@ -322,6 +326,8 @@ async fn association(config: &Config, printer: &Printer, command: AssociationCom
                     "city": a.city,
                     "volunteer_code": created.volunteer_code,
                     "manager_code": created.manager_code,
+                    "volunteer_link": volunteer_link,
+                    "manager_link": manager_link,
                 }));
             }
             println!(
@@ -345,6 +351,15 @@ async fn association(config: &Config, printer: &Printer, command: AssociationCom
                     Some(&args! { "code" => created.manager_code.to_string() })
                 )
             );
+            if let (Some(volunteer), Some(manager)) = (volunteer_link, manager_link) {
+                println!(
+                    "{}",
+                    printer.say(
+                        "cli-telegram-links",
+                        Some(&args! { "volunteer" => volunteer, "manager" => manager })
+                    )
+                );
+            }
             println!("{}", printer.say("cli-join-hint", None));
         }
         AssociationCommand::List { output } => {

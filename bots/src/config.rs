@@ -20,6 +20,36 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// The HTTP server's address; port 0 picks a free port.
     pub http_addr: SocketAddr,
+    /// Telegram webhook mode: the public URL Telegram posts to (forwarded by the reverse proxy
+    /// to `/telegram/webhook`), and the secret it must send back. Long polling when unset.
+    pub telegram_webhook_url: Option<url::Url>,
+    #[serde(skip_serializing)]
+    pub telegram_webhook_secret: Option<Secret>,
+    /// Sending pace on Telegram (Telegram's own limits by default).
+    pub telegram_overall_per_second: f64,
+    pub telegram_private_per_second: f64,
+    pub telegram_group_per_minute: f64,
+}
+
+/// A value that never shows in logs or `Debug` output.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
 }
 
 impl Default for Config {
@@ -29,6 +59,11 @@ impl Default for Config {
             database_url: None,
             content_dir: PathBuf::from("content"),
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            telegram_webhook_url: None,
+            telegram_webhook_secret: None,
+            telegram_overall_per_second: 30.0,
+            telegram_private_per_second: 1.0,
+            telegram_group_per_minute: 20.0,
         }
     }
 }
@@ -52,9 +87,51 @@ impl Config {
         };
         Figment::from(Serialized::defaults(Config::default()))
             .merge(Toml::file(file))
-            .merge(Env::prefixed("TATWIR_").only(&["data_dir", "database_url", "content_dir", "http_addr"]))
+            .merge(Env::prefixed("TATWIR_").only(&[
+                "data_dir",
+                "database_url",
+                "content_dir",
+                "http_addr",
+                "telegram_webhook_url",
+                "telegram_webhook_secret",
+                "telegram_overall_per_second",
+                "telegram_private_per_second",
+                "telegram_group_per_minute",
+            ]))
             .extract()
             .map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    /// The Telegram webhook, when both its URL and its secret are set.
+    pub fn telegram_webhook(&self) -> anyhow::Result<Option<crate::telegram::Webhook>> {
+        match (&self.telegram_webhook_url, &self.telegram_webhook_secret) {
+            (None, None) => Ok(None),
+            (Some(url), Some(secret)) => {
+                let valid = (1..=256).contains(&secret.0.len())
+                    && secret
+                        .0
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                anyhow::ensure!(
+                    valid,
+                    "TATWIR_TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"
+                );
+                Ok(Some(crate::telegram::Webhook {
+                    url: url.clone(),
+                    secret: secret.0.clone(),
+                }))
+            }
+            _ => anyhow::bail!("set both TATWIR_TELEGRAM_WEBHOOK_URL and TATWIR_TELEGRAM_WEBHOOK_SECRET, or neither"),
+        }
+    }
+
+    pub fn telegram_limits(&self) -> crate::telegram::Limits {
+        crate::telegram::Limits {
+            overall_per_second: self.telegram_overall_per_second.max(0.1),
+            private_per_second: self.telegram_private_per_second.max(0.01),
+            group_per_minute: self.telegram_group_per_minute.max(0.1),
+            ..crate::telegram::Limits::default()
+        }
     }
 
     pub fn database_url(&self) -> DatabaseUrl {
@@ -84,11 +161,20 @@ mod tests {
                 "data_dir = \"/srv/tatwir\"\nhttp_addr = \"0.0.0.0:9000\"\n",
             )?;
             jail.set_env("TATWIR_HTTP_ADDR", "127.0.0.1:0");
-            jail.set_env("TATWIR_DATABASE_URL", "postgres://u:secret@localhost/t");
+            jail.set_env("TATWIR_DATABASE_URL", "postgres://u:pw-hunter2@localhost/t");
+            jail.set_env(
+                "TATWIR_TELEGRAM_WEBHOOK_URL",
+                "https://bot.example.org/telegram/webhook",
+            );
+            jail.set_env("TATWIR_TELEGRAM_WEBHOOK_SECRET", "hook-hunter3");
             let config = Config::load(None).expect("loads");
             assert_eq!(config.data_dir, PathBuf::from("/srv/tatwir"));
             assert_eq!(config.http_addr.port(), 0);
-            assert!(!format!("{config:?}").contains("secret"));
+            let shown = format!("{config:?}");
+            assert!(!shown.contains("hunter2") && !shown.contains("hunter3"), "{shown}");
+            let webhook = config.telegram_webhook().expect("valid").expect("set");
+            assert_eq!(webhook.secret, "hook-hunter3");
+            assert!(!format!("{webhook:?}").contains("hunter3"));
             Ok(())
         });
     }

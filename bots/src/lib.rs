@@ -2,10 +2,12 @@
 //! channel adapters, wired around the engine in `tatwir-core`.
 
 pub mod app;
+pub mod botapi;
 pub mod cli;
 pub mod config;
 pub mod content_command;
 pub mod database_url;
 pub mod http;
 pub mod store;
+pub mod telegram;
 pub mod terminal;

@@ -170,6 +170,7 @@ impl<'a, S: Store + LearningStore + OutboxStore, C: Clock> Session<'a, S, C> {
             chat: Chat {
                 id: self.user.clone(),
                 kind: ChatKind::Private,
+                private_link: None,
             },
             event,
         }

@@ -26,6 +26,14 @@ const MAX_DISPLAY_NAME: usize = 64;
 /// The longest message remembered to be handled after the language is chosen.
 const MAX_RESUME: usize = 256;
 
+/// What the engine made of one event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handled {
+    pub replies: Vec<Outgoing>,
+    /// A pressed choice or a poll answer was taken.
+    pub accepted: bool,
+}
+
 pub struct Engine<S, C> {
     store: S,
     clock: C,
@@ -45,6 +53,9 @@ struct Turn<'a> {
     channel: Channel,
     chat_kind: ChatKind,
     chat_id: String,
+    private_link: Option<String>,
+    /// Whether the choice or poll answer of this event belonged to the live offer.
+    accepted: bool,
     now: DateTime<Utc>,
     locales: &'a Localizer,
 }
@@ -110,8 +121,14 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
     /// Answers one event. Never fails: a storage failure is logged and answered with a localised
     /// apology, and nothing half-done is kept (each change is one transaction).
     pub async fn handle(&self, incoming: &Incoming) -> Vec<Outgoing> {
+        self.handle_event(incoming).await.replies
+    }
+
+    /// Like [`Engine::handle`], and tells whether a pressed choice or a poll answer was taken
+    /// (an adapter then retires the keyboard it was pressed on).
+    pub async fn handle_event(&self, incoming: &Incoming) -> Handled {
         match self.turn(incoming).await {
-            Ok(replies) => replies,
+            Ok(handled) => handled,
             Err(error) => {
                 tracing::error!(%error, identity = %incoming.identity, "could not handle an event");
                 let lang = incoming
@@ -119,16 +136,19 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
                     .as_deref()
                     .and_then(Language::from_client_code)
                     .unwrap_or(Language::FALLBACK);
-                vec![Outgoing::text(Text::plain(self.locales.text(
-                    lang,
-                    "error-technical",
-                    None,
-                )))]
+                Handled {
+                    replies: vec![Outgoing::text(Text::plain(self.locales.text(
+                        lang,
+                        "error-technical",
+                        None,
+                    )))],
+                    accepted: false,
+                }
             }
         }
     }
 
-    async fn turn(&self, incoming: &Incoming) -> Result<Vec<Outgoing>, StoreError> {
+    async fn turn(&self, incoming: &Incoming) -> Result<Handled, StoreError> {
         let now = self.clock.now();
         let hint = incoming.client_language.as_deref().and_then(Language::from_client_code);
         let mut name: String = clean_line(&incoming.display_name)
@@ -150,6 +170,8 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             channel: incoming.identity.channel,
             chat_kind: incoming.chat.kind,
             chat_id: incoming.chat.id.clone(),
+            private_link: incoming.chat.private_link.clone(),
+            accepted: false,
             now,
             locales: &self.locales,
         };
@@ -163,7 +185,10 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
                 .save_conversation(turn.person.id, &turn.conversation, now)
                 .await?;
         }
-        Ok(replies)
+        Ok(Handled {
+            replies,
+            accepted: turn.accepted,
+        })
     }
 
     async fn on_text(&self, turn: &mut Turn<'_>, raw: &str, may_resume: bool) -> Result<Vec<Outgoing>, StoreError> {
@@ -229,6 +254,7 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             .as_ref()
             .and_then(|offer| offer.action_for(data))
             .cloned();
+        turn.accepted = action.is_some();
         match action {
             None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
             Some(Action::SetLanguage { language }) => {

@@ -22,6 +22,9 @@ pub struct Chat {
     /// The channel's own chat id (a Telegram chat id, a Matrix room id, a terminal user).
     pub id: String,
     pub kind: ChatKind,
+    /// Where a person opens a private chat with the bot (`https://t.me/<bot>`), if the channel
+    /// has such an address: group answers point there.
+    pub private_link: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -23,6 +23,23 @@ pub struct OutboxItem {
     pub tries: u32,
 }
 
+/// A message to queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewOutboxItem {
+    pub kind: String,
+    pub occurrence: String,
+    pub person: PersonId,
+    pub channel: Channel,
+    pub chat: String,
+    pub payload: serde_json::Value,
+}
+
+/// The kind of a reply that could not be sent at once: its payload is the [`Outgoing`]
+/// itself, delivered as it was rendered.
+///
+/// [`Outgoing`]: crate::message::Outgoing
+pub const REPLY: &str = "reply";
+
 /// Why a delivery did not happen, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undelivered {
@@ -50,6 +67,10 @@ pub fn backoff(tries: u32) -> Duration {
 }
 
 pub trait OutboxStore: Send + Sync {
+    /// Queues a message unless the same (kind, occurrence, person) was queued before; returns
+    /// whether it was queued now.
+    fn enqueue(&self, item: &NewOutboxItem, now: DateTime<Utc>) -> impl Future<Output = StoreResult<bool>> + Send;
+
     /// Claims up to `limit` due items of `channel` (of one chat when `chat` is given) for
     /// `worker`, until `now + CLAIM_LEASE`.
     fn claim(

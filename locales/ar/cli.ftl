@@ -140,3 +140,5 @@ content-defect-empty-text = نص فارغ ({ $kind ->
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» غير مصرَّح به في toolbox.toml (خطأ في الكتابة، أو درس محذوف؟).
 content-defect-undeclared-question = السؤال «{ $question }» غير مصرَّح به للدرس «{ $lesson }» في toolbox.toml.
+
+cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }

@@ -140,3 +140,5 @@ content-defect-empty-text = النص خاوي ({ $kind ->
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» ما مكتوبش ف toolbox.toml (غلط ف الكتابة، ولا درس تحيّد؟).
 content-defect-undeclared-question = السؤال «{ $question }» ما مكتوبش للدرس «{ $lesson }» ف toolbox.toml.
+
+cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }

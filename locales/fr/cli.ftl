@@ -170,3 +170,6 @@ content-defect-empty-text = Texte vide ({ $kind ->
 }).
 content-defect-undeclared-lesson = La leçon « { $lesson } » n'est pas déclarée dans toolbox.toml (faute de frappe, ou leçon retirée ?).
 content-defect-undeclared-question = La question « { $question } » n'est pas déclarée pour la leçon « { $lesson } » dans toolbox.toml.
+
+# Telegram deep links: opening one starts the bot with the code.
+cli-telegram-links = Liens Telegram : bénévoles { $volunteer } · responsables { $manager }

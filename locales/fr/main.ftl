@@ -76,9 +76,12 @@ help-daily = recevoir une leçon chaque jour à cette heure (« off » pour arr�
 help-argument-time = HH:MM
 
 ## Toolboxes and lessons
-# $learn holds the learn command as it is typed on the person's channel.
+# $learn holds the learn command as it is typed on the person's channel; $link is the address of a private chat with the bot, or "none".
 
-learn-private-only = Les leçons se suivent en privé : écrivez-moi directement, puis envoyez { $learn }.
+learn-private-only = { $link ->
+    [none] Les leçons se suivent en privé : écrivez-moi directement, puis envoyez { $learn }.
+   *[other] Les leçons se suivent en privé : ouvrez { $link } puis envoyez { $learn }.
+}
 learn-empty = Aucune boîte à outils n'est disponible pour le moment. Revenez bientôt !
 learn-title = Vos boîtes à outils
 learn-intro = Choisissez une boîte à outils. Chaque leçon tient en quelques messages courts, suivis d'un petit quiz.
@@ -152,7 +155,10 @@ progress-daily-off = Leçon du jour : désactivée. Pour la recevoir, envoyez pa
 ## Daily lesson
 # $example is the daily command with a time, $off the command that stops it.
 
-daily-private-only = La leçon du jour s'envoie en privé : écrivez-moi directement, puis envoyez la commande.
+daily-private-only = { $link ->
+    [none] La leçon du jour s'envoie en privé : écrivez-moi directement, puis envoyez la commande.
+   *[other] La leçon du jour s'envoie en privé : ouvrez { $link } puis envoyez la commande.
+}
 daily-set = C'est noté : une leçon chaque jour à { $time } ({ $zone }). La première arrive { $day ->
     [today] aujourd'hui.
     [tomorrow] demain.

@@ -81,6 +81,7 @@ impl Learner {
             chat: Chat {
                 id: user.to_owned(),
                 kind,
+                private_link: None,
             },
             event,
         };
@@ -437,6 +438,7 @@ async fn the_daily_lesson_comes_once_a_day_across_ramadan_clock_changes() {
         chat: Chat {
             id: user.into(),
             kind: ChatKind::Private,
+            private_link: None,
         },
         event: Event::Text(text.into()),
     };

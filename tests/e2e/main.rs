@@ -10,4 +10,5 @@ mod learning_store;
 mod schema;
 mod serve;
 mod store_contract;
+mod telegram;
 mod transcripts;

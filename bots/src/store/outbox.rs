@@ -6,7 +6,7 @@ use super::{SqlStore, fail, millis};
 use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use tatwir_core::outbox::{CLAIM_LEASE, MAX_TRIES, OutboxItem, OutboxStore, Undelivered, backoff};
+use tatwir_core::outbox::{CLAIM_LEASE, MAX_TRIES, NewOutboxItem, OutboxItem, OutboxStore, Undelivered, backoff};
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
 
@@ -24,6 +24,25 @@ macro_rules! claim_sql {
 }
 
 impl OutboxStore for SqlStore {
+    async fn enqueue(&self, item: &NewOutboxItem, now: DateTime<Utc>) -> StoreResult<bool> {
+        let queued = sqlx::query(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+        )
+        .bind(&item.kind)
+        .bind(&item.occurrence)
+        .bind(item.person.0)
+        .bind(item.channel.code())
+        .bind(&item.chat)
+        .bind(item.payload.to_string())
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(queued > 0)
+    }
+
     async fn claim(
         &self,
         channel: Channel,

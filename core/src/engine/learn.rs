@@ -96,6 +96,7 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
         if !asking || !current {
             return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
         }
+        turn.accepted = true;
         self.answer(turn, options.to_vec()).await
     }
 
@@ -133,7 +134,8 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
 
     fn private_only(turn: &Turn<'_>, id: &str) -> Option<Vec<Outgoing>> {
         (turn.chat_kind == ChatKind::Group).then(|| {
-            let args = args! { "learn" => turn.command("learn") };
+            let link = turn.private_link.clone().unwrap_or_else(|| "none".to_owned());
+            let args = args! { "learn" => turn.command("learn"), "link" => link };
             vec![Outgoing::text(Text::plain(turn.say_with(id, &args)))]
         })
     }
@@ -807,6 +809,9 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
     pub async fn render(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
         match item.kind.as_str() {
             "daily" => self.daily_lesson(item.person, item.channel).await,
+            crate::outbox::REPLY => serde_json::from_value(item.payload.clone())
+                .map(|reply| vec![reply])
+                .map_err(|error| StoreError(format!("a queued reply does not read: {error}"))),
             other => Err(StoreError(format!("unknown outbox kind {other}"))),
         }
     }
@@ -865,6 +870,8 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             channel,
             chat_kind: ChatKind::Private,
             chat_id: String::new(),
+            private_link: None,
+            accepted: false,
             now,
             locales: &self.locales,
         };

@@ -1,0 +1,168 @@
+//! State the channel adapters keep: settings, reachability, and Telegram's polls, files and
+//! migrated groups. Not a port of the engine: only the adapters in this crate use it.
+
+use super::{SqlStore, fail, millis};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use tatwir_core::person::Identity;
+use tatwir_core::store::StoreResult;
+
+/// A native poll the bot sent, and what it answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentPoll {
+    pub reference: String,
+    pub user_id: String,
+    pub chat_id: i64,
+    pub message_id: i64,
+}
+
+impl SqlStore {
+    pub async fn setting(&self, name: &str) -> StoreResult<Option<String>> {
+        sqlx::query("SELECT value FROM settings WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
+            .map(|row| row.try_get("value").map_err(fail))
+            .transpose()
+    }
+
+    pub async fn set_setting(&self, name: &str, value: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO settings (name, value, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(name)
+        .bind(value)
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(())
+    }
+
+    /// Marks an identity unreachable (it blocked the bot) from `since`, or reachable again.
+    pub async fn set_unreachable(&self, identity: &Identity, since: Option<DateTime<Utc>>) -> StoreResult<()> {
+        sqlx::query("UPDATE identities SET unreachable_since = $1 WHERE channel = $2 AND user_id = $3")
+            .bind(since.map(millis))
+            .bind(identity.channel.code())
+            .bind(&identity.user)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    pub async fn is_unreachable(&self, identity: &Identity) -> StoreResult<bool> {
+        let since: Option<Option<i64>> =
+            sqlx::query("SELECT unreachable_since FROM identities WHERE channel = $1 AND user_id = $2")
+                .bind(identity.channel.code())
+                .bind(&identity.user)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?
+                .map(|row| row.try_get("unreachable_since").map_err(fail))
+                .transpose()?;
+        Ok(since.flatten().is_some())
+    }
+
+    pub async fn remember_poll(&self, poll_id: &str, poll: &SentPoll, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO telegram_polls (poll_id, reference, user_id, chat_id, message_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (poll_id) DO NOTHING",
+        )
+        .bind(poll_id)
+        .bind(&poll.reference)
+        .bind(&poll.user_id)
+        .bind(poll.chat_id)
+        .bind(poll.message_id)
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(())
+    }
+
+    pub async fn sent_poll(&self, poll_id: &str) -> StoreResult<Option<SentPoll>> {
+        sqlx::query("SELECT reference, user_id, chat_id, message_id FROM telegram_polls WHERE poll_id = $1")
+            .bind(poll_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
+            .map(|row| {
+                Ok(SentPoll {
+                    reference: row.try_get("reference").map_err(fail)?,
+                    user_id: row.try_get("user_id").map_err(fail)?,
+                    chat_id: row.try_get("chat_id").map_err(fail)?,
+                    message_id: row.try_get("message_id").map_err(fail)?,
+                })
+            })
+            .transpose()
+    }
+
+    pub async fn telegram_file(&self, source: &str) -> StoreResult<Option<String>> {
+        sqlx::query("SELECT file_id FROM telegram_files WHERE source = $1")
+            .bind(source)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
+            .map(|row| row.try_get("file_id").map_err(fail))
+            .transpose()
+    }
+
+    pub async fn remember_telegram_file(&self, source: &str, file_id: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO telegram_files (source, file_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (source) DO UPDATE SET file_id = excluded.file_id",
+        )
+        .bind(source)
+        .bind(file_id)
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(())
+    }
+
+    /// Records that a group became a supergroup, and moves what was addressed to it.
+    pub async fn migrate_telegram_chat(&self, old: i64, new: i64, now: DateTime<Utc>) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO telegram_migrated_chats (old_chat_id, new_chat_id, migrated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (old_chat_id) DO UPDATE SET new_chat_id = excluded.new_chat_id",
+        )
+        .bind(old)
+        .bind(new)
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+        for table in [
+            "UPDATE outbox SET chat_id = $1 WHERE channel = 'telegram' AND chat_id = $2",
+            "UPDATE daily_lessons SET chat_id = $1 WHERE channel = 'telegram' AND chat_id = $2",
+        ] {
+            sqlx::query(table)
+                .bind(new.to_string())
+                .bind(old.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    /// Where a Telegram chat lives now (itself unless it was migrated).
+    pub async fn current_telegram_chat(&self, chat: i64) -> StoreResult<i64> {
+        Ok(
+            sqlx::query("SELECT new_chat_id FROM telegram_migrated_chats WHERE old_chat_id = $1")
+                .bind(chat)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?
+                .map(|row| row.try_get("new_chat_id").map_err(fail))
+                .transpose()?
+                .unwrap_or(chat),
+        )
+    }
+}

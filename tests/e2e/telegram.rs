@@ -1,0 +1,613 @@
+//! The real Telegram adapter (teloxide) against the project's Bot API server on loopback:
+//! joining, a lesson and its quiz through buttons and native polls, forged presses, a 429 burst,
+//! a blocked person, groups, media re-sent by file_id, and webhook mode.
+
+use crate::backends::TestDb;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tatwir::app::Application;
+use tatwir::botapi::{BotApiServer, Fault, Sent, SentFile, TgChat, TgUser};
+use tatwir::config::Config;
+use tatwir::store::SqlStore;
+use tatwir::telegram::{Limits, Telegram, TelegramConfig, Webhook};
+use tatwir_core::association::{AssociationDraft, NewAssociation};
+use tatwir_core::clock::SystemClock;
+use tatwir_core::content::pack;
+use tatwir_core::engine::Engine;
+use tatwir_core::learning::LearningStore;
+use tatwir_core::locale::Localizer;
+use tatwir_core::outbox::{NewOutboxItem, OutboxStore, REPLY};
+use tatwir_core::person::{Channel, Identity, PersonId};
+use tatwir_core::store::Store;
+
+const TOKEN: &str = "4242:loopback-test-token";
+const WAIT: Duration = Duration::from_secs(20);
+
+fn bot_user() -> TgUser {
+    TgUser {
+        id: 4242,
+        first_name: "Tatwir".into(),
+        username: Some("tatwir_test_bot".into()),
+        language_code: None,
+    }
+}
+
+fn person(id: i64, name: &str, language: &str) -> TgUser {
+    TgUser {
+        id,
+        first_name: name.into(),
+        username: None,
+        language_code: Some(language.into()),
+    }
+}
+
+/// Limits that keep tests quick; the 429 and pacing tests use Telegram's own.
+fn quick() -> Limits {
+    Limits {
+        overall_per_second: 200.0,
+        private_per_second: 50.0,
+        group_per_minute: 600.0,
+        burst: 10.0,
+    }
+}
+
+struct Rig {
+    api: BotApiServer,
+    store: SqlStore,
+    amal: NewAssociation,
+    telegram: Arc<Telegram<SystemClock>>,
+    task: tokio::task::JoinHandle<()>,
+    _db: TestDb,
+}
+
+impl Rig {
+    async fn start(limits: Limits) -> Rig {
+        let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+        let db = TestDb::sqlite();
+        let store = db.store().await;
+        let library =
+            pack::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("bundled pack");
+        store
+            .import_library(&library, chrono::Utc::now())
+            .await
+            .expect("import");
+        let draft = AssociationDraft::new("جمعية الأمل", "Tanger").expect("draft");
+        let amal = store
+            .create_association(&draft, chrono::Utc::now())
+            .await
+            .expect("association");
+        let engine = Arc::new(Engine::new(
+            store.clone(),
+            SystemClock,
+            Arc::new(Localizer::bundled().expect("locales")),
+        ));
+        engine.set_library(library);
+        let config = TelegramConfig {
+            token: TOKEN.into(),
+            api_url: Some(api.url()),
+            webhook: None,
+            limits,
+        };
+        let telegram = Telegram::connect(config, engine, store.clone()).await.expect("connect");
+        let task = tokio::spawn(telegram.clone().run(std::future::pending()));
+        Rig {
+            api,
+            store,
+            amal,
+            telegram,
+            task,
+            _db: db,
+        }
+    }
+
+    /// Sends `text` and returns the bot's next `count` messages to that chat.
+    async fn say(&self, from: &TgUser, text: &str, count: usize) -> Vec<Sent> {
+        let before = self.messages_to(from.id).len();
+        self.api.send_text(from, &TgChat::Private, text);
+        let all = self.api.wait_sent(from.id, before + count, WAIT).await;
+        all.into_iter().filter(|sent| !sent.edited).skip(before).collect()
+    }
+
+    async fn press(&self, from: &TgUser, on: &Sent, label_part: &str, count: usize) -> Vec<Sent> {
+        let data = button(on, label_part);
+        let before = self.messages_to(from.id).len();
+        self.api.press(from, &TgChat::Private, on.message_id, &data);
+        let all = self.api.wait_sent(from.id, before + count, WAIT).await;
+        all.into_iter().filter(|sent| !sent.edited).skip(before).collect()
+    }
+
+    fn messages_to(&self, chat: i64) -> Vec<Sent> {
+        self.api.sent_to(chat).into_iter().filter(|sent| !sent.edited).collect()
+    }
+
+    async fn person_id(&self, user: &TgUser) -> PersonId {
+        self.store
+            .person_by_identity(&Identity::new(Channel::Telegram, user.id.to_string()))
+            .await
+            .expect("read")
+            .expect("person")
+            .id
+    }
+}
+
+impl Drop for Rig {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn text(sent: &Sent) -> String {
+    sent.plain_text
+        .clone()
+        .or_else(|| sent.text.clone())
+        .unwrap_or_default()
+}
+
+fn all_text(sent: &[Sent]) -> String {
+    sent.iter().map(text).collect::<Vec<_>>().join("\n---\n")
+}
+
+fn buttons(sent: &Sent) -> Vec<(String, String)> {
+    sent.reply_markup
+        .as_ref()
+        .and_then(|markup| markup["inline_keyboard"].as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .map(|button| {
+            (
+                button["text"].as_str().unwrap_or_default().to_owned(),
+                button["callback_data"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn button(sent: &Sent, label_part: &str) -> String {
+    buttons(sent)
+        .into_iter()
+        .find(|(label, _)| label.contains(label_part))
+        .map(|(_, data)| data)
+        .unwrap_or_else(|| panic!("no button with {label_part:?} on {:?}", buttons(sent)))
+}
+
+fn last_with_buttons(sent: &[Sent]) -> &Sent {
+    sent.iter()
+        .rev()
+        .find(|s| !buttons(s).is_empty())
+        .expect("a message with buttons")
+}
+
+/// Answers the quiz under way through native polls, right except for question `wrong`.
+async fn answer_quiz(rig: &Rig, user: &TgUser, mut poll: Sent, wrong: Option<usize>) -> Vec<Sent> {
+    let mut number = 0;
+    loop {
+        let object = poll.poll.clone().expect("a poll");
+        assert_eq!(object["is_anonymous"], false, "the bot must learn the answer: {object}");
+        let id = object["id"].as_str().expect("poll id").to_owned();
+        let options = object["options"].as_array().expect("options").len();
+        let correct = object["correct_option_id"].as_i64();
+        let answer: Vec<i32> = match (correct, wrong == Some(number)) {
+            (Some(right), false) => vec![right as i32],
+            (Some(right), true) => vec![(0..options as i32).find(|&o| o != right as i32).expect("wrong option")],
+            // A question with several right answers is a regular poll: the test knows them from the pack.
+            (None, _) => multiple_answer(&object),
+        };
+        let before = rig.messages_to(user.id).len();
+        rig.api.answer_poll(user, &id, &answer);
+        // Feedback, then the next question (a poll) or the score.
+        let replies = rig.api.wait_sent(user.id, before + 2, WAIT).await;
+        let replies: Vec<Sent> = replies.into_iter().filter(|s| !s.edited).skip(before).collect();
+        match replies.iter().find(|sent| sent.poll.is_some()) {
+            Some(next) => poll = next.clone(),
+            None => return replies,
+        }
+        number += 1;
+    }
+}
+
+fn multiple_answer(poll: &serde_json::Value) -> Vec<i32> {
+    // The hygiene lesson's multiple-choice question: the first three options are right.
+    assert_eq!(poll["allows_multiple_answers"], true, "{poll}");
+    vec![0, 1, 2]
+}
+
+#[tokio::test]
+async fn a_volunteer_joins_and_takes_a_lesson_and_its_quiz_in_arabic() {
+    let rig = Rig::start(quick()).await;
+    // Menus per language, set at start.
+    let menus = rig.api.commands();
+    assert!(
+        menus
+            .iter()
+            .any(|(lang, list)| lang.as_deref() == Some("ar") && list.iter().any(|(c, _)| c == "learn"))
+    );
+    assert!(
+        menus.iter().any(|(lang, _)| lang.is_none()),
+        "a default menu: {menus:?}"
+    );
+    let salma = person(501, "<b>Salma</b> & co", "ar");
+    let joined = rig.say(&salma, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let welcome = &joined[0];
+    assert_eq!(welcome.parse_mode.as_deref(), Some("HTML"));
+    assert!(
+        welcome
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .contains("&lt;b&gt;Salma&lt;/b&gt; &amp; co"),
+        "what people wrote is escaped: {:?}",
+        welcome.text
+    );
+    assert!(text(welcome).contains("جمعية الأمل"), "{}", text(welcome));
+    let list = rig.say(&salma, "/learn", 1).await;
+    let toolbox = rig.press(&salma, &list[0], "النظافة", 1).await;
+    // The keyboard pressed is retired: a lesson leaves no dead buttons.
+    let pressed = rig.api.message(salma.id, list[0].message_id).expect("the list");
+    assert!(buttons(&pressed).is_empty(), "{:?}", pressed.reply_markup);
+    assert!(!rig.api.callback_answers().is_empty());
+    let mut step = rig.press(&salma, &toolbox[0], "غسل اليدين", 2).await;
+    // The lesson's poster goes first (by URL), then its first part.
+    assert!(
+        matches!(step[0].document, Some(SentFile::ByUrl(_))),
+        "{:?}",
+        step[0].document
+    );
+    while buttons(last_with_buttons(&step))
+        .iter()
+        .any(|(label, _)| label.contains("التالي"))
+    {
+        step = rig.press(&salma, last_with_buttons(&step), "التالي", 1).await;
+    }
+    let quiz = rig.press(&salma, last_with_buttons(&step), "الاختبار", 2).await;
+    assert!(text(&quiz[0]).contains("اختبار"), "{}", all_text(&quiz));
+    let first_poll = quiz[1].clone();
+    assert_eq!(first_poll.poll.as_ref().expect("poll")["type"], "quiz");
+    let end = answer_quiz(&rig, &salma, first_poll, Some(0)).await;
+    let summary = all_text(&end);
+    assert!(summary.contains("انتهى الاختبار: 3/4"), "{summary}");
+    let progress = rig.say(&salma, "/progress", 1).await;
+    assert!(text(&progress[0]).contains("النظافة: 1/5"), "{}", text(&progress[0]));
+    let salma_id = rig.person_id(&salma).await;
+    assert_eq!(rig.store.attempts(salma_id).await.expect("attempts").len(), 4);
+    // The same lesson again: its poster is re-sent by the file_id Telegram gave the first time.
+    let list = rig.say(&salma, "/learn", 1).await;
+    let toolbox = rig.press(&salma, &list[0], "النظافة", 1).await;
+    let again = rig.press(&salma, &toolbox[0], "غسل اليدين", 2).await;
+    assert!(
+        matches!(again[0].document, Some(SentFile::ById(_))),
+        "{:?}",
+        again[0].document
+    );
+}
+
+#[tokio::test]
+async fn a_lesson_in_french_with_forged_presses_and_an_answer_delivered_twice() {
+    let rig = Rig::start(quick()).await;
+    let amina = person(601, "Amina", "fr");
+    rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let list = rig.say(&amina, "/learn", 1).await;
+    // A forged press, and someone else's press on Amina's keyboard: refused, nothing changes.
+    let before = rig.messages_to(amina.id).len();
+    rig.api.press(&amina, &TgChat::Private, list[0].message_id, "zzzzzz.0");
+    let refused = rig.api.wait_sent(amina.id, before + 1, WAIT).await;
+    assert!(text(refused.last().expect("reply")).contains("Ce choix n'est pas ou plus valable"));
+    let karim = person(602, "Karim", "fr");
+    rig.say(&karim, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let before = rig.messages_to(karim.id).len();
+    rig.api.press(
+        &karim,
+        &TgChat::Private,
+        list[0].message_id,
+        &button(&list[0], "Hygiène"),
+    );
+    let refused = rig.api.wait_sent(karim.id, before + 1, WAIT).await;
+    assert!(text(refused.last().expect("reply")).contains("Ce choix n'est pas ou plus valable"));
+    // Amina's keyboard still works.
+    let toolbox = rig.press(&amina, &list[0], "Hygiène", 1).await;
+    let mut step = rig.press(&amina, &toolbox[0], "Le lavage des mains", 2).await;
+    while buttons(last_with_buttons(&step))
+        .iter()
+        .any(|(label, _)| label.contains("Suite"))
+    {
+        step = rig.press(&amina, last_with_buttons(&step), "Suite", 1).await;
+    }
+    let quiz = rig.press(&amina, last_with_buttons(&step), "quiz", 2).await;
+    let poll = quiz[1].poll.clone().expect("poll");
+    let id = poll["id"].as_str().expect("id").to_owned();
+    let right = poll["correct_option_id"].as_i64().expect("quiz") as i32;
+    let before = rig.messages_to(amina.id).len();
+    rig.api.answer_poll(&amina, &id, &[right]);
+    rig.api.wait_sent(amina.id, before + 2, WAIT).await;
+    // The same update handled again, as after a crash before its offset was stored: it counts once.
+    let update: teloxide::types::Update = serde_json::from_str(
+        &serde_json::json!({
+            "update_id": 999_999,
+            "poll_answer": {"poll_id": id, "user": {"id": amina.id, "is_bot": false, "first_name": "Amina"},
+                            "option_ids": [right]}
+        })
+        .to_string(),
+    )
+    .expect("a poll answer update");
+    rig.telegram.handle_update(update.clone()).await;
+    rig.telegram.handle_update(update).await;
+    let replies = rig.api.wait_sent(amina.id, before + 4, WAIT).await;
+    assert!(text(&replies[before + 2]).contains("Ce choix n'est pas ou plus valable"));
+    // The rest of the quiz, through polls.
+    let next = replies[before..before + 2]
+        .iter()
+        .find(|sent| sent.poll.is_some())
+        .expect("next question");
+    let end = answer_quiz(&rig, &amina, next.clone(), None).await;
+    assert!(
+        all_text(&end).contains("Quiz terminé : 4/4 (100 %)."),
+        "{}",
+        all_text(&end)
+    );
+    let next_lesson = rig.press(&amina, last_with_buttons(&end), "Leçon suivante", 1).await;
+    assert!(
+        text(&next_lesson[0]).contains("Aliments sûrs (1)"),
+        "{}",
+        text(&next_lesson[0])
+    );
+    let amina_id = rig.person_id(&amina).await;
+    assert_eq!(
+        rig.store.attempts(amina_id).await.expect("attempts").len(),
+        4,
+        "one attempt per question"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_that_hits_a_429_loses_nothing_and_sends_nothing_inside_the_window() {
+    let rig = Rig::start(Limits::default()).await;
+    let people: Vec<TgUser> = (0..6).map(|i| person(700 + i, &format!("P{i}"), "fr")).collect();
+    rig.api
+        .fail_next("sendMessage", Fault::TooManyRequests { retry_after: 3 }, 1);
+    let hit = Instant::now();
+    for someone in &people {
+        rig.api.send_text(someone, &TgChat::Private, "/help");
+    }
+    for someone in &people {
+        let replies = rig.api.wait_sent(someone.id, 1, WAIT).await;
+        assert!(
+            text(&replies[0]).contains("Ce que vous pouvez faire"),
+            "{}",
+            text(&replies[0])
+        );
+    }
+    // Replies already on their way when the 429 came may land; after them nothing goes out
+    // until the window has passed.
+    let mut times: Vec<Instant> = rig.api.sent().iter().map(|sent| sent.at).collect();
+    times.push(hit);
+    times.sort();
+    let (gap, before_gap) = times
+        .windows(2)
+        .enumerate()
+        .map(|(i, pair)| (pair[1].duration_since(pair[0]), i + 1))
+        .max()
+        .expect("several messages");
+    assert!(gap >= Duration::from_millis(2900), "a {gap:?} pause after the 429");
+    assert!(
+        before_gap <= people.len(),
+        "only replies already in flight went before the pause"
+    );
+    assert_eq!(rig.api.stats().too_many_requests, 1);
+}
+
+#[tokio::test]
+async fn a_person_who_blocked_the_bot_is_not_sent_to_until_they_write_again() {
+    let rig = Rig::start(quick()).await;
+    let nadia = person(801, "Nadia", "fr");
+    rig.say(&nadia, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let nadia_id = rig.person_id(&nadia).await;
+    rig.api.block(nadia.id);
+    let queue = |occurrence: &str| NewOutboxItem {
+        kind: REPLY.into(),
+        occurrence: occurrence.into(),
+        person: nadia_id,
+        channel: Channel::Telegram,
+        chat: nadia.id.to_string(),
+        payload: serde_json::to_value(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
+            "announcement",
+        )))
+        .expect("json"),
+    };
+    rig.store
+        .enqueue(&queue("one"), chrono::Utc::now())
+        .await
+        .expect("queue");
+    let identity = Identity::new(Channel::Telegram, nadia.id.to_string());
+    let deadline = Instant::now() + WAIT;
+    while !rig.store.is_unreachable(&identity).await.expect("read") {
+        assert!(Instant::now() < deadline, "the 403 was not noticed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let tried = rig.api.stats().per_method.get("sendMessage").copied();
+    rig.store
+        .enqueue(&queue("two"), chrono::Utc::now())
+        .await
+        .expect("queue");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        rig.api.stats().per_method.get("sendMessage").copied(),
+        tried,
+        "nothing more is tried after the 403"
+    );
+    // Nadia unblocks the bot and writes: she gets her answer.
+    rig.api.unblock(nadia.id);
+    let replies = rig.say(&nadia, "/help", 1).await;
+    assert!(text(&replies[0]).contains("Ce que vous pouvez faire"));
+    assert!(!rig.store.is_unreachable(&identity).await.expect("read"));
+}
+
+#[tokio::test]
+async fn groups_get_commands_addressed_to_the_bot_and_lessons_stay_private() {
+    let rig = Rig::start(quick()).await;
+    let youssef = person(901, "Youssef", "fr");
+    rig.say(&youssef, &format!("/start {}", rig.amal.volunteer_code), 2)
+        .await;
+    let group = TgChat::Group {
+        id: -5001,
+        title: "Coordination Tanger".into(),
+    };
+    rig.api.send_text(&youssef, &group, "bonjour à tous");
+    rig.api.send_text(&youssef, &group, "/help@some_other_bot");
+    rig.api.send_text(&youssef, &group, "/learn@tatwir_test_bot");
+    let replies = rig.api.wait_sent(-5001, 1, WAIT).await;
+    let answer = text(&replies[0]);
+    assert!(
+        answer.contains("en privé") && answer.contains("https://t.me/tatwir_test_bot"),
+        "{answer}"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        rig.messages_to(-5001).len(),
+        1,
+        "chatter and other bots' commands get no answer"
+    );
+    // The group becomes a supergroup: what was queued for it follows.
+    rig.api.migrate_group(-5001, -1005001);
+    let item = NewOutboxItem {
+        kind: REPLY.into(),
+        occurrence: "group-note".into(),
+        person: rig.person_id(&youssef).await,
+        channel: Channel::Telegram,
+        chat: "-5001".into(),
+        payload: serde_json::to_value(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
+            "note",
+        )))
+        .expect("json"),
+    };
+    rig.store.enqueue(&item, chrono::Utc::now()).await.expect("queue");
+    let moved = rig.api.wait_sent(-1005001, 1, WAIT).await;
+    assert_eq!(text(&moved[0]), "note");
+    assert_eq!(rig.store.current_telegram_chat(-5001).await.expect("read"), -1005001);
+}
+
+#[tokio::test]
+async fn webhook_mode_refuses_a_wrong_secret_and_answers_with_the_right_one() {
+    let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+    let db = TestDb::sqlite();
+    let config = Config {
+        database_url: Some(db.url.clone()),
+        http_addr: "127.0.0.1:0".parse().expect("address"),
+        content_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+        ..Config::default()
+    };
+    let mut app = Application::build(&config).await.expect("build");
+    let hook = format!("http://{}/telegram/webhook", app.http_addr);
+    app.telegram = Some(TelegramConfig {
+        token: TOKEN.into(),
+        api_url: Some(api.url()),
+        webhook: Some(Webhook {
+            url: hook.parse().expect("url"),
+            secret: "right-secret_1".into(),
+        }),
+        limits: quick(),
+    });
+    let slot = app.telegram_slot.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run(async {
+        let _ = stopped.await;
+    }));
+    let deadline = Instant::now() + WAIT;
+    while api.webhook().is_none() || slot.get().is_none() {
+        assert!(Instant::now() < deadline, "the webhook was never set");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(api.webhook(), Some((hook.clone(), Some("right-secret_1".into()))));
+    // A caller without the secret, or with a wrong one, is refused and changes nothing.
+    let update = serde_json::json!({
+        "update_id": 1,
+        "message": {"message_id": 1, "date": 0, "chat": {"id": 77, "type": "private", "first_name": "X"},
+                    "from": {"id": 77, "is_bot": false, "first_name": "X"}, "text": "/help"}
+    });
+    for secret in [None, Some("wrong")] {
+        let status = post(&hook, secret, &update.to_string()).await;
+        assert_eq!(status, 401);
+    }
+    assert!(api.sent_to(77).is_empty());
+    // Telegram itself (the loopback server) posts with the right secret: the bot answers.
+    let leila = person(1001, "Leila", "fr");
+    api.send_text(&leila, &TgChat::Private, "/help");
+    let replies = api.wait_sent(leila.id, 1, WAIT).await;
+    assert!(
+        text(&replies[0]).contains("Ce que vous pouvez faire"),
+        "{}",
+        text(&replies[0])
+    );
+    let _ = stop.send(());
+    server.await.expect("join").expect("served");
+}
+
+/// A bare HTTP POST (the loopback peer is plain HTTP/1.1).
+async fn post(url: &str, secret: Option<&str>, body: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let url = url::Url::parse(url).expect("url");
+    let address = format!("{}:{}", url.host_str().expect("host"), url.port().expect("port"));
+    let mut stream = tokio::net::TcpStream::connect(address).await.expect("connect");
+    let header = secret
+        .map(|s| format!("X-Telegram-Bot-Api-Secret-Token: {s}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "POST {} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n{header}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        url.path(),
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .expect("status")
+}
+
+#[tokio::test]
+async fn a_server_error_is_retried_and_the_reply_arrives() {
+    let rig = Rig::start(quick()).await;
+    let omar = person(1101, "Omar", "fr");
+    rig.api.introduce(&omar, &TgChat::Private);
+    rig.api.fail_next("sendMessage", Fault::ServerError(502), 1);
+    rig.api.send_text(&omar, &TgChat::Private, "/help");
+    let replies = rig.api.wait_sent(omar.id, 1, Duration::from_secs(40)).await;
+    assert!(
+        text(&replies[0]).contains("Ce que vous pouvez faire"),
+        "{}",
+        text(&replies[0])
+    );
+    assert_eq!(rig.messages_to(omar.id).len(), 1, "sent once");
+}
+
+#[tokio::test]
+async fn new_associations_get_telegram_deep_links_once_the_bot_is_known() {
+    let rig = Rig::start(quick()).await;
+    assert_eq!(rig.telegram.username(), "tatwir_test_bot");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+        .args([
+            "association",
+            "add",
+            "--name",
+            "Jeunes de Tanger",
+            "--city",
+            "Tanger",
+            "--json",
+        ])
+        .env("TATWIR_DATABASE_URL", rig._db.url.expose())
+        .env("TATWIR_LOG", "warn")
+        .output()
+        .expect("run tatwir");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let code = json["volunteer_code"].as_str().expect("code");
+    assert_eq!(
+        json["volunteer_link"],
+        format!("https://t.me/tatwir_test_bot?start={code}")
+    );
+    // Opening the link sends `/start CODE`: the person joins.
+    let hind = person(1201, "Hind", "fr");
+    let joined = rig.say(&hind, &format!("/start {code}"), 2).await;
+    assert!(text(&joined[0]).contains("Jeunes de Tanger"), "{}", text(&joined[0]));
+}
