@@ -611,3 +611,38 @@ async fn new_associations_get_telegram_deep_links_once_the_bot_is_known() {
     let joined = rig.say(&hind, &format!("/start {code}"), 2).await;
     assert!(text(&joined[0]).contains("Jeunes de Tanger"), "{}", text(&joined[0]));
 }
+
+/// `tatwir serve` itself, configured only by the environment as a deployer would.
+#[tokio::test]
+async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
+    let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+        .arg("serve")
+        .env("TATWIR_DATA_DIR", data.path())
+        .env("TATWIR_HTTP_ADDR", "127.0.0.1:0")
+        .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", api.url().as_str())
+        .env("TATWIR_LOG", "warn")
+        .env_remove("TATWIR_DATABASE_URL")
+        .kill_on_drop(true)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start tatwir serve");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let log = tokio::spawn(async move {
+        use tokio::io::AsyncReadExt;
+        let mut log = String::new();
+        let _ = stderr.read_to_string(&mut log).await;
+        log
+    });
+    let leila = person(1301, "Leila", "ar");
+    api.send_text(&leila, &TgChat::Private, "/help");
+    let replies = api.wait_sent(leila.id, 1, Duration::from_secs(60)).await;
+    assert!(text(&replies[0]).contains("ما يمكنك فعله"), "{}", text(&replies[0]));
+    child.kill().await.expect("stop");
+    let log = log.await.expect("log");
+    assert!(!log.contains("loopback-test-token"), "the token never reaches the logs:\n{log}");
+}
