@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::http::TelegramSlot;
+use crate::matrix::{Matrix, MatrixConfig};
 use crate::store::SqlStore;
 use crate::telegram::{Telegram, TelegramConfig};
 use anyhow::Context;
@@ -55,6 +56,17 @@ pub struct Application {
     pub telegram: Option<TelegramConfig>,
     /// The Telegram adapter once connected (tests wait on it).
     pub telegram_slot: TelegramSlot,
+    /// Set from `MATRIX_*`; tests point it at their Synapse.
+    pub matrix: Option<MatrixConfig>,
+}
+
+/// A spawned task that stops when its owner is dropped (or aborted).
+pub struct TaskGuard(pub tokio::task::JoinHandle<()>);
+
+impl Drop for TaskGuard {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 impl Application {
@@ -65,6 +77,7 @@ impl Application {
         let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
         engine.set_library(load_library(&store, config).await?);
         let telegram = TelegramConfig::from_env(config.telegram_webhook()?, config.telegram_limits())?;
+        let matrix = MatrixConfig::from_env(&config.data_dir)?;
         let (listener, http_addr) = crate::http::bind(config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
@@ -75,6 +88,7 @@ impl Application {
             http_addr,
             telegram,
             telegram_slot: TelegramSlot::default(),
+            matrix,
         })
     }
 
@@ -84,9 +98,6 @@ impl Application {
         for channel in channel_switches() {
             if channel.enabled {
                 tracing::info!(channel = channel.name, "channel enabled");
-                if channel.name == "matrix" {
-                    tracing::warn!(channel = channel.name, "this build has no adapter for it yet");
-                }
             } else {
                 tracing::info!(
                     channel = channel.name,
@@ -112,6 +123,15 @@ impl Application {
                 }
             })
         });
+        let matrix = self.matrix.map(|config| {
+            let (engine, store) = (self.engine.clone(), self.store.clone());
+            TaskGuard(tokio::spawn(async move {
+                match Matrix::connect(config, engine, store).await {
+                    Ok(matrix) => matrix.run().await,
+                    Err(error) => tracing::error!(%error, "the Matrix channel could not start"),
+                }
+            }))
+        });
         let router = crate::http::router(self.store.clone(), self.telegram_slot.clone());
         let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
@@ -121,6 +141,7 @@ impl Application {
         if let Some(telegram) = telegram {
             telegram.abort();
         }
+        drop(matrix);
         scheduler.abort();
         served?;
         self.store.close().await;

@@ -8,6 +8,7 @@ pub mod config;
 pub mod content_command;
 pub mod database_url;
 pub mod http;
+pub mod matrix;
 pub mod store;
 pub mod telegram;
 pub mod terminal;

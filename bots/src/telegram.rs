@@ -204,7 +204,8 @@ impl<C: Clock + 'static> Telegram<C> {
 
     /// Receives updates until `shutdown`, and delivers the outbox meanwhile.
     pub async fn run(self: Arc<Self>, shutdown: impl Future<Output = ()> + Send + 'static) {
-        let delivery = tokio::spawn(self.clone().deliver_outbox());
+        // Delivery stops with this future, however it ends (the service aborts it at shutdown).
+        let _delivery = crate::app::TaskGuard(tokio::spawn(self.clone().deliver_outbox()));
         let receiving = async {
             match &self.webhook {
                 Some(webhook) => self.register_webhook(webhook).await,
@@ -215,7 +216,6 @@ impl<C: Clock + 'static> Telegram<C> {
             () = receiving => {}
             () = shutdown => {}
         }
-        delivery.abort();
     }
 
     async fn register_webhook(&self, webhook: &Webhook) {

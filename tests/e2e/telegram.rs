@@ -644,5 +644,8 @@ async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
     assert!(text(&replies[0]).contains("ما يمكنك فعله"), "{}", text(&replies[0]));
     child.kill().await.expect("stop");
     let log = log.await.expect("log");
-    assert!(!log.contains("loopback-test-token"), "the token never reaches the logs:\n{log}");
+    assert!(
+        !log.contains("loopback-test-token"),
+        "the token never reaches the logs:\n{log}"
+    );
 }

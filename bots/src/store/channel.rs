@@ -17,6 +17,20 @@ pub struct SentPoll {
 }
 
 impl SqlStore {
+    /// Records that an event (`<channel>:<id>`) is being handled; false when it was before.
+    pub async fn claim_event(&self, key: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        let inserted = sqlx::query(
+            "INSERT INTO handled_events (event_key, handled_at) VALUES ($1, $2) ON CONFLICT (event_key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(inserted > 0)
+    }
+
     pub async fn setting(&self, name: &str) -> StoreResult<Option<String>> {
         sqlx::query("SELECT value FROM settings WHERE name = $1")
             .bind(name)

@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn long_texts_are_split_within_the_limit() {
-        let long = "ب".repeat(3000) + "\n" + &"x".repeat(5000);
+        let long = format!("{}\n{}", "ب".repeat(3000), "x".repeat(5000));
         let parts = messages(&Text::plain(long));
         assert!(parts.len() >= 3);
         assert!(parts.iter().all(|part| part.chars().count() <= MESSAGE_LIMIT));

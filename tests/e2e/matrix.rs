@@ -1,0 +1,321 @@
+//! The real Matrix adapter against the Synapse that tests/run starts: a volunteer played by a
+//! matrix-sdk client invites the bot, joins an association, takes a lesson, answers a quiz with
+//! a poll response and with typed numbers, and reads their progress; in an unencrypted and in an
+//! encrypted room; and the bot restarts in the middle without a new device, a replay or a loss.
+
+use crate::backends::TestDb;
+use crate::synapse::{Synapse, unique};
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::room::Room;
+use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::poll::unstable_response::UnstablePollResponseEventContent;
+use matrix_sdk::ruma::events::poll::unstable_start::OriginalSyncUnstablePollStartEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent};
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
+use matrix_sdk::{Client, RoomState};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tatwir::app::TaskGuard;
+use tatwir::matrix::{Matrix, MatrixConfig};
+use tatwir::store::SqlStore;
+use tatwir_core::association::AssociationDraft;
+use tatwir_core::clock::SystemClock;
+use tatwir_core::content::pack;
+use tatwir_core::engine::Engine;
+use tatwir_core::learning::LearningStore;
+use tatwir_core::locale::Localizer;
+use tatwir_core::store::Store;
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+
+const WAIT: Duration = Duration::from_secs(60);
+const PASSWORD: &str = "correct horse battery staple";
+
+/// What the volunteer's client saw the bot send.
+#[derive(Clone, Debug)]
+enum Seen {
+    Text(String),
+    Poll { id: OwnedEventId, question: String },
+}
+
+struct Bot {
+    config: MatrixConfig,
+    store: SqlStore,
+    task: Option<TaskGuard>,
+    device: String,
+}
+
+impl Bot {
+    async fn start(synapse: &Synapse, store: SqlStore, dir: &Path) -> Bot {
+        let localpart = unique("tatwir-bot");
+        let user = synapse.register(&localpart, PASSWORD, false).await;
+        let config = MatrixConfig {
+            homeserver: synapse.url.clone(),
+            user,
+            password: Some(PASSWORD.into()),
+            access_token: None,
+            allowed_servers: Vec::new(),
+            store_dir: dir.join("matrix"),
+            messages_per_second: 20.0,
+        };
+        let mut bot = Bot {
+            config,
+            store,
+            task: None,
+            device: String::new(),
+        };
+        bot.run().await;
+        bot
+    }
+
+    /// Starts (or starts again) the adapter as `tatwir serve` does.
+    async fn run(&mut self) {
+        let library = self.store.library().await.expect("read").expect("a pack");
+        let engine = Arc::new(Engine::new(
+            self.store.clone(),
+            SystemClock,
+            Arc::new(Localizer::bundled().expect("locales")),
+        ));
+        engine.set_library(library);
+        let matrix = Matrix::connect(self.config.clone(), engine, self.store.clone())
+            .await
+            .expect("connect");
+        self.device = matrix.device_id().unwrap_or_default();
+        self.task = Some(TaskGuard(tokio::spawn(matrix.run())));
+    }
+
+    fn stop(&mut self) {
+        self.task = None;
+    }
+
+    fn user_id(&self) -> OwnedUserId {
+        UserId::parse(&self.config.user).expect("user id")
+    }
+}
+
+struct Volunteer {
+    client: Client,
+    room: Room,
+    seen: UnboundedReceiver<Seen>,
+    _sync: TaskGuard,
+}
+
+impl Volunteer {
+    async fn new(synapse: &Synapse, bot: &OwnedUserId, encrypted: bool, dir: &Path) -> Volunteer {
+        let localpart = unique("volunteer");
+        synapse.register(&localpart, PASSWORD, false).await;
+        let client = Client::builder()
+            .homeserver_url(synapse.url.as_str())
+            .sqlite_store(dir.join("volunteer"), None)
+            .build()
+            .await
+            .expect("client");
+        client
+            .matrix_auth()
+            .login_username(&localpart, PASSWORD)
+            .send()
+            .await
+            .expect("login");
+        let (tx, seen) = unbounded_channel();
+        let from = bot.clone();
+        let texts = tx.clone();
+        client.add_event_handler(move |event: OriginalSyncRoomMessageEvent| {
+            let (from, texts) = (from.clone(), texts.clone());
+            async move {
+                if event.sender == from
+                    && let MessageType::Text(text) = &event.content.msgtype
+                {
+                    let _ = texts.send(Seen::Text(text.body.clone()));
+                }
+            }
+        });
+        let from = bot.clone();
+        client.add_event_handler(move |event: OriginalSyncUnstablePollStartEvent| {
+            let (from, polls) = (from.clone(), tx.clone());
+            async move {
+                if event.sender == from {
+                    let question = event.content.poll_start().question.text.clone();
+                    let _ = polls.send(Seen::Poll {
+                        id: event.event_id.clone(),
+                        question,
+                    });
+                }
+            }
+        });
+        client.sync_once(SyncSettings::default()).await.expect("first sync");
+        let sync = {
+            let client = client.clone();
+            TaskGuard(tokio::spawn(async move {
+                let _ = client.sync(SyncSettings::default()).await;
+            }))
+        };
+        let mut request = CreateRoom::new();
+        request.invite = vec![bot.clone()];
+        request.is_direct = true;
+        request.preset = Some(RoomPreset::TrustedPrivateChat);
+        if encrypted {
+            request.initial_state = vec![
+                InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults())
+                    .to_raw_any(),
+            ];
+        }
+        let room = client.create_room(request).await.expect("create the room");
+        // The bot accepts the invite.
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let joined = room.get_member(bot).await.ok().flatten().is_some_and(|member| {
+                *member.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Join
+            });
+            if joined {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the bot never joined");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(room.state(), RoomState::Joined);
+        assert_eq!(
+            room.latest_encryption_state().await.expect("state").is_encrypted(),
+            encrypted
+        );
+        Volunteer {
+            client,
+            room,
+            seen,
+            _sync: sync,
+        }
+    }
+
+    async fn say(&self, text: &str) {
+        self.room
+            .send(RoomMessageEventContent::text_plain(text))
+            .await
+            .expect("send");
+    }
+
+    /// Waits until the bot has said something containing `needle`; returns all it said meanwhile.
+    async fn expect(&mut self, needle: &str) -> Vec<Seen> {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, self.seen.recv()).await {
+                Ok(Some(message)) => {
+                    let found = match &message {
+                        Seen::Text(text) => text.contains(needle),
+                        Seen::Poll { question, .. } => question.contains(needle),
+                    };
+                    seen.push(message);
+                    if found {
+                        return seen;
+                    }
+                }
+                _ => panic!("the bot never said {needle:?}; it said {seen:#?}"),
+            }
+        }
+    }
+
+    /// Nothing more from the bot for a while.
+    async fn quiet(&mut self, for_: Duration) {
+        if let Ok(Some(message)) = tokio::time::timeout(for_, self.seen.recv()).await {
+            panic!("the bot said something nobody asked for: {message:?}");
+        }
+    }
+}
+
+fn last_poll(seen: &[Seen]) -> OwnedEventId {
+    seen.iter()
+        .rev()
+        .find_map(|message| match message {
+            Seen::Poll { id, .. } => Some(id.clone()),
+            Seen::Text(_) => None,
+        })
+        .expect("a poll")
+}
+
+async fn a_volunteer_learns_over_matrix(encrypted: bool) {
+    let synapse = Synapse::from_env();
+    let db = TestDb::sqlite();
+    let store = db.store().await;
+    let library = pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("bundled pack");
+    store
+        .import_library(&library, chrono::Utc::now())
+        .await
+        .expect("import");
+    let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
+    let amal = store
+        .create_association(&draft, chrono::Utc::now())
+        .await
+        .expect("association");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), encrypted, dir.path()).await;
+
+    volunteer.say(&format!("!start {}", amal.volunteer_code)).await;
+    volunteer.expect("Choisissez votre langue").await;
+    volunteer.say("1").await;
+    let joined = volunteer.expect("Vous avez rejoint").await;
+    assert!(format!("{joined:?}").contains("Association Amal"));
+    volunteer.say("!learn").await;
+    volunteer.expect("Vos boîtes à outils").await;
+    volunteer.say("2").await;
+    volunteer.expect("Le lavage des mains").await;
+    volunteer.say("1").await;
+    volunteer.expect("Le lavage des mains · 1/3").await;
+
+    // The bot restarts in the middle of the lesson: same device, nothing replayed.
+    let device = bot.device.clone();
+    bot.stop();
+    bot.run().await;
+    assert_eq!(bot.device, device, "a restart does not make a new device");
+    volunteer.quiet(Duration::from_secs(3)).await;
+    volunteer.say("1").await;
+    volunteer.expect("Le lavage des mains · 2/3").await;
+    volunteer.say("1").await;
+    volunteer.expect("Le lavage des mains · 3/3").await;
+    volunteer.say("1").await;
+    let quiz = volunteer.expect("(1/4)").await;
+    // The first question answered with a poll response (the right option is the second).
+    let poll = last_poll(&quiz);
+    volunteer
+        .room
+        .send(UnstablePollResponseEventContent::new(vec!["1".into()], poll))
+        .await
+        .expect("poll response");
+    volunteer.expect("Bonne réponse").await;
+    volunteer.expect("(2/4)").await;
+    // The others by typing numbers, as clients without polls do.
+    volunteer.say("1").await;
+    volunteer.expect("(3/4)").await;
+    volunteer.say("1,2,3").await;
+    volunteer.expect("(4/4)").await;
+    volunteer.say("3").await;
+    volunteer.expect("Quiz terminé : 4/4 (100 %).").await;
+    volunteer.say("!progress").await;
+    volunteer.expect("Hygiène : 1/5 leçons · score 100 %").await;
+    let person = store
+        .person_by_identity(&tatwir_core::person::Identity::new(
+            tatwir_core::person::Channel::Matrix,
+            volunteer.client.user_id().expect("user").as_str(),
+        ))
+        .await
+        .expect("read")
+        .expect("person");
+    assert_eq!(
+        store.attempts(person.id).await.expect("attempts").len(),
+        4,
+        "each answer once"
+    );
+    bot.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_learns_in_an_unencrypted_room() {
+    a_volunteer_learns_over_matrix(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_learns_in_an_encrypted_room() {
+    a_volunteer_learns_over_matrix(true).await;
+}
