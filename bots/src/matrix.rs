@@ -333,8 +333,17 @@ impl<C: Clock + 'static> Matrix<C> {
         }
     }
 
+    /// A room of the bot and one person (joined or invited) is a direct chat; any more is a group.
+    /// The member list comes from the homeserver the first time (sync summaries can lag).
     async fn chat_kind(&self, room: &Room) -> ChatKind {
-        if room.joined_members_count() <= 2 && room.active_members_count() <= 2 {
+        let members = match room.members(matrix_sdk::RoomMemberships::ACTIVE).await {
+            Ok(members) => members.len(),
+            Err(error) => {
+                tracing::warn!(%error, "could not list a room's members");
+                room.active_members_count() as usize
+            }
+        };
+        if members <= 2 {
             ChatKind::Private
         } else {
             ChatKind::Group

@@ -208,7 +208,9 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             let resume = resume.clone();
             return self.choose_language(turn, language, resume, may_resume).await;
         }
-        if turn.person.language.is_none() {
+        // In a group the language question would be everyone's business: answer in the fallback
+        // language there, and ask in a private chat.
+        if turn.person.language.is_none() && turn.chat_kind == ChatKind::Private {
             let resume = match &turn.conversation.step {
                 Step::ChoosingLanguage { resume: Some(earlier) } => Some(earlier.clone()),
                 _ => (command::parse(&text).is_some() && text.chars().count() <= MAX_RESUME).then(|| text.clone()),

@@ -224,6 +224,15 @@ impl Volunteer {
     }
 }
 
+async fn has_joined(room: &Room, user: &UserId) -> bool {
+    use matrix_sdk::ruma::events::room::member::MembershipState;
+    room.get_member(user)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|member| *member.membership() == MembershipState::Join)
+}
+
 fn last_poll(seen: &[Seen]) -> OwnedEventId {
     seen.iter()
         .rev()
@@ -318,4 +327,63 @@ async fn a_volunteer_learns_in_an_unencrypted_room() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_volunteer_learns_in_an_encrypted_room() {
     a_volunteer_learns_over_matrix(true).await;
+}
+
+/// A group room: what was said before the bot came is not for it, chatter is ignored, commands
+/// are answered, and lessons are sent to a direct room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined() {
+    let synapse = Synapse::from_env();
+    let db = TestDb::sqlite();
+    let store = db.store().await;
+    let library = pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("bundled pack");
+    store
+        .import_library(&library, chrono::Utc::now())
+        .await
+        .expect("import");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
+    let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
+    let amal = store
+        .create_association(&draft, chrono::Utc::now())
+        .await
+        .expect("association");
+    volunteer.say(&format!("!start {}", amal.volunteer_code)).await;
+    volunteer.expect("Choisissez votre langue").await;
+    volunteer.say("1").await;
+    volunteer.expect("Vous avez rejoint").await;
+    volunteer.expect("Ce que vous pouvez faire").await;
+    // A second person makes the room a group... created by the volunteer, with the bot invited
+    // only after a command was already sent.
+    let friend = unique("friend");
+    let friend_id = synapse.register(&friend, PASSWORD, false).await;
+    let mut request = CreateRoom::new();
+    request.invite = vec![UserId::parse(&friend_id).expect("id")];
+    request.preset = Some(RoomPreset::PrivateChat);
+    let group = volunteer.client.create_room(request).await.expect("group room");
+    group
+        .send(RoomMessageEventContent::text_plain("!help"))
+        .await
+        .expect("send");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    group.invite_user_by_id(&bot.user_id()).await.expect("invite the bot");
+    let deadline = Instant::now() + WAIT;
+    while !has_joined(&group, &bot.user_id()).await {
+        assert!(Instant::now() < deadline, "the bot never joined the group");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    volunteer.quiet(Duration::from_secs(3)).await;
+    group
+        .send(RoomMessageEventContent::text_plain("bonjour à tous"))
+        .await
+        .expect("send");
+    volunteer.quiet(Duration::from_secs(2)).await;
+    group
+        .send(RoomMessageEventContent::text_plain("!learn"))
+        .await
+        .expect("send");
+    let answer = volunteer.expect("https://matrix.to/#/").await;
+    assert!(format!("{answer:?}").contains(bot.user_id().as_str()), "{answer:?}");
+    bot.stop();
 }
