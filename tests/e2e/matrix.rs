@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use tatwir::app::TaskGuard;
 use tatwir::matrix::{Matrix, MatrixConfig};
 use tatwir::store::SqlStore;
-use tatwir_core::association::AssociationDraft;
+use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::SystemClock;
 use tatwir_core::content::pack;
 use tatwir_core::engine::Engine;
@@ -243,7 +243,8 @@ fn last_poll(seen: &[Seen]) -> OwnedEventId {
         .expect("a poll")
 }
 
-async fn a_volunteer_learns_over_matrix(encrypted: bool) {
+/// The Synapse of the run, a database with the bundled pack and one association, a folder.
+async fn fixture() -> (Synapse, TestDb, SqlStore, NewAssociation, tempfile::TempDir) {
     let synapse = Synapse::from_env();
     let db = TestDb::sqlite();
     let store = db.store().await;
@@ -257,7 +258,11 @@ async fn a_volunteer_learns_over_matrix(encrypted: bool) {
         .create_association(&draft, chrono::Utc::now())
         .await
         .expect("association");
-    let dir = tempfile::tempdir().expect("temporary folder");
+    (synapse, db, store, amal, tempfile::tempdir().expect("temporary folder"))
+}
+
+async fn a_volunteer_learns_over_matrix(encrypted: bool) {
+    let (synapse, _db, store, amal, dir) = fixture().await;
     let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), encrypted, dir.path()).await;
 
@@ -333,22 +338,9 @@ async fn a_volunteer_learns_in_an_encrypted_room() {
 /// are answered, and lessons are sent to a direct room.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined() {
-    let synapse = Synapse::from_env();
-    let db = TestDb::sqlite();
-    let store = db.store().await;
-    let library = pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("bundled pack");
-    store
-        .import_library(&library, chrono::Utc::now())
-        .await
-        .expect("import");
-    let dir = tempfile::tempdir().expect("temporary folder");
+    let (synapse, _db, store, amal, dir) = fixture().await;
     let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
-    let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
-    let amal = store
-        .create_association(&draft, chrono::Utc::now())
-        .await
-        .expect("association");
     volunteer.say(&format!("!start {}", amal.volunteer_code)).await;
     volunteer.expect("Choisissez votre langue").await;
     volunteer.say("1").await;
