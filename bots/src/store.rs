@@ -18,6 +18,7 @@ use tatwir_core::person::{Access, Identity, Membership, MembershipSummary, Perso
 use tatwir_core::role::Role;
 use tatwir_core::store::{GrantError, JoinOutcome, RedeemError, Redemption, Store, StoreError, StoreResult};
 
+mod broadcast;
 mod channel;
 pub use channel::SentPoll;
 mod learning;

@@ -31,7 +31,7 @@ pub struct Session<'a, S, C> {
     picks: Vec<Pick>,
 }
 
-impl<'a, S: Store + LearningStore + OutboxStore, C: Clock> Session<'a, S, C> {
+impl<'a, S: Store + LearningStore + OutboxStore + tatwir_core::broadcast::BroadcastStore, C: Clock> Session<'a, S, C> {
     pub fn new(engine: &'a Engine<S, C>, user: &str, language: Option<Language>, styled: bool) -> Self {
         Session {
             engine,

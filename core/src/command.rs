@@ -42,6 +42,9 @@ pub enum Command {
     Review,
     Daily,
     TimeZone,
+    Mute,
+    Unmute,
+    Broadcast,
 }
 
 /// Who may use a command.
@@ -107,6 +110,27 @@ pub const COMMANDS: &[Spec] = &[
         argument: Some("help-argument-time"),
         description: "help-daily",
         audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Mute,
+        name: "mute",
+        argument: Some("help-argument-topic"),
+        description: "help-mute",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Unmute,
+        name: "unmute",
+        argument: Some("help-argument-topic"),
+        description: "help-unmute",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Broadcast,
+        name: "broadcast",
+        argument: Some("help-argument-text"),
+        description: "help-broadcast",
+        audience: Audience::AtLeast(Role::Coordinator),
     },
     Spec {
         command: Command::TimeZone,

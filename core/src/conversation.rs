@@ -85,6 +85,16 @@ pub enum Action {
     Resume,
     /// Review the questions that are due.
     Review,
+    /// Send the announcement shown for confirmation to every member.
+    SendBroadcast {
+        text: String,
+    },
+    /// Drop the announcement shown for confirmation.
+    CancelBroadcast,
+    /// Show where a broadcast's messages are.
+    BroadcastReport {
+        id: i64,
+    },
 }
 
 impl Offer {

@@ -3,6 +3,7 @@
 
 use crate::args;
 use crate::association::InviteCode;
+use crate::broadcast::BroadcastStore;
 use crate::clock::Clock;
 use crate::command::{self, COMMANDS, Command, Spec};
 use crate::content::Library;
@@ -19,6 +20,7 @@ use chrono::{DateTime, Utc};
 use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
+mod announce;
 mod learn;
 
 /// The longest display name kept from a channel.
@@ -84,7 +86,7 @@ impl Turn<'_> {
     }
 }
 
-impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore + BroadcastStore, C: Clock> Engine<S, C> {
     pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
         Engine {
             store,
@@ -159,6 +161,11 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             name = incoming.identity.user.chars().take(MAX_DISPLAY_NAME).collect();
         }
         let person = self.store.person_for(&incoming.identity, &name, hint, now).await?;
+        if incoming.chat.kind == ChatKind::Private {
+            self.store
+                .note_private_chat(&incoming.identity, &incoming.chat.id)
+                .await?;
+        }
         let conversation = self.store.conversation(person.id).await?;
         let access = self.store.access(person.id).await?;
         let mut turn = Turn {
@@ -246,6 +253,9 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             Command::Review => self.review(turn).await,
             Command::Daily => self.daily(turn, typed.argument).await,
             Command::TimeZone => self.time_zone(turn, typed.argument).await,
+            Command::Mute => self.mute(turn, typed.argument, true).await,
+            Command::Unmute => self.mute(turn, typed.argument, false).await,
+            Command::Broadcast => self.prepare_broadcast(turn, typed.argument),
         }
     }
 

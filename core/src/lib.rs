@@ -11,6 +11,7 @@ pub mod role;
 pub mod text;
 
 pub use fluent_bundle;
+pub mod broadcast;
 pub mod command;
 pub mod content;
 pub mod conversation;

@@ -194,3 +194,37 @@ help-argument-zone = المنطقة/المدينة
 timezone-current = منطقتك الزمنية: { $zone } (الساعة فيها الآن { $time }). لتغييرها أرسل مثلًا { $example }.
 timezone-set = تمّ: صارت مواعيدك تتبع المنطقة الزمنية { $zone } (الساعة فيها الآن { $time }).
 timezone-unknown = لا أعرف هذه المنطقة الزمنية. اكتب اسمًا من قاعدة IANA، مثلًا { $example } أو Africa/Casablanca.
+
+## الإعلانات والمواضيع المكتومة
+
+help-mute = إيقاف موضوع: الاجتماعات أو الإعلانات أو درس اليوم
+help-unmute = استئناف تلقّي موضوع
+help-broadcast = إرسال إعلان إلى كل الأعضاء
+help-argument-topic = الموضوع
+help-argument-text = النص
+topic-meetings = اجتماعات
+topic-announcements = إعلانات
+topic-daily = درس
+mute-status = { PLURAL($count) ->
+    [zero] تصلك كل المواضيع: { $topics }. لإيقاف موضوع: { $mute } متبوعًا بالموضوع.
+   *[other] المواضيع الموقوفة: { $muted }. المواضيع الممكنة: { $topics }.
+}
+mute-unknown = لا أعرف هذا الموضوع. اختر من بين: { $topics } (مثلًا { $mute } إعلانات).
+mute-done = تمّ: لن تصلك بعد الآن رسائل «{ $topic }». لاستئنافها: { $unmute } { $topic }.
+unmute-done = تمّ: ستصلك من جديد رسائل «{ $topic }».
+broadcast-usage = اكتب الإعلان بعد الأمر، مثلًا: { $broadcast } تأجّل اجتماع السبت.
+broadcast-preview = إعلان سيُرسَل إلى كل الأعضاء:
+broadcast-confirm-choice = 📢 أرسل إلى كل الأعضاء
+broadcast-cancel-choice = إلغاء
+broadcast-cancelled = تمّ الإلغاء: لم يُرسَل الإعلان.
+broadcast-queued = { PLURAL($count) ->
+    [zero] الإعلان رقم { $id } لم يجد أي متلقٍّ (لا أحد يراسلني في محادثة خاصة بعد، أو أوقف الجميع الإعلانات).
+    [one] الإعلان رقم { $id } في طريقه إلى شخص واحد.
+    [two] الإعلان رقم { $id } في طريقه إلى شخصين.
+    [few] الإعلان رقم { $id } في طريقه إلى { $count } أشخاص.
+    [many] الإعلان رقم { $id } في طريقه إلى { $count } شخصًا.
+   *[other] الإعلان رقم { $id } في طريقه إلى { $count } شخص.
+}
+broadcast-report-choice = 📊 متابعة الإرسال
+broadcast-report = الإعلان رقم { $id }: أُرسل { $sent }، في الانتظار { $pending }، فشل { $failed }، يتعذّر الوصول إلى { $unreachable }.
+broadcast-title = 📢 إعلان

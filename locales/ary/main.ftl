@@ -190,3 +190,37 @@ help-argument-zone = المنطقة/المدينة
 timezone-current = المنطقة الزمنية ديالك: { $zone } (الساعة فيها دابا { $time }). باش تبدّلها صيفط مثلا { $example }.
 timezone-set = مزيان: المواعد ديالك ولاو تابعين المنطقة الزمنية { $zone } (الساعة فيها دابا { $time }).
 timezone-unknown = ما عرفتش هاد المنطقة الزمنية. كتب سمية من قاعدة IANA، بحال { $example } ولا Africa/Casablanca.
+
+## الإعلانات والمواضيع اللي مسكّتة
+
+help-mute = توقّف موضوع: الاجتماعات، الإعلانات ولا درس النهار
+help-unmute = ترجع تستقبل موضوع
+help-broadcast = تصيفط إعلان لجميع الأعضاء
+help-argument-topic = الموضوع
+help-argument-text = النص
+topic-meetings = اجتماعات
+topic-announcements = إعلانات
+topic-daily = درس
+mute-status = { PLURAL($count) ->
+    [zero] كيوصلك كلشي: { $topics }. باش توقّف موضوع: { $mute } ومن بعدو الموضوع.
+   *[other] المواضيع اللي موقّفة: { $muted }. المواضيع اللي كاينين: { $topics }.
+}
+mute-unknown = ما عرفتش هاد الموضوع. ختار من: { $topics } (بحال { $mute } إعلانات).
+mute-done = مزيان: ما بقاوش غادي يوصلوك رسائل «{ $topic }». باش ترجعهم: { $unmute } { $topic }.
+unmute-done = مزيان: غادي يرجعو يوصلوك رسائل «{ $topic }».
+broadcast-usage = كتب الإعلان من بعد الأمر، بحال: { $broadcast } اجتماع السبت تأجّل.
+broadcast-preview = إعلان غادي يتصيفط لجميع الأعضاء:
+broadcast-confirm-choice = 📢 صيفط لجميع الأعضاء
+broadcast-cancel-choice = لغي
+broadcast-cancelled = تلغى: الإعلان ما تصيفطش.
+broadcast-queued = { PLURAL($count) ->
+    [zero] الإعلان رقم { $id } ما لقى حتى واحد يوصلو (حتى واحد باقي ما كيهضر معايا ف الخاص، ولا كلهم وقّفو الإعلانات).
+    [one] الإعلان رقم { $id } غادي لشخص واحد.
+    [two] الإعلان رقم { $id } غادي لجوج د الناس.
+    [few] الإعلان رقم { $id } غادي ل { $count } ديال الناس.
+    [many] الإعلان رقم { $id } غادي ل { $count } واحد.
+   *[other] الإعلان رقم { $id } غادي ل { $count } واحد.
+}
+broadcast-report-choice = 📊 تتبّع الإرسال
+broadcast-report = الإعلان رقم { $id }: تصيفطو { $sent }، كيتسناو { $pending }، فشلو { $failed }، ما يمكنش نوصلو ل { $unreachable }.
+broadcast-title = 📢 إعلان

@@ -185,3 +185,35 @@ help-argument-zone = Zone/Ville
 timezone-current = Votre fuseau horaire : { $zone } (il y est { $time }). Pour le changer, envoyez par exemple { $example }.
 timezone-set = C'est noté : vos heures suivent maintenant le fuseau { $zone } (il y est { $time }).
 timezone-unknown = Je ne connais pas ce fuseau horaire. Donnez un nom de la base IANA, par exemple { $example } ou Africa/Casablanca.
+
+## Announcements and muted topics
+# $mute, $unmute and $broadcast hold the commands as typed on the person's channel.
+
+help-mute = ne plus recevoir un sujet (réunions, annonces ou leçon du jour)
+help-unmute = recevoir de nouveau un sujet
+help-broadcast = envoyer une annonce à tous les membres
+help-argument-topic = SUJET
+help-argument-text = TEXTE
+topic-meetings = réunions
+topic-announcements = annonces
+topic-daily = leçon
+mute-status = { $count ->
+    [0] Vous recevez tout : { $topics }. Pour couper un sujet : { $mute } suivi du sujet.
+   *[other] Sujets coupés : { $muted }. Sujets possibles : { $topics }.
+}
+mute-unknown = Je ne connais pas ce sujet. Choisissez parmi : { $topics } (par exemple { $mute } annonces).
+mute-done = C'est noté : vous ne recevrez plus les messages « { $topic } ». Pour les retrouver : { $unmute } { $topic }.
+unmute-done = C'est noté : vous recevez de nouveau les messages « { $topic } ».
+broadcast-usage = Écrivez l'annonce après la commande, par exemple : { $broadcast } La réunion de samedi est reportée.
+broadcast-preview = Annonce à envoyer à tous les membres :
+broadcast-confirm-choice = 📢 Envoyer à tous les membres
+broadcast-cancel-choice = Annuler
+broadcast-cancelled = C'est annulé : l'annonce n'a pas été envoyée.
+broadcast-queued = { $count ->
+    [0] L'annonce n° { $id } n'a trouvé aucun destinataire (personne n'a encore de discussion privée avec moi, ou tous ont coupé les annonces).
+    [one] L'annonce n° { $id } part vers une personne.
+   *[other] L'annonce n° { $id } part vers { $count } personnes.
+}
+broadcast-report-choice = 📊 Suivi de l'envoi
+broadcast-report = Annonce n° { $id } : { $sent } envoyés, { $pending } en attente, { $failed } en échec, { $unreachable } injoignables.
+broadcast-title = 📢 Annonce

@@ -496,7 +496,9 @@ impl LearningStore for SqlStore {
         let payload = serde_json::json!({ "date": due.next_date.to_string() }).to_string();
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-             VALUES ('daily', $1, $2, $3, $4, $5, $6, $6) ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+             SELECT 'daily', $1, $2, $3, $4, $5, $6, $6 WHERE NOT EXISTS \
+             (SELECT 1 FROM mutes WHERE person_id = $2 AND topic = 'daily') \
+             ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
         )
         .bind(due.next_date.to_string())
         .bind(due.person.0)

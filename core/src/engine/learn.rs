@@ -61,7 +61,7 @@ fn done_in(toolbox: &Toolbox, progress: &Progress) -> usize {
         .count()
 }
 
-impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore + crate::broadcast::BroadcastStore, C: Clock> Engine<S, C> {
     pub(super) async fn on_learning_action(
         &self,
         turn: &mut Turn<'_>,
@@ -77,6 +77,9 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
             Action::Answer { options } => self.answer(turn, options).await,
             Action::Resume => self.resume(turn).await,
             Action::Review => self.review(turn).await,
+            Action::SendBroadcast { text } => self.send_broadcast(turn, text).await,
+            Action::CancelBroadcast => Ok(vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]),
+            Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
         }
     }
 
@@ -809,6 +812,7 @@ impl<S: Store + LearningStore, C: Clock> Engine<S, C> {
     pub async fn render(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
         match item.kind.as_str() {
             "daily" => self.daily_lesson(item.person, item.channel).await,
+            "broadcast" => self.render_broadcast(item).await,
             crate::outbox::REPLY => serde_json::from_value(item.payload.clone())
                 .map(|reply| vec![reply])
                 .map_err(|error| StoreError(format!("a queued reply does not read: {error}"))),
