@@ -2,7 +2,8 @@
 //! (Africa/Casablanca unless they chose another). An occurrence is identified by its local date,
 //! so it happens once per day even when the clock changes (Morocco's Ramadan changes included).
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use crate::local_time::resolve_local;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::fmt;
 use std::str::FromStr;
@@ -85,9 +86,6 @@ pub struct DailyPlan {
     pub zone: Tz,
 }
 
-/// Clock jumps forward are an hour or two; a day bounds the search for the end of one.
-const LONGEST_GAP_MINUTES: i64 = 24 * 60;
-
 impl DailyPlan {
     /// The instant of the occurrence of local date `date`: the earlier one when the local time
     /// happens twice, the moment the clock jumps when it does not happen at all.
@@ -95,47 +93,7 @@ impl DailyPlan {
         // The fields are public, so a stored plan could hold 24:60: clamp it into the day rather than fail.
         let time = NaiveTime::from_hms_opt(self.time.hour.min(23).into(), self.time.minute.min(59).into(), 0)
             .unwrap_or(NaiveTime::MIN);
-        let local = date.and_time(time);
-        self.earliest_instant(local).unwrap_or_else(|| self.after_gap(local))
-    }
-
-    /// The first instant that reads `local` on the zone's clock, if any does.
-    fn earliest_instant(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-        match self.zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-            LocalResult::Ambiguous(a, b) => Some(a.min(b).with_timezone(&Utc)),
-            LocalResult::None => None,
-        }
-    }
-
-    /// The instant the clock jumps over `local`, which falls in a gap.
-    fn after_gap(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        let first_after = (1..=LONGEST_GAP_MINUTES).find_map(|minutes| {
-            let later = local.checked_add_signed(Duration::minutes(minutes))?;
-            self.earliest_instant(later)
-        });
-        let Some(first_after) = first_after else {
-            // No zone has a day-long gap; read the time as UTC rather than fail.
-            return local.and_utc();
-        };
-        // Real jumps are on whole minutes, but the first existing whole minute would be late for one
-        // that is not (some old local mean times): find the exact second of the change.
-        let offset_at = |t: DateTime<Utc>| self.zone.offset_from_utc_datetime(&t.naive_utc()).fix();
-        let after = offset_at(first_after);
-        // Seconds before `first_after`: the offset is `after` at `at` and another at `before`.
-        let (mut before, mut at) = (60, 0);
-        if offset_at(first_after - Duration::seconds(before)) == after {
-            return first_after;
-        }
-        while before - at > 1 {
-            let middle = (before + at) / 2;
-            if offset_at(first_after - Duration::seconds(middle)) == after {
-                at = middle;
-            } else {
-                before = middle;
-            }
-        }
-        first_after - Duration::seconds(at)
+        resolve_local(self.zone, date.and_time(time))
     }
 
     /// The next occurrence: the first local date after `after_date` (or from today, local to
@@ -167,6 +125,7 @@ impl DailyPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Duration, Offset, TimeZone};
     use chrono_tz::Europe::Paris;
 
     fn time(s: &str) -> DailyTime {

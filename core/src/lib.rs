@@ -4,6 +4,7 @@
 pub mod association;
 pub mod clock;
 pub mod language;
+pub mod local_time;
 pub mod locale;
 pub mod locale_lint;
 pub mod person;
@@ -18,6 +19,7 @@ pub mod conversation;
 pub mod daily;
 pub mod engine;
 pub mod learning;
+pub mod meeting;
 pub mod message;
 pub mod outbox;
 pub mod review;
