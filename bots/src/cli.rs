@@ -74,6 +74,12 @@ pub enum Command {
     /// Toolbox packs: check, count and import them.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Announcements to an audience.
+    #[command(subcommand)]
+    Broadcast(crate::broadcast_command::BroadcastCommand),
+    /// Benchmarks that print figures.
+    #[command(subcommand)]
+    Bench(crate::broadcast_command::BenchCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,7 +178,7 @@ fn cli_language() -> Language {
         .unwrap_or(Language::FALLBACK)
 }
 
-pub(crate) struct Printer {
+pub struct Printer {
     locales: Localizer,
     lang: Language,
 }
@@ -242,6 +248,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Role(command) => role(&config, &printer, command).await,
         Command::Invite(command) => invite(&config, &printer, command).await,
         Command::Content(command) => content_command::run(&config, &printer, command).await,
+        Command::Broadcast(command) => crate::broadcast_command::broadcast(&config, &printer, command).await,
+        Command::Bench(command) => crate::broadcast_command::bench(command).await,
     }
 }
 

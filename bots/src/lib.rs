@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod botapi;
+pub mod broadcast_command;
 pub mod cli;
 pub mod config;
 pub mod content_command;

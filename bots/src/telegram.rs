@@ -43,6 +43,8 @@ use teloxide::types::{
 
 /// How long one getUpdates call waits for news (below teloxide's 17 s request timeout).
 const POLL_TIMEOUT_SECONDS: u32 = 10;
+/// Outbox workers per process.
+const OUTBOX_WORKERS: usize = 4;
 /// Tries of a reply before it is handed to the outbox.
 const INLINE_TRIES: u32 = 3;
 
@@ -161,7 +163,8 @@ impl<C: Clock + 'static> Telegram<C> {
                 }
             }
         };
-        let username = me.username().to_owned();
+        // teloxide's `Me::username` panics when a server leaves it out.
+        let username = me.user.username.clone().unwrap_or_default();
         store.set_setting("telegram.username", &username, Utc::now()).await?;
         let telegram = Arc::new(Telegram {
             bot,
@@ -479,19 +482,27 @@ impl<C: Clock + 'static> Telegram<C> {
     }
 
     /// Delivers what the outbox holds for Telegram, for as long as the service runs.
-    async fn deliver_outbox(self: Arc<Self>) {
-        loop {
-            let delivered = match self.deliver_due().await {
-                Ok(count) => count,
-                Err(error) => {
-                    tracing::warn!(%error, "could not read the outbox");
-                    0
+    /// Several workers, so that one slow chat or request does not hold the others up; the pacer
+    /// keeps them all within the limits together.
+    pub async fn deliver_outbox(self: Arc<Self>) {
+        futures::future::join_all((0..OUTBOX_WORKERS).map(|_| {
+            let this = self.clone();
+            async move {
+                loop {
+                    let delivered = match this.deliver_due().await {
+                        Ok(count) => count,
+                        Err(error) => {
+                            tracing::warn!(%error, "could not read the outbox");
+                            0
+                        }
+                    };
+                    if delivered == 0 {
+                        tokio::time::sleep(Duration::from_millis(500)).await;
+                    }
                 }
-            };
-            if delivered == 0 {
-                tokio::time::sleep(Duration::from_millis(500)).await;
             }
-        }
+        }))
+        .await;
     }
 
     /// Claims and sends due messages once; returns how many were handled.

@@ -142,3 +142,8 @@ content-defect-undeclared-lesson = الدرس «{ $lesson }» غير مصرَّ�
 content-defect-undeclared-question = السؤال «{ $question }» غير مصرَّح به للدرس «{ $lesson }» في toolbox.toml.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
+
+cli-broadcast-queued = الإعلان رقم { $id }: { $count } متلقٍّ في قائمة الانتظار.
+cli-broadcast-report = الإعلان رقم { $id }: أُرسل { $sent }، في الانتظار { $pending }، فشل { $failed }، يتعذّر الوصول إلى { $unreachable }.
+cli-broadcast-unknown = لا يوجد إعلان رقم { $id }.
+cli-broadcast-text-invalid = لا يمكن أن يكون نص الإعلان فارغًا أو أطول من 4000 حرف.

@@ -142,3 +142,8 @@ content-defect-undeclared-lesson = الدرس «{ $lesson }» ما مكتوبش 
 content-defect-undeclared-question = السؤال «{ $question }» ما مكتوبش للدرس «{ $lesson }» ف toolbox.toml.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
+
+cli-broadcast-queued = الإعلان رقم { $id }: { $count } واحد ف لائحة الانتظار.
+cli-broadcast-report = الإعلان رقم { $id }: تصيفطو { $sent }، كيتسناو { $pending }، فشلو { $failed }، ما يمكنش نوصلو ل { $unreachable }.
+cli-broadcast-unknown = ما كاينش إعلان رقم { $id }.
+cli-broadcast-text-invalid = نص الإعلان ما يمكنش يكون خاوي ولا طويل كثر من 4000 حرف.

@@ -173,3 +173,9 @@ content-defect-undeclared-question = La question « { $question } » n'est pas d
 
 # Telegram deep links: opening one starts the bot with the code.
 cli-telegram-links = Liens Telegram : bénévoles { $volunteer } · responsables { $manager }
+
+# Broadcasts
+cli-broadcast-queued = Annonce n° { $id } : { $count } destinataires en file d'attente.
+cli-broadcast-report = Annonce n° { $id } : { $sent } envoyés, { $pending } en attente, { $failed } en échec, { $unreachable } injoignables.
+cli-broadcast-unknown = Aucune annonce n° { $id }.
+cli-broadcast-text-invalid = Le texte d'une annonce ne peut être ni vide ni plus long que 4000 caractères.

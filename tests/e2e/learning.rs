@@ -538,3 +538,38 @@ async fn a_chosen_time_zone_moves_the_daily_lesson() {
     let progress = texts(&learner.say("amina", "/progress").await);
     assert!(progress.contains("chaque jour à 07:30 (Europe/Paris)"), "{progress}");
 }
+
+#[tokio::test]
+async fn a_coordinator_confirms_an_announcement_and_follows_it() {
+    let learner = Learner::new(at(2026, 5, 4, 9, 0)).await;
+    // A volunteer may not broadcast.
+    let refused = texts(&learner.say("amina", "/broadcast Bonjour").await);
+    assert!(refused.contains("pas ouverte à votre rôle"), "{refused}");
+    learner.say("karim", "/help").await;
+    let karim = learner.person("karim").await;
+    learner
+        .store()
+        .grant_role(karim, tatwir_core::role::Role::Coordinator, None, learner.clock.now())
+        .await
+        .expect("grant");
+    let empty = texts(&learner.say("karim", "/broadcast   ").await);
+    assert!(empty.contains("Écrivez l'annonce après la commande"), "{empty}");
+    let preview = learner
+        .say("karim", "/broadcast La réunion de samedi est reportée.")
+        .await;
+    assert!(
+        texts(&preview).contains("Annonce à envoyer à tous les membres"),
+        "{}",
+        texts(&preview)
+    );
+    let cancelled = learner.press("karim", &preview, "Annuler").await;
+    assert!(texts(&cancelled).contains("annulé"));
+    let preview = learner
+        .say("karim", "/broadcast La réunion de samedi est reportée.")
+        .await;
+    let queued = learner.press("karim", &preview, "Envoyer à tous les membres").await;
+    // Amina (a member with a private chat) is the one recipient; Karim is not a member.
+    assert!(texts(&queued).contains("part vers une personne"), "{}", texts(&queued));
+    let report = learner.press("karim", &queued, "Suivi de l'envoi").await;
+    assert!(texts(&report).contains("0 envoyés, 1 en attente"), "{}", texts(&report));
+}

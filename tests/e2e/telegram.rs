@@ -649,3 +649,89 @@ async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
         "the token never reaches the logs:\n{log}"
     );
 }
+
+/// `tatwir broadcast send` from the command line: each person gets the announcement in their
+/// language (French when theirs is missing), people who muted announcements get nothing, and
+/// `tatwir broadcast status` reports the delivery.
+#[tokio::test]
+async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_it() {
+    let rig = Rig::start(quick()).await;
+    let people = [
+        person(1401, "Amina", "fr"),
+        person(1402, "Youssef", "ar"),
+        person(1403, "Salma", "fr"),
+    ];
+    for someone in &people {
+        rig.say(someone, &format!("/start {}", rig.amal.volunteer_code), 2)
+            .await;
+    }
+    let muted = rig.say(&people[2], "/mute annonces", 1).await;
+    assert!(
+        text(&muted[0]).contains("vous ne recevrez plus les messages « annonces »"),
+        "{}",
+        text(&muted[0])
+    );
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+            .args(args)
+            .env("TATWIR_DATABASE_URL", rig._db.url.expose())
+            .env("TATWIR_LOG", "warn")
+            .env("TATWIR_LANG", "fr")
+            .output()
+            .expect("run tatwir");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let queued = run(&[
+        "broadcast",
+        "send",
+        "--text",
+        "Réunion samedi à 10 h",
+        "--text-ar",
+        "اجتماع يوم السبت على الساعة 10",
+        "--json",
+    ]);
+    assert_eq!(queued["recipients"], 2, "{queued}");
+    let id = queued["id"].as_i64().expect("id").to_string();
+    let amina = rig.api.wait_sent(people[0].id, 3, WAIT).await;
+    assert!(text(&amina[2]).contains("📢 Annonce") && text(&amina[2]).contains("Réunion samedi"));
+    let youssef = rig.api.wait_sent(people[1].id, 3, WAIT).await;
+    assert!(text(&youssef[2]).contains("اجتماع يوم السبت"), "{}", text(&youssef[2]));
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let status = run(&["broadcast", "status", &id, "--json"]);
+        if status["sent"] == 2 {
+            assert_eq!(status["pending"], 0);
+            break;
+        }
+        assert!(Instant::now() < deadline, "{status}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(rig.messages_to(people[2].id).len(), 3, "Salma muted announcements");
+}
+
+/// The benchmark's correctness, on a small run (its speed is what it prints, not a test).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_broadcast_benchmark_loses_and_repeats_nothing() {
+    let report = tatwir::broadcast_command::bench_broadcast(300, 200)
+        .await
+        .expect("bench");
+    assert_eq!((report.duplicates, report.lost), (0, 0), "{report}");
+    let line = report.to_string();
+    let keys: Vec<&str> = line
+        .split(' ')
+        .map(|pair| pair.split('=').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "achieved_ratio",
+            "rate_per_s",
+            "429s",
+            "duplicates",
+            "lost",
+            "peak_rss_mb"
+        ]
+    );
+}

@@ -7,6 +7,54 @@ use tatwir_core::broadcast::{Broadcast, BroadcastStore, DeliveryReport, NewBroad
 use tatwir_core::person::{Identity, PersonId};
 use tatwir_core::store::StoreResult;
 
+impl SqlStore {
+    /// Generated members for the broadcast benchmark: `count` people with Telegram private
+    /// chats numbered from `first_user`, volunteers of `association`, in one transaction.
+    pub async fn bench_people(
+        &self,
+        association: tatwir_core::association::AssociationId,
+        first_user: i64,
+        count: u64,
+    ) -> StoreResult<()> {
+        let now = millis(Utc::now());
+        let mut tx = self.write().await?;
+        for i in 0..count as i64 {
+            let user = (first_user + i).to_string();
+            let id: i64 = sqlx::query(
+                "INSERT INTO people (display_name, language, created_at) VALUES ($1, 'fr', $2) RETURNING id",
+            )
+            .bind(format!("P{i}"))
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?
+            .try_get("id")
+            .map_err(fail)?;
+            sqlx::query(
+                "INSERT INTO identities (channel, user_id, person_id, created_at, private_chat) \
+                 VALUES ('telegram', $1, $2, $3, $1)",
+            )
+            .bind(&user)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+            sqlx::query(
+                "INSERT INTO memberships (person_id, association_id, role, joined_at) VALUES ($1, $2, 'volunteer', $3)",
+            )
+            .bind(id)
+            .bind(association.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+}
+
 impl BroadcastStore for SqlStore {
     async fn create_broadcast(&self, broadcast: &NewBroadcast, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
         let mut tx = self.write().await?;
