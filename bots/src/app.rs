@@ -73,6 +73,10 @@ impl Application {
     /// Opens and migrates the database and binds the HTTP port.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let store = open_store(config).await?;
+        let released = store.release_stale_claims().await?;
+        if released > 0 {
+            tracing::info!(released, "messages claimed before the last stop are queued again");
+        }
         let locales = Arc::new(Localizer::bundled()?);
         let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
         engine.set_library(load_library(&store, config).await?);

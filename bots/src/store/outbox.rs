@@ -23,6 +23,25 @@ macro_rules! claim_sql {
     };
 }
 
+impl SqlStore {
+    /// Frees the claims a stopped process left behind. Only for SQLite, where one instance runs
+    /// the workers: on PostgreSQL another instance may hold them, and they lapse on their own.
+    pub async fn release_stale_claims(&self) -> StoreResult<u64> {
+        if self.backend != Backend::Sqlite {
+            return Ok(0);
+        }
+        let released = sqlx::query(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' \
+             AND claimed_by IS NOT NULL",
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(released)
+    }
+}
+
 impl OutboxStore for SqlStore {
     async fn enqueue(&self, item: &NewOutboxItem, now: DateTime<Utc>) -> StoreResult<bool> {
         let queued = sqlx::query(
