@@ -218,6 +218,11 @@ async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
             Ok(queued) => tracing::info!(queued, "daily lessons queued"),
             Err(error) => tracing::warn!(%error, "could not queue the daily lessons"),
         }
+        match tatwir_core::meeting::queue_due_reminders(&store, SystemClock.now()).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "meeting reminders queued"),
+            Err(error) => tracing::warn!(%error, "could not queue the meeting reminders"),
+        }
         let latest = store.latest_pack().await.ok().flatten();
         if latest != pack
             && let Ok(Some(library)) = store.library().await

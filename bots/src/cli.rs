@@ -77,6 +77,9 @@ pub enum Command {
     /// Announcements to an audience.
     #[command(subcommand)]
     Broadcast(crate::broadcast_command::BroadcastCommand),
+    /// Meetings between associations.
+    #[command(subcommand)]
+    Meeting(Box<crate::meeting_command::MeetingCommand>),
     /// Benchmarks that print figures.
     #[command(subcommand)]
     Bench(crate::broadcast_command::BenchCommand),
@@ -250,6 +253,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Content(command) => content_command::run(&config, &printer, command).await,
         Command::Broadcast(command) => crate::broadcast_command::broadcast(&config, &printer, command).await,
         Command::Bench(command) => crate::broadcast_command::bench(command).await,
+        Command::Meeting(command) => crate::meeting_command::run(&config, &printer, *command).await,
     }
 }
 

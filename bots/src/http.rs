@@ -28,6 +28,7 @@ pub fn router(store: SqlStore, telegram: TelegramSlot) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/telegram/webhook", post(telegram_webhook))
+        .route("/meetings/{file}", get(meeting_ics))
         .with_state(AppState { store, telegram })
 }
 
@@ -61,6 +62,29 @@ async fn telegram_webhook(State(state): State<AppState>, headers: HeaderMap, bod
             tracing::warn!(%error, "a webhook update did not read");
             // Telegram would send it again and again: acknowledge what cannot be read.
             StatusCode::OK
+        }
+    }
+}
+
+/// `GET /meetings/ID.ics`: a meeting as iCalendar, for calendar apps.
+async fn meeting_ics(
+    State(AppState { store, .. }): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use tatwir_core::meeting::{IcsMethod, MeetingStore};
+    let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<i64>().ok()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match store.meeting(id).await {
+        Ok(Some(meeting)) => (
+            [(axum::http::header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+            meeting.ics(IcsMethod::Publish),
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a meeting");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
 }

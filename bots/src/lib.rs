@@ -10,6 +10,7 @@ pub mod content_command;
 pub mod database_url;
 pub mod http;
 pub mod matrix;
+pub mod meeting_command;
 pub mod store;
 pub mod telegram;
 pub mod terminal;

@@ -22,6 +22,7 @@ mod broadcast;
 mod channel;
 pub use channel::SentPoll;
 mod learning;
+mod meeting;
 mod outbox;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");

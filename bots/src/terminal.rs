@@ -31,7 +31,12 @@ pub struct Session<'a, S, C> {
     picks: Vec<Pick>,
 }
 
-impl<'a, S: Store + LearningStore + OutboxStore + tatwir_core::broadcast::BroadcastStore, C: Clock> Session<'a, S, C> {
+impl<
+    'a,
+    S: Store + LearningStore + OutboxStore + tatwir_core::broadcast::BroadcastStore + tatwir_core::meeting::MeetingStore,
+    C: Clock,
+> Session<'a, S, C>
+{
     pub fn new(engine: &'a Engine<S, C>, user: &str, language: Option<Language>, styled: bool) -> Self {
         Session {
             engine,
@@ -77,6 +82,9 @@ impl<'a, S: Store + LearningStore + OutboxStore + tatwir_core::broadcast::Broadc
         if let Err(error) = queue_due_dailies(store, now).await {
             tracing::warn!(%error, "could not queue the daily lessons");
             return Ok(0);
+        }
+        if let Err(error) = tatwir_core::meeting::queue_due_reminders(store, now).await {
+            tracing::warn!(%error, "could not queue the meeting reminders");
         }
         let worker = format!("terminal:{}", std::process::id());
         let items = match store.claim(Channel::Terminal, Some(&self.user), &worker, now, 10).await {

@@ -45,6 +45,7 @@ pub enum Command {
     Mute,
     Unmute,
     Broadcast,
+    Meetings,
 }
 
 /// Who may use a command.
@@ -123,6 +124,13 @@ pub const COMMANDS: &[Spec] = &[
         name: "unmute",
         argument: Some("help-argument-topic"),
         description: "help-unmute",
+        audience: Audience::Members,
+    },
+    Spec {
+        command: Command::Meetings,
+        name: "meetings",
+        argument: None,
+        description: "help-meetings",
         audience: Audience::Members,
     },
     Spec {

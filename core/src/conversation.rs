@@ -95,6 +95,11 @@ pub enum Action {
     BroadcastReport {
         id: i64,
     },
+    /// Answer a meeting's invitation.
+    Rsvp {
+        meeting: i64,
+        answer: crate::meeting::Rsvp,
+    },
 }
 
 impl Offer {

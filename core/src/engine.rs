@@ -21,6 +21,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
 mod announce;
+mod gathering;
 mod learn;
 
 /// The longest display name kept from a channel.
@@ -86,7 +87,7 @@ impl Turn<'_> {
     }
 }
 
-impl<S: Store + LearningStore + BroadcastStore, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C: Clock> Engine<S, C> {
     pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
         Engine {
             store,
@@ -256,6 +257,7 @@ impl<S: Store + LearningStore + BroadcastStore, C: Clock> Engine<S, C> {
             Command::Mute => self.mute(turn, typed.argument, true).await,
             Command::Unmute => self.mute(turn, typed.argument, false).await,
             Command::Broadcast => self.prepare_broadcast(turn, typed.argument),
+            Command::Meetings => self.list_meetings(turn).await,
         }
     }
 

@@ -10,6 +10,7 @@
 use crate::local_time::resolve_local;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDateTime, Offset, TimeZone, Timelike, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
@@ -1150,4 +1151,199 @@ mod tests {
         assert_eq!(ics_offset(-(30 * 60 + 20)), "-003020");
         assert_eq!(ics_offset(3600), "+0100");
     }
+}
+
+/// A person's answer to an invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rsvp {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Rsvp {
+    pub const ALL: [Rsvp; 3] = [Rsvp::Yes, Rsvp::No, Rsvp::Maybe];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rsvp::Yes => "yes",
+            Rsvp::No => "no",
+            Rsvp::Maybe => "maybe",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rsvp> {
+        Rsvp::ALL.into_iter().find(|rsvp| rsvp.code() == code)
+    }
+}
+
+impl Recurrence {
+    /// The form stored in the database: `none`, `weekly:N`, `monthly:N` or `cron:EXPR`.
+    pub fn to_code(&self) -> String {
+        match self {
+            Recurrence::None => "none".to_owned(),
+            Recurrence::Weekly { every } => format!("weekly:{every}"),
+            Recurrence::Monthly { every } => format!("monthly:{every}"),
+            Recurrence::Cron(expr) => format!("cron:{expr}"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Recurrence {
+        match code.split_once(':') {
+            Some(("weekly", every)) => Recurrence::Weekly {
+                every: every.parse().unwrap_or(1),
+            },
+            Some(("monthly", every)) => Recurrence::Monthly {
+                every: every.parse().unwrap_or(1),
+            },
+            Some(("cron", expr)) => Recurrence::Cron(expr.to_owned()),
+            _ => Recurrence::None,
+        }
+    }
+}
+
+/// A meeting as it is kept: texts per language (French stands in for missing ones).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Meeting {
+    pub id: i64,
+    pub title: std::collections::BTreeMap<crate::language::Language, String>,
+    pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
+    #[serde(skip)]
+    pub time: MeetingTime,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub zone: String,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub recurrence: String,
+    pub audience: crate::broadcast::Audience,
+    pub cancelled: bool,
+    pub sequence: u32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Meeting {
+    pub fn title_for(&self, language: crate::language::Language) -> &str {
+        pick(&self.title, language)
+    }
+
+    pub fn agenda_for(&self, language: crate::language::Language) -> &str {
+        pick(&self.agenda, language)
+    }
+
+    /// The meeting as an iCalendar object.
+    pub fn ics(&self, method: IcsMethod) -> String {
+        let description = Some(self.agenda_for(crate::language::Language::Fr).to_owned()).filter(|a| !a.is_empty());
+        ics(
+            &IcsMeeting {
+                uid: format!("meeting-{}@tatwir", self.id),
+                sequence: self.sequence,
+                title: self.title_for(crate::language::Language::Fr).to_owned(),
+                description,
+                place: self.place.clone(),
+                link: self.link.clone(),
+                time: self.time,
+                recurrence: Recurrence::from_code(&self.recurrence),
+                organizer: None,
+                created: self.created_at,
+            },
+            if self.cancelled { IcsMethod::Cancel } else { method },
+        )
+    }
+}
+
+fn pick(
+    texts: &std::collections::BTreeMap<crate::language::Language, String>,
+    language: crate::language::Language,
+) -> &str {
+    texts
+        .get(&language)
+        .or_else(|| texts.get(&crate::language::Language::FALLBACK))
+        .or_else(|| texts.values().next())
+        .map_or("", String::as_str)
+}
+
+/// What creating a meeting needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMeeting {
+    pub organizer: Option<crate::person::PersonId>,
+    pub title: std::collections::BTreeMap<crate::language::Language, String>,
+    pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
+    pub time: MeetingTime,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub recurrence: Recurrence,
+    pub audience: crate::broadcast::Audience,
+}
+
+/// The meetings store port. Each method is one transaction.
+pub trait MeetingStore: Send + Sync {
+    /// Records the meeting and queues an invitation for every person of the audience who has a
+    /// private chat and has not muted meetings. Returns the id and how many were invited.
+    fn create_meeting(
+        &self,
+        meeting: &NewMeeting,
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<(i64, u64)>> + Send;
+
+    fn meeting(&self, id: i64) -> impl std::future::Future<Output = crate::store::StoreResult<Option<Meeting>>> + Send;
+
+    fn meetings(&self) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<Meeting>>> + Send;
+
+    /// Cancels a meeting and queues the news for everyone invited; `None` when there is no such
+    /// meeting, `Some(0)` when it was already cancelled.
+    fn cancel_meeting(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
+
+    fn set_rsvp(
+        &self,
+        meeting: i64,
+        person: crate::person::PersonId,
+        answer: Rsvp,
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<()>> + Send;
+
+    /// The meetings a person was invited to, with their answer.
+    fn invitations(
+        &self,
+        person: crate::person::PersonId,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(Meeting, Option<Rsvp>)>>> + Send;
+
+    /// Queues reminder `key` of a meeting for those who answered yes or maybe (once per key).
+    fn queue_reminder(
+        &self,
+        meeting: i64,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<u64>> + Send;
+}
+
+/// Queues the reminders that are due: each reminder of each occurrence of every meeting that is
+/// not cancelled, once, and none later than half an hour after its time.
+pub async fn queue_due_reminders<S: MeetingStore>(store: &S, now: DateTime<Utc>) -> crate::store::StoreResult<u64> {
+    let mut queued = 0;
+    for meeting in store.meetings().await? {
+        if meeting.cancelled {
+            continue;
+        }
+        let recurrence = Recurrence::from_code(&meeting.recurrence);
+        let window = occurrences(
+            &meeting.time,
+            &recurrence,
+            now - Duration::hours(1),
+            now + Duration::hours(25),
+        );
+        for occurrence in &window {
+            for (key, at) in reminders(occurrence, DEFAULT_REMINDERS) {
+                if at <= now && at > now - Duration::minutes(30) {
+                    queued += store.queue_reminder(meeting.id, &key, now).await?;
+                }
+            }
+        }
+    }
+    Ok(queued)
 }

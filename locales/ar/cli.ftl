@@ -147,3 +147,12 @@ cli-broadcast-queued = الإعلان رقم { $id }: { $count } متلقٍّ ف
 cli-broadcast-report = الإعلان رقم { $id }: أُرسل { $sent }، في الانتظار { $pending }، فشل { $failed }، يتعذّر الوصول إلى { $unreachable }.
 cli-broadcast-unknown = لا يوجد إعلان رقم { $id }.
 cli-broadcast-text-invalid = لا يمكن أن يكون نص الإعلان فارغًا أو أطول من 4000 حرف.
+
+cli-meeting-created = أُنشئ الاجتماع رقم { $id }؛ الدعوات في قائمة الانتظار: { $count }.
+cli-meeting-invalid = قيمة غير صالحة لـ { $what } (التواريخ بصيغة 2027-02-07T10:00، منطقة زمنية من IANA، cron من 6 أو 7 حقول).
+cli-meeting-unknown = لا يوجد اجتماع رقم { $id }.
+cli-meeting-cancel-done = أُلغي الاجتماع رقم { $id }؛ عدد من أُبلغوا: { $count }.
+cli-meeting-cancelled = ملغى
+cli-meetings-none = لا اجتماعات.
+cli-col-title = العنوان
+cli-col-start = البداية

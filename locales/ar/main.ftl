@@ -228,3 +228,22 @@ broadcast-queued = { PLURAL($count) ->
 broadcast-report-choice = 📊 متابعة الإرسال
 broadcast-report = الإعلان رقم { $id }: أُرسل { $sent }، في الانتظار { $pending }، فشل { $failed }، يتعذّر الوصول إلى { $unreachable }.
 broadcast-title = 📢 إعلان
+
+## الاجتماعات
+
+help-meetings = الاطلاع على الاجتماعات التي دُعيت إليها والرد عليها
+rsvp-yes = ✅ نعم
+rsvp-no = ❌ لا
+rsvp-maybe = 🤔 ربما
+rsvp-none = لم ترد بعد
+rsvp-noted = سُجّل ردّك على «{ $title }»: { $answer }. يمكنك تغييره متى شئت بـ /meetings.
+meeting-invitation = 📅 دعوة إلى اجتماع
+meeting-reminder = ⏰ تذكير باجتماع
+meeting-cancelled = 🚫 أُلغي الاجتماع
+meetings-title = 📅 اجتماع
+meeting-when = الموعد: { $when }
+meeting-place = المكان: { $place }
+meeting-link = عن بُعد: { $link }
+meeting-your-answer = ردّك: { $answer }
+meeting-gone = هذا الاجتماع لم يعد موجودًا أو أُلغي.
+meetings-none = لا اجتماعات قادمة لك.

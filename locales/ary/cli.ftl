@@ -147,3 +147,12 @@ cli-broadcast-queued = الإعلان رقم { $id }: { $count } واحد ف ل�
 cli-broadcast-report = الإعلان رقم { $id }: تصيفطو { $sent }، كيتسناو { $pending }، فشلو { $failed }، ما يمكنش نوصلو ل { $unreachable }.
 cli-broadcast-unknown = ما كاينش إعلان رقم { $id }.
 cli-broadcast-text-invalid = نص الإعلان ما يمكنش يكون خاوي ولا طويل كثر من 4000 حرف.
+
+cli-meeting-created = تخلق الاجتماع رقم { $id }؛ العرضات ف لائحة الانتظار: { $count }.
+cli-meeting-invalid = قيمة ماشي صالحة ل { $what } (التواريخ بحال 2027-02-07T10:00، منطقة زمنية د IANA، cron ب 6 ولا 7 ديال الخانات).
+cli-meeting-unknown = ما كاينش اجتماع رقم { $id }.
+cli-meeting-cancel-done = تلغى الاجتماع رقم { $id }؛ شحال من واحد تعلم: { $count }.
+cli-meeting-cancelled = ملغي
+cli-meetings-none = حتى اجتماع.
+cli-col-title = العنوان
+cli-col-start = البداية

@@ -224,3 +224,22 @@ broadcast-queued = { PLURAL($count) ->
 broadcast-report-choice = 📊 تتبّع الإرسال
 broadcast-report = الإعلان رقم { $id }: تصيفطو { $sent }، كيتسناو { $pending }، فشلو { $failed }، ما يمكنش نوصلو ل { $unreachable }.
 broadcast-title = 📢 إعلان
+
+## الاجتماعات
+
+help-meetings = تشوف الاجتماعات اللي معروض ليهم وتجاوب
+rsvp-yes = ✅ إيه
+rsvp-no = ❌ لا
+rsvp-maybe = 🤔 يمكن
+rsvp-none = باقي ما جاوبتي
+rsvp-noted = تسجّل الجواب ديالك على «{ $title }»: { $answer }. تقدر تبدّلو وقتما بغيتي ب /meetings.
+meeting-invitation = 📅 عرضة لاجتماع
+meeting-reminder = ⏰ تذكير بالاجتماع
+meeting-cancelled = 🚫 الاجتماع تلغى
+meetings-title = 📅 اجتماع
+meeting-when = الوقت: { $when }
+meeting-place = البلاصة: { $place }
+meeting-link = أونلاين: { $link }
+meeting-your-answer = الجواب ديالك: { $answer }
+meeting-gone = هاد الاجتماع ما بقاش ولا تلغى.
+meetings-none = ما عندك حتى اجتماع جاي.

@@ -179,3 +179,13 @@ cli-broadcast-queued = Annonce n° { $id } : { $count } destinataires en file d'
 cli-broadcast-report = Annonce n° { $id } : { $sent } envoyés, { $pending } en attente, { $failed } en échec, { $unreachable } injoignables.
 cli-broadcast-unknown = Aucune annonce n° { $id }.
 cli-broadcast-text-invalid = Le texte d'une annonce ne peut être ni vide ni plus long que 4000 caractères.
+
+# Meetings
+cli-meeting-created = Réunion n° { $id } créée ; invitations en file d'attente : { $count }.
+cli-meeting-invalid = Valeur invalide pour { $what } (dates au format 2027-02-07T10:00, fuseau IANA, cron à 6 ou 7 champs).
+cli-meeting-unknown = Aucune réunion n° { $id }.
+cli-meeting-cancel-done = Réunion n° { $id } annulée ; personnes prévenues : { $count }.
+cli-meeting-cancelled = annulée
+cli-meetings-none = Aucune réunion.
+cli-col-title = Titre
+cli-col-start = Début

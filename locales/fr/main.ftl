@@ -217,3 +217,22 @@ broadcast-queued = { $count ->
 broadcast-report-choice = 📊 Suivi de l'envoi
 broadcast-report = Annonce n° { $id } : { $sent } envoyés, { $pending } en attente, { $failed } en échec, { $unreachable } injoignables.
 broadcast-title = 📢 Annonce
+
+## Meetings
+
+help-meetings = voir les réunions où vous êtes invité et y répondre
+rsvp-yes = ✅ Oui
+rsvp-no = ❌ Non
+rsvp-maybe = 🤔 Peut-être
+rsvp-none = pas encore répondu
+rsvp-noted = Réponse notée pour « { $title } » : { $answer }. Vous pouvez la changer quand vous voulez avec /meetings.
+meeting-invitation = 📅 Invitation à une réunion
+meeting-reminder = ⏰ Rappel de réunion
+meeting-cancelled = 🚫 Réunion annulée
+meetings-title = 📅 Réunion
+meeting-when = Quand : { $when }
+meeting-place = Où : { $place }
+meeting-link = En ligne : { $link }
+meeting-your-answer = Votre réponse : { $answer }
+meeting-gone = Cette réunion n'existe plus ou a été annulée.
+meetings-none = Aucune réunion à venir pour vous.

@@ -117,6 +117,19 @@ impl Rig {
         all.into_iter().filter(|sent| !sent.edited).skip(before).collect()
     }
 
+    /// Runs the `tatwir` command line on the rig's database, in French; returns what it printed.
+    fn tatwir(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+            .args(args)
+            .env("TATWIR_DATABASE_URL", self._db.url.expose())
+            .env("TATWIR_LOG", "warn")
+            .env("TATWIR_LANG", "fr")
+            .output()
+            .expect("run tatwir");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
     fn messages_to(&self, chat: i64) -> Vec<Sent> {
         self.api.sent_to(chat).into_iter().filter(|sent| !sent.edited).collect()
     }
@@ -672,17 +685,7 @@ async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_
         "{}",
         text(&muted[0])
     );
-    let run = |args: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
-            .args(args)
-            .env("TATWIR_DATABASE_URL", rig._db.url.expose())
-            .env("TATWIR_LOG", "warn")
-            .env("TATWIR_LANG", "fr")
-            .output()
-            .expect("run tatwir");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
-    };
+    let run = |args: &[&str]| serde_json::from_str::<serde_json::Value>(&rig.tatwir(args)).expect("JSON");
     let queued = run(&[
         "broadcast",
         "send",
@@ -824,4 +827,98 @@ async fn a_broadcast_survives_kill_9_and_a_restart() {
     eprintln!("killed after {at_kill} of {PEOPLE}; sent twice: {twice}");
     // Only requests under way when the process died can be sent again (README: the bound).
     assert!(twice <= 8, "{twice} messages came twice");
+}
+
+/// A meeting from the command line: invitations with answers in each language and time zone,
+/// an answer changed, reminders once for those coming, iCalendar, and a cancellation told to all.
+#[tokio::test]
+async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cancellation() {
+    use tatwir_core::meeting::{MeetingStore, queue_due_reminders};
+    let rig = Rig::start(quick()).await;
+    let amina = person(1501, "Amina", "fr");
+    let youssef = person(1502, "Youssef", "ar");
+    for someone in [&amina, &youssef] {
+        rig.say(someone, &format!("/start {}", rig.amal.volunteer_code), 2)
+            .await;
+    }
+    rig.say(&youssef, "/timezone Europe/Paris", 1).await;
+    let run = |args: &[&str]| rig.tatwir(args);
+    let association = rig.amal.association.id.0.to_string();
+    let created = run(&[
+        "meeting",
+        "add",
+        "--title",
+        "Assemblée générale",
+        "--title-ar",
+        "الجمعية العامة",
+        "--start",
+        "2027-02-07T10:00",
+        "--place",
+        "Maison des associations, Tanger",
+        "--association",
+        &association,
+        "--json",
+    ]);
+    let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
+    assert_eq!(created["invited"], 2, "{created}");
+    let id = created["id"].as_i64().expect("id");
+    let invitation = rig.api.wait_sent(amina.id, 3, WAIT).await;
+    let shown = text(&invitation[2]);
+    // 2027-02-07 is during Ramadan: Casablanca is UTC+0 then.
+    assert!(
+        shown.contains("Assemblée générale") && shown.contains("07/02/2027 10:00 (Africa/Casablanca)"),
+        "{shown}"
+    );
+    let arabic = rig.api.wait_sent(youssef.id, 4, WAIT).await;
+    let shown = text(&arabic[3]);
+    assert!(
+        shown.contains("الجمعية العامة") && shown.contains("07/02/2027 11:00 (Europe/Paris)"),
+        "{shown}"
+    );
+    let yes = rig.press(&amina, &invitation[2], "Oui", 1).await;
+    assert!(
+        text(&yes[0]).contains("Réponse notée pour « Assemblée générale » : ✅ Oui"),
+        "{}",
+        text(&yes[0])
+    );
+    let mine = rig.say(&amina, "/meetings", 1).await;
+    assert!(text(&mine[0]).contains("Votre réponse : ✅ Oui"), "{}", text(&mine[0]));
+    let changed = rig.press(&amina, &mine[0], "Non", 1).await;
+    assert!(text(&changed[0]).contains("❌ Non"), "{}", text(&changed[0]));
+    rig.press(&amina, &mine[0], "Peut-être", 1).await;
+    // Reminders: a day and an hour before, once, only for those coming (Youssef did not answer).
+    let day_before = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 6, 10, 0, 0)
+        .single()
+        .expect("time");
+    assert_eq!(queue_due_reminders(&rig.store, day_before).await.expect("queue"), 1);
+    assert_eq!(queue_due_reminders(&rig.store, day_before).await.expect("again"), 0);
+    // The reminder waits in the outbox for its time (here, a simulated day before the meeting).
+    let due = rig
+        .store
+        .claim(Channel::Telegram, Some(&amina.id.to_string()), "test", day_before, 10)
+        .await
+        .expect("claim");
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(due[0].kind, "reminder");
+    assert_eq!(due[0].occurrence, format!("{id}/2027-02-07T10:00/24h"));
+    let ics = run(&["meeting", "ics", &id.to_string()]);
+    for line in [
+        "BEGIN:VCALENDAR",
+        "BEGIN:VTIMEZONE",
+        "DTSTART;TZID=Africa/Casablanca:20270207T100000",
+        "LOCATION:Maison des associations\\, Tanger",
+    ] {
+        assert!(ics.contains(line), "{line} in\n{ics}");
+    }
+    let cancelled = run(&["meeting", "cancel", &id.to_string()]);
+    assert!(cancelled.contains("personnes prévenues : 2"), "{cancelled}");
+    let told = rig.api.wait_sent(youssef.id, 5, WAIT).await;
+    assert!(text(&told[4]).contains("أُلغي الاجتماع"), "{}", text(&told[4]));
+    let hour_before = day_before + chrono::Duration::hours(23);
+    assert_eq!(
+        queue_due_reminders(&rig.store, hour_before).await.expect("queue"),
+        0,
+        "none for a cancelled meeting"
+    );
+    assert!(rig.store.meeting(id).await.expect("read").expect("meeting").cancelled);
 }

@@ -14,7 +14,7 @@ use crate::store::{Store, StoreError};
 use crate::text::clean_message;
 use std::collections::BTreeMap;
 
-impl<S: Store + LearningStore + BroadcastStore, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C: Clock> Engine<S, C> {
     /// `/broadcast TEXT`: shows the announcement and asks to confirm.
     pub(super) fn prepare_broadcast(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
         let text = clean_message(argument);

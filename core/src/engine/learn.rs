@@ -61,7 +61,9 @@ fn done_in(toolbox: &Toolbox, progress: &Progress) -> usize {
         .count()
 }
 
-impl<S: Store + LearningStore + crate::broadcast::BroadcastStore, C: Clock> Engine<S, C> {
+impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meeting::MeetingStore, C: Clock>
+    Engine<S, C>
+{
     pub(super) async fn on_learning_action(
         &self,
         turn: &mut Turn<'_>,
@@ -80,6 +82,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore, C: Clock> Engi
             Action::SendBroadcast { text } => self.send_broadcast(turn, text).await,
             Action::CancelBroadcast => Ok(vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]),
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
+            Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
         }
     }
 
@@ -813,6 +816,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore, C: Clock> Engi
         match item.kind.as_str() {
             "daily" => self.daily_lesson(item.person, item.channel).await,
             "broadcast" => self.render_broadcast(item).await,
+            "invitation" | "reminder" | "cancellation" => self.render_meeting_news(item).await,
             crate::outbox::REPLY => serde_json::from_value(item.payload.clone())
                 .map(|reply| vec![reply])
                 .map_err(|error| StoreError(format!("a queued reply does not read: {error}"))),

@@ -1,0 +1,215 @@
+//! `tatwir meeting add|list|show|cancel|ics`.
+
+use crate::app;
+use crate::cli::{Output, Printer, print_json};
+use crate::config::Config;
+use chrono::{Duration, NaiveDateTime, Utc};
+use clap::{Args, Subcommand};
+use std::collections::BTreeMap;
+use tatwir_core::args;
+use tatwir_core::association::AssociationId;
+use tatwir_core::broadcast::Audience;
+use tatwir_core::language::Language;
+use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence};
+use tatwir_core::role::Role;
+use tatwir_core::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Create a meeting and invite its audience; prints the new meeting's id.
+    Add(Box<AddArgs>),
+    /// Every meeting.
+    List {
+        #[command(flatten)]
+        output: Output,
+    },
+    /// One meeting.
+    Show {
+        id: i64,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Cancel a meeting: everyone invited is told.
+    Cancel { id: i64 },
+    /// The meeting as iCalendar (RFC 5545).
+    Ics { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The title in French.
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub title_ar: Option<String>,
+    #[arg(long)]
+    pub agenda: Option<String>,
+    /// Local start, e.g. 2027-02-07T10:00.
+    #[arg(long)]
+    pub start: String,
+    /// Local end (default: two hours after the start).
+    #[arg(long)]
+    pub end: Option<String>,
+    /// IANA time zone of the times.
+    #[arg(long, default_value = "Africa/Casablanca")]
+    pub tz: String,
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub link: Option<url::Url>,
+    /// Invite the members of this association (repeatable; all associations when absent).
+    #[arg(long = "association", value_name = "ID")]
+    pub associations: Vec<i64>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// Repeat by a cron expression, seconds first (`0 0 10 * * SUN`).
+    #[arg(long)]
+    pub cron: Option<String>,
+    /// Repeat every N weeks.
+    #[arg(long, value_name = "N")]
+    pub weekly: Option<u32>,
+    #[command(flatten)]
+    pub output: Output,
+}
+
+fn local(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+}
+
+pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) -> anyhow::Result<()> {
+    let store = app::open_store(config).await?;
+    match command {
+        MeetingCommand::Add(add) => {
+            let add = *add;
+            let bad = |what: &str| {
+                anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
+            };
+            let start = local(&add.start).ok_or_else(|| bad("--start"))?;
+            let end = match &add.end {
+                Some(end) => local(end).ok_or_else(|| bad("--end"))?,
+                None => start + Duration::hours(2),
+            };
+            if end <= start {
+                return Err(bad("--end"));
+            }
+            let zone = add.tz.parse().map_err(|_| bad("--tz"))?;
+            let title = add.title.trim();
+            if title.is_empty() || title.chars().count() > 200 {
+                return Err(bad("--title"));
+            }
+            let recurrence = match (&add.cron, add.weekly) {
+                (Some(expr), None) => Recurrence::parse_cron(expr).map_err(|_| bad("--cron"))?,
+                (None, Some(every)) if every > 0 => Recurrence::Weekly { every },
+                (None, None) => Recurrence::None,
+                _ => return Err(bad("--cron / --weekly")),
+            };
+            for &id in &add.associations {
+                if store.association(AssociationId(id)).await?.is_none() {
+                    anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
+                }
+            }
+            let mut titles = BTreeMap::from([(Language::Fr, title.to_owned())]);
+            if let Some(ar) = add.title_ar.filter(|t| !t.trim().is_empty()) {
+                titles.insert(Language::Ar, ar);
+            }
+            let agenda = add
+                .agenda
+                .map(|a| BTreeMap::from([(Language::Fr, a)]))
+                .unwrap_or_default();
+            let meeting = NewMeeting {
+                organizer: None,
+                title: titles,
+                agenda,
+                time: MeetingTime { start, end, zone },
+                place: add.place,
+                link: add.link.map(|link| link.to_string()),
+                recurrence,
+                audience: Audience {
+                    associations: add.associations.iter().map(|&id| AssociationId(id)).collect(),
+                    role: add.role,
+                    city: add.city,
+                },
+            };
+            let (id, invited) = store.create_meeting(&meeting, Utc::now()).await?;
+            if add.output.json {
+                return print_json(&serde_json::json!({ "id": id, "invited": invited }));
+            }
+            println!(
+                "{}",
+                printer.say(
+                    "cli-meeting-created",
+                    Some(&args! { "id" => id, "count" => invited as i64 })
+                )
+            );
+        }
+        MeetingCommand::List { output } => {
+            let all = store.meetings().await?;
+            if output.json {
+                return print_json(&serde_json::to_value(&all)?);
+            }
+            if all.is_empty() {
+                println!("{}", printer.say("cli-meetings-none", None));
+                return Ok(());
+            }
+            let rows = all
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.id.to_string(),
+                        m.title_for(Language::Fr).to_owned(),
+                        format!("{} {}", m.start.format("%Y-%m-%d %H:%M"), m.zone),
+                        if m.cancelled {
+                            printer.say("cli-meeting-cancelled", None)
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect();
+            printer.table(
+                &["cli-col-id", "cli-col-title", "cli-col-start", "cli-col-status"],
+                rows,
+            );
+        }
+        MeetingCommand::Show { id, output } => {
+            let meeting = known(&store, printer, id).await?;
+            if output.json {
+                return print_json(&serde_json::to_value(&meeting)?);
+            }
+            println!("{}", meeting.ics(IcsMethod::Publish));
+        }
+        MeetingCommand::Cancel { id } => {
+            let announced = store.cancel_meeting(id, Utc::now()).await?;
+            match announced {
+                None => anyhow::bail!(printer.say("cli-meeting-unknown", Some(&args! { "id" => id }))),
+                Some(count) => println!(
+                    "{}",
+                    printer.say(
+                        "cli-meeting-cancel-done",
+                        Some(&args! { "id" => id, "count" => count as i64 })
+                    )
+                ),
+            }
+        }
+        MeetingCommand::Ics { id } => {
+            let meeting = known(&store, printer, id).await?;
+            print!("{}", meeting.ics(IcsMethod::Publish));
+        }
+    }
+    Ok(())
+}
+
+async fn known(
+    store: &crate::store::SqlStore,
+    printer: &Printer,
+    id: i64,
+) -> anyhow::Result<tatwir_core::meeting::Meeting> {
+    store
+        .meeting(id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!(printer.say("cli-meeting-unknown", Some(&args! { "id" => id }))))
+}

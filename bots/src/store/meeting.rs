@@ -1,0 +1,207 @@
+//! Meetings and answers on SQL; invitations, reminders and cancellations go through the outbox.
+
+use super::broadcast::{association_list, audience_insert};
+use super::{SqlStore, fail, from_millis, millis};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::person::PersonId;
+use tatwir_core::store::StoreResult;
+
+const LOCAL: &str = "%Y-%m-%dT%H:%M";
+
+const MEETING_COLUMNS: &str = "m.id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, m.place, m.link, \
+     m.recurrence, m.audience, m.cancelled_at, m.sequence, m.created_at";
+
+fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
+    let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
+    let local = |name: &str| NaiveDateTime::parse_from_str(&text(name)?, LOCAL).map_err(fail);
+    let zone = text("time_zone")?;
+    let (start, end) = (local("start_local")?, local("end_local")?);
+    Ok(Meeting {
+        id: row.try_get("id").map_err(fail)?,
+        title: serde_json::from_str(&text("title")?).map_err(fail)?,
+        agenda: serde_json::from_str(&text("agenda")?).map_err(fail)?,
+        time: MeetingTime {
+            start,
+            end,
+            zone: zone.parse().map_err(fail)?,
+        },
+        start,
+        end,
+        zone,
+        place: row.try_get("place").map_err(fail)?,
+        link: row.try_get("link").map_err(fail)?,
+        recurrence: text("recurrence")?,
+        audience: serde_json::from_str(&text("audience")?).map_err(fail)?,
+        cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
+        sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
+        created_at: from_millis(row.try_get("created_at").map_err(fail)?),
+    })
+}
+
+impl MeetingStore for SqlStore {
+    async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
+        let mut tx = self.write().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO meetings (organizer_id, title, agenda, start_local, end_local, time_zone, place, link, \
+             recurrence, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(meeting.organizer.map(|person| person.0))
+        .bind(serde_json::to_string(&meeting.title).map_err(fail)?)
+        .bind(serde_json::to_string(&meeting.agenda).map_err(fail)?)
+        .bind(meeting.time.start.format(LOCAL).to_string())
+        .bind(meeting.time.end.format(LOCAL).to_string())
+        .bind(meeting.time.zone.name())
+        .bind(meeting.place.clone())
+        .bind(meeting.link.clone())
+        .bind(meeting.recurrence.to_code())
+        .bind(serde_json::to_string(&meeting.audience).map_err(fail)?)
+        .bind(millis(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?
+        .try_get("id")
+        .map_err(fail)?;
+        let invited = sqlx::query(audience_insert!("invitation"))
+            .bind(id.to_string())
+            .bind(serde_json::json!({ "meeting": id }).to_string())
+            .bind(millis(now))
+            .bind(association_list(&meeting.audience))
+            .bind(meeting.audience.role.map(|role| role.to_string()).unwrap_or_default())
+            .bind(meeting.audience.city.clone().unwrap_or_default())
+            .bind("meetings")
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?
+            .rows_affected();
+        tx.commit().await.map_err(fail)?;
+        Ok((id, invited))
+    }
+
+    async fn meeting(&self, id: i64) -> StoreResult<Option<Meeting>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?
+        .as_ref()
+        .map(meeting_from)
+        .transpose()
+    }
+
+    async fn meetings(&self) -> StoreResult<Vec<Meeting>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m ORDER BY m.id"
+        )))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(meeting_from)
+        .collect()
+    }
+
+    async fn cancel_meeting(&self, id: i64, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
+        let mut tx = self.write().await?;
+        let cancelled: Option<Option<i64>> = sqlx::query("SELECT cancelled_at FROM meetings WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?
+            .map(|row| row.try_get("cancelled_at").map_err(fail))
+            .transpose()?;
+        match cancelled {
+            None => return Ok(None),
+            Some(Some(_)) => return Ok(Some(0)),
+            Some(None) => {}
+        }
+        sqlx::query("UPDATE meetings SET cancelled_at = $1, sequence = sequence + 1 WHERE id = $2")
+            .bind(millis(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        // Everyone invited hears of it, and reminders not yet sent are dropped.
+        let announced = sqlx::query(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT 'cancellation', occurrence, person_id, channel, chat_id, payload, $2, $2 FROM outbox \
+             WHERE kind = 'invitation' AND occurrence = $1 ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+        )
+        .bind(id.to_string())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        sqlx::query(
+            "UPDATE outbox SET status = 'failed', last_error = 'meeting cancelled' WHERE kind = 'reminder' \
+             AND status = 'pending' AND occurrence LIKE $1",
+        )
+        .bind(format!("{id}/%"))
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+        tx.commit().await.map_err(fail)?;
+        Ok(Some(announced))
+    }
+
+    async fn set_rsvp(&self, meeting: i64, person: PersonId, answer: Rsvp, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO rsvps (meeting_id, person_id, answer, answered_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (meeting_id, person_id) DO UPDATE SET answer = excluded.answer, \
+             answered_at = excluded.answered_at",
+        )
+        .bind(meeting)
+        .bind(person.0)
+        .bind(answer.code())
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn invitations(&self, person: PersonId) -> StoreResult<Vec<(Meeting, Option<Rsvp>)>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MEETING_COLUMNS}, r.answer FROM meetings m \
+             JOIN outbox o ON o.kind = 'invitation' AND o.occurrence = CAST(m.id AS TEXT) AND o.person_id = $1 \
+             LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.person_id = $1 ORDER BY m.start_local, m.id"
+        )))
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        rows.iter()
+            .map(|row| {
+                let answer: Option<String> = row.try_get("answer").map_err(fail)?;
+                Ok((meeting_from(row)?, answer.as_deref().and_then(Rsvp::from_code)))
+            })
+            .collect()
+    }
+
+    async fn queue_reminder(&self, meeting: i64, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
+        let queued = sqlx::query(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT 'reminder', $1, o.person_id, o.channel, o.chat_id, $2, $3, $3 FROM outbox o \
+             JOIN rsvps r ON r.meeting_id = $4 AND r.person_id = o.person_id AND r.answer IN ('yes', 'maybe') \
+             JOIN meetings m ON m.id = $4 AND m.cancelled_at IS NULL \
+             WHERE o.kind = 'invitation' AND o.occurrence = $5 \
+             AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = o.person_id AND mu.topic = 'meetings') \
+             ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+        )
+        .bind(format!("{meeting}/{key}"))
+        .bind(serde_json::json!({ "meeting": meeting, "reminder": key }).to_string())
+        .bind(millis(now))
+        .bind(meeting)
+        .bind(meeting.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(queued)
+    }
+}
