@@ -474,7 +474,7 @@ async fn known_association(store: &SqlStore, printer: &Printer, id: i64) -> anyh
 }
 
 /// A person's number, or one of their identities (`telegram:12345`).
-async fn find_person(store: &SqlStore, printer: &Printer, reference: &str) -> anyhow::Result<PersonId> {
+pub(crate) async fn find_person(store: &SqlStore, printer: &Printer, reference: &str) -> anyhow::Result<PersonId> {
     let found = match reference.parse::<i64>() {
         Ok(id) => store.person(PersonId(id)).await?,
         Err(_) => match reference.parse::<Identity>() {

@@ -33,6 +33,17 @@ pub enum MeetingCommand {
     Cancel { id: i64 },
     /// The meeting as iCalendar (RFC 5545).
     Ics { id: i64 },
+    /// Record who attended (PERSON: a number or an identity such as telegram:12345).
+    Attendance {
+        id: i64,
+        #[arg(required = true)]
+        people: Vec<String>,
+        /// Which occurrence of a repeating meeting (its local start, 2027-02-14T10:00); the first by default.
+        #[arg(long)]
+        occurrence: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +81,9 @@ pub struct AddArgs {
     /// Repeat every N weeks.
     #[arg(long, value_name = "N")]
     pub weekly: Option<u32>,
+    /// Repeat every N months, on the same day.
+    #[arg(long, value_name = "N")]
+    pub monthly: Option<u32>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -101,11 +115,12 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             if title.is_empty() || title.chars().count() > 200 {
                 return Err(bad("--title"));
             }
-            let recurrence = match (&add.cron, add.weekly) {
-                (Some(expr), None) => Recurrence::parse_cron(expr).map_err(|_| bad("--cron"))?,
-                (None, Some(every)) if every > 0 => Recurrence::Weekly { every },
-                (None, None) => Recurrence::None,
-                _ => return Err(bad("--cron / --weekly")),
+            let recurrence = match (&add.cron, add.weekly, add.monthly) {
+                (Some(expr), None, None) => Recurrence::parse_cron(expr).map_err(|_| bad("--cron"))?,
+                (None, Some(every), None) if every > 0 => Recurrence::Weekly { every },
+                (None, None, Some(every)) if every > 0 => Recurrence::Monthly { every },
+                (None, None, None) => Recurrence::None,
+                _ => return Err(bad("--cron / --weekly / --monthly")),
             };
             for &id in &add.associations {
                 if store.association(AssociationId(id)).await?.is_none() {
@@ -194,6 +209,30 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     )
                 ),
             }
+        }
+        MeetingCommand::Attendance {
+            id,
+            people,
+            occurrence,
+            output,
+        } => {
+            let meeting = known(&store, printer, id).await?;
+            let occurrence = occurrence.unwrap_or_else(|| meeting.start.format("%Y-%m-%dT%H:%M").to_string());
+            if local(&occurrence).is_none() {
+                anyhow::bail!(printer.say("cli-meeting-invalid", Some(&args! { "what" => "--occurrence" })));
+            }
+            let mut ids = Vec::new();
+            for reference in &people {
+                ids.push(crate::cli::find_person(&store, printer, reference).await?);
+            }
+            let recorded = store.record_attendance(id, &occurrence, &ids, Utc::now()).await?;
+            if output.json {
+                return print_json(
+                    &serde_json::json!({ "meeting": id, "occurrence": occurrence, "recorded": recorded }),
+                );
+            }
+            let args = args! { "id" => id, "count" => recorded as i64, "occurrence" => occurrence };
+            println!("{}", printer.say("cli-meeting-attendance", Some(&args)));
         }
         MeetingCommand::Ics { id } => {
             let meeting = known(&store, printer, id).await?;

@@ -1313,6 +1313,21 @@ pub trait MeetingStore: Send + Sync {
         person: crate::person::PersonId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(Meeting, Option<Rsvp>)>>> + Send;
 
+    /// Records who attended an occurrence (its key); returns how many were newly recorded.
+    fn record_attendance(
+        &self,
+        meeting: i64,
+        occurrence: &str,
+        people: &[crate::person::PersonId],
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<u64>> + Send;
+
+    /// Who attended, per occurrence key.
+    fn attendance(
+        &self,
+        meeting: i64,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(String, crate::person::PersonId)>>> + Send;
+
     /// Queues reminder `key` of a meeting for those who answered yes or maybe (once per key).
     fn queue_reminder(
         &self,

@@ -156,3 +156,5 @@ cli-meeting-cancelled = ملغى
 cli-meetings-none = لا اجتماعات.
 cli-col-title = العنوان
 cli-col-start = البداية
+
+cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): سُجّل حضور { $count }.

@@ -156,3 +156,5 @@ cli-meeting-cancelled = ملغي
 cli-meetings-none = حتى اجتماع.
 cli-col-title = العنوان
 cli-col-start = البداية
+
+cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): تسجّل الحضور ديال { $count }.

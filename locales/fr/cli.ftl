@@ -189,3 +189,5 @@ cli-meeting-cancelled = annulée
 cli-meetings-none = Aucune réunion.
 cli-col-title = Titre
 cli-col-start = Début
+
+cli-meeting-attendance = Réunion n° { $id } ({ $occurrence }) : { $count } présences enregistrées.

@@ -910,6 +910,23 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
     ] {
         assert!(ics.contains(line), "{line} in\n{ics}");
     }
+    // Who came: recorded once, by identity, for certification.
+    let who = [
+        "meeting",
+        "attendance",
+        &id.to_string(),
+        "telegram:1501",
+        "telegram:1502",
+        "--json",
+    ];
+    let recorded: serde_json::Value = serde_json::from_str(&run(&who)).expect("JSON");
+    assert_eq!(
+        (recorded["recorded"].as_i64(), recorded["occurrence"].as_str()),
+        (Some(2), Some("2027-02-07T10:00"))
+    );
+    let again: serde_json::Value = serde_json::from_str(&run(&who)).expect("JSON");
+    assert_eq!(again["recorded"], 0);
+    assert_eq!(rig.store.attendance(id).await.expect("attendance").len(), 2);
     let cancelled = run(&["meeting", "cancel", &id.to_string()]);
     assert!(cancelled.contains("personnes prévenues : 2"), "{cancelled}");
     let told = rig.api.wait_sent(youssef.id, 5, WAIT).await;

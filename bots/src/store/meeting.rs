@@ -183,6 +183,49 @@ impl MeetingStore for SqlStore {
             .collect()
     }
 
+    async fn record_attendance(
+        &self,
+        meeting: i64,
+        occurrence: &str,
+        people: &[PersonId],
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64> {
+        let mut tx = self.write().await?;
+        let mut recorded = 0;
+        for person in people {
+            recorded += sqlx::query(
+                "INSERT INTO attendance (meeting_id, occurrence, person_id, recorded_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (meeting_id, occurrence, person_id) DO NOTHING",
+            )
+            .bind(meeting)
+            .bind(occurrence)
+            .bind(person.0)
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?
+            .rows_affected();
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(recorded)
+    }
+
+    async fn attendance(&self, meeting: i64) -> StoreResult<Vec<(String, PersonId)>> {
+        sqlx::query("SELECT occurrence, person_id FROM attendance WHERE meeting_id = $1 ORDER BY occurrence, person_id")
+            .bind(meeting)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("occurrence").map_err(fail)?,
+                    PersonId(row.try_get("person_id").map_err(fail)?),
+                ))
+            })
+            .collect()
+    }
+
     async fn queue_reminder(&self, meeting: i64, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
