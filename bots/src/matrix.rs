@@ -7,8 +7,9 @@
 //! Each event is handled once, by event id; events from before the bot joined a room and the
 //! bot's own messages are ignored.
 
+use crate::html::{escape, html};
+use crate::numbered::{Pick, read};
 use crate::store::SqlStore;
-use crate::telegram::render::escape;
 use chrono::Utc;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::config::SyncSettings;
@@ -22,13 +23,12 @@ use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMe
 use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent};
 use matrix_sdk::ruma::{OwnedUserId, UInt, UserId};
 use matrix_sdk::{Client, RoomState};
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Engine;
-use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Media, MediaSource, Outgoing, Poll, Span, Text};
+use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Media, MediaSource, Outgoing, Poll, Text};
 use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 
@@ -88,13 +88,6 @@ impl MatrixConfig {
             messages_per_second: 5.0,
         }))
     }
-}
-
-/// What typing a number means in a room: the choices and poll options shown last.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-enum Pick {
-    Choice(String),
-    PollOption { poll: String, option: usize },
 }
 
 pub struct Matrix<C> {
@@ -370,7 +363,7 @@ impl<C: Clock + 'static> Matrix<C> {
         }
         let picks = self.picks(&room).await;
         let event_kind = if kind == ChatKind::Private {
-            pick_event(&picks, &body)
+            read(&picks, &body)
         } else {
             Event::Text(body)
         };
@@ -581,55 +574,10 @@ impl<C: Clock + 'static> Matrix<C> {
     }
 }
 
-/// A typed line as a choice or a poll answer, when it is one or several numbers on offer.
-fn pick_event(picks: &[Pick], body: &str) -> Event {
-    let numbers: Option<Vec<usize>> = body
-        .split([',', ' ', '،', ';'])
-        .filter(|word| !word.is_empty())
-        .map(|word| word.trim().parse::<usize>().ok().filter(|&n| n >= 1))
-        .collect();
-    let Some(numbers) = numbers.filter(|numbers| !numbers.is_empty()) else {
-        return Event::Text(body.to_owned());
-    };
-    let Some(chosen) = numbers.iter().map(|&n| picks.get(n - 1)).collect::<Option<Vec<_>>>() else {
-        return if picks.is_empty() {
-            Event::Text(body.to_owned())
-        } else {
-            Event::Choice(String::new())
-        };
-    };
-    match chosen.as_slice() {
-        [Pick::Choice(data)] => Event::Choice(data.clone()),
-        [Pick::PollOption { poll, .. }, ..] => {
-            let mut options = Vec::new();
-            for pick in &chosen {
-                match pick {
-                    Pick::PollOption { poll: same, option } if same == poll => options.push(*option),
-                    _ => return Event::Choice(String::new()),
-                }
-            }
-            Event::PollAnswer {
-                poll: poll.clone(),
-                options,
-            }
-        }
-        _ => Event::Choice(String::new()),
-    }
-}
-
 /// The text in plain and HTML, followed by the numbered choices.
 fn numbered<'a>(text: &Text, labels: impl Iterator<Item = &'a str>) -> (String, String) {
     let mut plain = text.to_plain();
-    let mut html: String = text
-        .spans
-        .iter()
-        .map(|span| match span {
-            Span::Plain(s) => escape(s).replace('\n', "<br>"),
-            Span::Bold(s) => format!("<b>{}</b>", escape(s)),
-            Span::Italic(s) => format!("<i>{}</i>", escape(s)),
-            Span::Code(s) => format!("<code>{}</code>", escape(s)),
-        })
-        .collect();
+    let mut html = html(text, "<br>");
     for (i, label) in labels.enumerate() {
         plain.push_str(&format!("\n{}. {label}", i + 1));
         html.push_str(&format!("<br>{}. {}", i + 1, escape(label)));

@@ -176,7 +176,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     vec![
                         m.id.to_string(),
                         m.title_for(Language::Fr).to_owned(),
-                        format!("{} {}", m.start.format("%Y-%m-%d %H:%M"), m.zone),
+                        format!("{} {}", m.time.start.format("%Y-%m-%d %H:%M"), m.time.zone),
                         if m.cancelled {
                             printer.say("cli-meeting-cancelled", None)
                         } else {
@@ -217,7 +217,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             output,
         } => {
             let meeting = known(&store, printer, id).await?;
-            let occurrence = occurrence.unwrap_or_else(|| meeting.start.format("%Y-%m-%dT%H:%M").to_string());
+            let occurrence = occurrence.unwrap_or_else(|| meeting.time.start.format("%Y-%m-%dT%H:%M").to_string());
             if local(&occurrence).is_none() {
                 anyhow::bail!(printer.say("cli-meeting-invalid", Some(&args! { "what" => "--occurrence" })));
             }

@@ -34,6 +34,10 @@ pub struct SqlStore {
     backend: Backend,
 }
 
+/// Stores a person's conversation ($1 person, $2 state as JSON, $3 time).
+pub(crate) const SAVE_CONVERSATION: &str = "INSERT INTO conversations (person_id, state, updated_at) VALUES ($1, $2, $3) \
+     ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at";
+
 pub(crate) fn fail(error: impl std::fmt::Display) -> StoreError {
     StoreError(error.to_string())
 }
@@ -451,16 +455,13 @@ impl Store for SqlStore {
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
         let state = serde_json::to_string(conversation).map_err(fail)?;
-        sqlx::query(
-            "INSERT INTO conversations (person_id, state, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-        )
-        .bind(person.0)
-        .bind(state)
-        .bind(millis(now))
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+        sqlx::query(SAVE_CONVERSATION)
+            .bind(person.0)
+            .bind(state)
+            .bind(millis(now))
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(())
     }
 

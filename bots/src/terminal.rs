@@ -2,12 +2,13 @@
 //! as numbered options that are answered by typing the number. Plain text when the output is not
 //! a terminal, so it works from scripts and transcript tests.
 
+use crate::numbered::{Pick, read};
 use std::io::Write;
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::learning::{LearningStore, queue_due_dailies};
-use tatwir_core::message::{Chat, ChatKind, Event, Incoming, MediaKind, MediaSource, Outgoing, Span, Text};
+use tatwir_core::message::{Chat, ChatKind, Incoming, MediaKind, MediaSource, Outgoing, Span, Text};
 use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::Store;
@@ -15,13 +16,6 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 /// How often a terminal session looks for scheduled messages (the daily lesson).
 const OUTBOX_TICK: std::time::Duration = std::time::Duration::from_secs(5);
-
-/// What typing a number does: press a choice, or answer a poll.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Pick {
-    Choice(String),
-    PollOption { poll: String, option: usize },
-}
 
 pub struct Session<'a, S, C> {
     engine: &'a Engine<S, C>,
@@ -126,51 +120,8 @@ impl<
         Ok(())
     }
 
-    /// What a typed line means: a number picks a choice or a poll option; several numbers
-    /// (`1,3` or `1 3`) answer a poll that takes several answers.
-    fn event(&self, line: &str) -> Event {
-        let numbers: Option<Vec<usize>> = line
-            .split([',', ' ', '،', ';'])
-            .filter(|word| !word.is_empty())
-            .map(|word| word.parse::<usize>().ok().filter(|&n| n >= 1))
-            .collect();
-        let picks: Vec<&Pick> = match numbers {
-            Some(numbers) if !numbers.is_empty() => {
-                match numbers
-                    .iter()
-                    .map(|&n| self.picks.get(n - 1))
-                    .collect::<Option<Vec<_>>>()
-                {
-                    Some(picks) => picks,
-                    // A number that was not offered is a choice that does not exist: the engine
-                    // says so, where a plain number would read as chatter.
-                    None if !self.picks.is_empty() => return Event::Choice(String::new()),
-                    None => return Event::Text(line.to_owned()),
-                }
-            }
-            _ => return Event::Text(line.to_owned()),
-        };
-        match picks.as_slice() {
-            [Pick::Choice(data)] => Event::Choice(data.clone()),
-            [Pick::PollOption { poll, .. }, ..] => {
-                let mut options = Vec::new();
-                for pick in &picks {
-                    match pick {
-                        Pick::PollOption { poll: same, option } if same == poll => options.push(*option),
-                        _ => return Event::Text(line.to_owned()),
-                    }
-                }
-                Event::PollAnswer {
-                    poll: poll.clone(),
-                    options,
-                }
-            }
-            _ => Event::Text(line.to_owned()),
-        }
-    }
-
     fn incoming(&self, line: &str) -> Incoming {
-        let event = self.event(line);
+        let event = read(&self.picks, line);
         Incoming {
             identity: Identity::new(Channel::Terminal, self.user.clone()),
             display_name: self.user.clone(),

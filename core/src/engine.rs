@@ -97,6 +97,31 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         }
     }
 
+    /// Adds choices to a person's live offer and stores it: the keyboards already on screen stay
+    /// valid. For messages the person did not ask for (a daily lesson, an invitation).
+    async fn offer_more(
+        &self,
+        person: crate::person::PersonId,
+        entries: Vec<(String, Action)>,
+    ) -> Result<Vec<Choice>, StoreError> {
+        let mut conversation = self.store.conversation(person).await?;
+        let offer = conversation.offer.get_or_insert_with(|| Offer::new(Vec::new()));
+        let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
+        let first = offer.extend(actions);
+        let choices = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| Choice {
+                label,
+                data: offer.data(first + i),
+            })
+            .collect();
+        self.store
+            .save_conversation(person, &conversation, self.clock.now())
+            .await?;
+        Ok(choices)
+    }
+
     /// Teaches `library` from the next event on.
     pub fn set_library(&self, library: Library) {
         *self.library.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(library);

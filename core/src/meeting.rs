@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::str::FromStr;
 
 /// When a meeting happens, as local wall-clock times in its zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct MeetingTime {
     /// The local start of the (first) occurrence.
     pub start: NaiveDateTime,
@@ -1209,11 +1209,7 @@ pub struct Meeting {
     pub id: i64,
     pub title: std::collections::BTreeMap<crate::language::Language, String>,
     pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
-    #[serde(skip)]
     pub time: MeetingTime,
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub zone: String,
     pub place: Option<String>,
     pub link: Option<String>,
     pub recurrence: String,

@@ -100,16 +100,8 @@ pub struct Person {
     /// `None` until the person or their client has told us.
     pub language: Option<Language>,
     /// `None`: Africa/Casablanca.
-    #[serde(serialize_with = "serialize_zone")]
     pub time_zone: Option<chrono_tz::Tz>,
     pub created_at: DateTime<Utc>,
-}
-
-fn serialize_zone<S: serde::Serializer>(zone: &Option<chrono_tz::Tz>, serializer: S) -> Result<S::Ok, S::Error> {
-    match zone {
-        Some(zone) => serializer.serialize_some(zone.name()),
-        None => serializer.serialize_none(),
-    }
 }
 
 impl Person {

@@ -30,6 +30,7 @@ on_both_backends!(
     daily_lessons_are_queued_once_per_local_date,
     two_workers_never_claim_the_same_message,
     undelivered_messages_are_retried_or_given_up,
+    broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them,
 );
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -417,5 +418,53 @@ async fn undelivered_messages_are_retried_or_given_up(url: DatabaseUrl) {
         "the blocked person is not tried again"
     );
     assert_eq!(retried[0].tries, 1, "waiting for a 429 does not count as a try");
+    store.close().await;
+}
+
+async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url: DatabaseUrl) {
+    use tatwir_core::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
+    let store = SqlStore::connect(&url).await.expect("store");
+    let now = at(2026, 2, 1, 9, 0);
+    let draft = tatwir_core::association::AssociationDraft::new("Amal", "Tanger").expect("draft");
+    let amal = store.create_association(&draft, now).await.expect("association");
+    let mut people = Vec::new();
+    for user in ["a", "b", "c", "d"] {
+        let id = person(&store, user).await;
+        store.redeem_invite(id, &amal.volunteer_code, now).await.expect("join");
+        people.push(id);
+    }
+    // "d" never wrote in private: there is nowhere to send to.
+    for user in ["a", "b", "c"] {
+        store
+            .note_private_chat(&Identity::new(Channel::Telegram, user), user)
+            .await
+            .expect("chat");
+    }
+    store
+        .set_muted(people[2], Topic::Announcements, true)
+        .await
+        .expect("mute");
+    let broadcast = NewBroadcast {
+        author: None,
+        topic: Topic::Announcements,
+        texts: BTreeMap::from([(Language::Fr, "Bonjour".to_owned())]),
+        audience: Audience {
+            associations: vec![amal.association.id],
+            role: None,
+            city: Some("tanger".into()),
+        },
+    };
+    let (id, queued) = store.create_broadcast(&broadcast, now).await.expect("broadcast");
+    assert_eq!(queued, 2);
+    let report = store.delivery_report(id).await.expect("report");
+    assert_eq!((report.recipients, report.pending), (2, 2));
+    let elsewhere = NewBroadcast {
+        audience: Audience {
+            city: Some("Rabat".into()),
+            ..Audience::default()
+        },
+        ..broadcast
+    };
+    assert_eq!(store.create_broadcast(&elsewhere, now).await.expect("broadcast").1, 0);
     store.close().await;
 }

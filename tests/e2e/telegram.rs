@@ -626,14 +626,13 @@ async fn new_associations_get_telegram_deep_links_once_the_bot_is_known() {
     assert!(text(&joined[0]).contains("Jeunes de Tanger"), "{}", text(&joined[0]));
 }
 
-/// `tatwir serve` itself, configured only by the environment as a deployer would.
-#[tokio::test]
-async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
-    let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
-    let data = tempfile::tempdir().expect("temporary folder");
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+/// `tatwir serve` as a deployer runs it, configured only by the environment: the Telegram bot
+/// against the loopback `api`, data in `data`.
+fn serve_command(api: &BotApiServer, data: &std::path::Path) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_tatwir"));
+    command
         .arg("serve")
-        .env("TATWIR_DATA_DIR", data.path())
+        .env("TATWIR_DATA_DIR", data)
         .env("TATWIR_HTTP_ADDR", "127.0.0.1:0")
         .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
         .env("TELOXIDE_TOKEN", TOKEN)
@@ -641,7 +640,16 @@ async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
         .env("TATWIR_LOG", "warn")
         .env_remove("TATWIR_DATABASE_URL")
         .kill_on_drop(true)
-        .stdout(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null());
+    command
+}
+
+/// `tatwir serve` itself, configured only by the environment as a deployer would.
+#[tokio::test]
+async fn tatwir_serve_starts_the_telegram_bot_when_a_token_is_set() {
+    let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+    let data = tempfile::tempdir().expect("temporary folder");
+    let mut child = serve_command(&api, data.path())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start tatwir serve");
@@ -764,18 +772,8 @@ async fn a_broadcast_survives_kill_9_and_a_restart() {
         api.introduce(&TgUser::new(FIRST + i, "P"), &TgChat::Private);
     }
     let serve = || {
-        tokio::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
-            .arg("serve")
-            .env("TATWIR_DATA_DIR", data.path())
-            .env("TATWIR_HTTP_ADDR", "127.0.0.1:0")
-            .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", api.url().as_str())
+        serve_command(&api, data.path())
             .env("TATWIR_TELEGRAM_OVERALL_PER_SECOND", "100")
-            .env("TATWIR_LOG", "warn")
-            .env_remove("TATWIR_DATABASE_URL")
-            .kill_on_drop(true)
-            .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("start tatwir serve")

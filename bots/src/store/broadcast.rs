@@ -2,39 +2,53 @@
 
 use super::{SqlStore, fail, from_millis, millis};
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use tatwir_core::broadcast::{Broadcast, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
+use sqlx::{Row, Transaction};
+use tatwir_core::broadcast::{Audience, Broadcast, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
 use tatwir_core::person::{Identity, PersonId};
 use tatwir_core::store::StoreResult;
 
-/// Queues one message of `kind` (occurrence $1, payload $2, time $3) per person of an audience
-/// ($4 association list as `,1,2,`, $5 role, $6 city; empty for all) who has a private chat and
-/// has not muted topic $7.
-macro_rules! audience_insert {
-    ($kind:literal) => {
-        concat!(
-            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) ",
-            "SELECT '",
-            $kind,
-            "', $1, i.person_id, i.channel, i.private_chat, $2, $3, $3 FROM identities i ",
-            "WHERE i.private_chat IS NOT NULL ",
-            "AND i.person_id IN (SELECT m.person_id FROM memberships m JOIN associations a ON a.id = m.association_id ",
-            "WHERE ($4 = '' OR $4 LIKE '%,' || CAST(m.association_id AS TEXT) || ',%') ",
-            "AND ($5 = '' OR m.role = $5) AND ($6 = '' OR LOWER(a.city) = LOWER($6))) ",
-            "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $7) ",
-            "ON CONFLICT (kind, occurrence, person_id) DO NOTHING"
-        )
+/// Queues one message of `kind` per person of `audience` who has a private chat and has not
+/// muted `topic`, in the caller's transaction; returns how many were queued.
+pub(crate) async fn queue_for_audience(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    kind: &str,
+    occurrence: &str,
+    payload: &serde_json::Value,
+    audience: &Audience,
+    topic: Topic,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    // Associations as `,1,2,` (empty: all), matched with LIKE so that one statement serves both
+    // backends without array parameters.
+    let associations = if audience.associations.is_empty() {
+        String::new()
+    } else {
+        let ids: String = audience.associations.iter().map(|a| format!(",{}", a.0)).collect();
+        format!("{ids},")
     };
-}
-pub(crate) use audience_insert;
-
-/// The audience's associations as `,1,2,` (empty for all), for [`audience_insert`].
-pub(crate) fn association_list(audience: &tatwir_core::broadcast::Audience) -> String {
-    if audience.associations.is_empty() {
-        return String::new();
-    }
-    let ids: String = audience.associations.iter().map(|a| format!(",{}", a.0)).collect();
-    format!("{ids},")
+    let queued = sqlx::query(
+        "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+         SELECT $8, $1, i.person_id, i.channel, i.private_chat, $2, $3, $3 FROM identities i \
+         WHERE i.private_chat IS NOT NULL \
+         AND i.person_id IN (SELECT m.person_id FROM memberships m JOIN associations a ON a.id = m.association_id \
+         WHERE ($4 = '' OR $4 LIKE '%,' || CAST(m.association_id AS TEXT) || ',%') \
+         AND ($5 = '' OR m.role = $5) AND ($6 = '' OR LOWER(a.city) = LOWER($6))) \
+         AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $7) \
+         ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+    )
+    .bind(occurrence)
+    .bind(payload.to_string())
+    .bind(millis(now))
+    .bind(associations)
+    .bind(audience.role.map(|role| role.to_string()).unwrap_or_default())
+    .bind(audience.city.clone().unwrap_or_default())
+    .bind(topic.code())
+    .bind(kind)
+    .execute(&mut **tx)
+    .await
+    .map_err(fail)?
+    .rows_affected();
+    Ok(queued)
 }
 
 impl SqlStore {
@@ -102,20 +116,17 @@ impl BroadcastStore for SqlStore {
         .map_err(fail)?
         .try_get("id")
         .map_err(fail)?;
-        let associations = association_list(&broadcast.audience);
-        let payload = serde_json::json!({ "broadcast": id }).to_string();
-        let queued = sqlx::query(audience_insert!("broadcast"))
-            .bind(id.to_string())
-            .bind(payload)
-            .bind(millis(now))
-            .bind(associations)
-            .bind(broadcast.audience.role.map(|role| role.to_string()).unwrap_or_default())
-            .bind(broadcast.audience.city.clone().unwrap_or_default())
-            .bind(broadcast.topic.code())
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?
-            .rows_affected();
+        let payload = serde_json::json!({ "broadcast": id });
+        let queued = queue_for_audience(
+            &mut tx,
+            "broadcast",
+            &id.to_string(),
+            &payload,
+            &broadcast.audience,
+            broadcast.topic,
+            now,
+        )
+        .await?;
         sqlx::query("UPDATE broadcasts SET recipients = $1 WHERE id = $2")
             .bind(i64::try_from(queued).unwrap_or(i64::MAX))
             .bind(id)

@@ -279,16 +279,13 @@ impl LearningStore for SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(fail)?;
-        sqlx::query(
-            "INSERT INTO conversations (person_id, state, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-        )
-        .bind(attempt.person.0)
-        .bind(serde_json::to_string(conversation).map_err(fail)?)
-        .bind(millis(attempt.answered_at))
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        sqlx::query(super::SAVE_CONVERSATION)
+            .bind(attempt.person.0)
+            .bind(serde_json::to_string(conversation).map_err(fail)?)
+            .bind(millis(attempt.answered_at))
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         if let Some(score) = finished {
             let question = &attempt.question;
             finish(

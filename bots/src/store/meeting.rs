@@ -1,10 +1,11 @@
 //! Meetings and answers on SQL; invitations, reminders and cancellations go through the outbox.
 
-use super::broadcast::{association_list, audience_insert};
+use super::broadcast::queue_for_audience;
 use super::{SqlStore, fail, from_millis, millis};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use tatwir_core::broadcast::Topic;
 use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
 use tatwir_core::person::PersonId;
 use tatwir_core::store::StoreResult;
@@ -17,20 +18,15 @@ const MEETING_COLUMNS: &str = "m.id, m.title, m.agenda, m.start_local, m.end_loc
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
     let local = |name: &str| NaiveDateTime::parse_from_str(&text(name)?, LOCAL).map_err(fail);
-    let zone = text("time_zone")?;
-    let (start, end) = (local("start_local")?, local("end_local")?);
     Ok(Meeting {
         id: row.try_get("id").map_err(fail)?,
         title: serde_json::from_str(&text("title")?).map_err(fail)?,
         agenda: serde_json::from_str(&text("agenda")?).map_err(fail)?,
         time: MeetingTime {
-            start,
-            end,
-            zone: zone.parse().map_err(fail)?,
+            start: local("start_local")?,
+            end: local("end_local")?,
+            zone: text("time_zone")?.parse().map_err(fail)?,
         },
-        start,
-        end,
-        zone,
         place: row.try_get("place").map_err(fail)?,
         link: row.try_get("link").map_err(fail)?,
         recurrence: text("recurrence")?,
@@ -64,18 +60,17 @@ impl MeetingStore for SqlStore {
         .map_err(fail)?
         .try_get("id")
         .map_err(fail)?;
-        let invited = sqlx::query(audience_insert!("invitation"))
-            .bind(id.to_string())
-            .bind(serde_json::json!({ "meeting": id }).to_string())
-            .bind(millis(now))
-            .bind(association_list(&meeting.audience))
-            .bind(meeting.audience.role.map(|role| role.to_string()).unwrap_or_default())
-            .bind(meeting.audience.city.clone().unwrap_or_default())
-            .bind("meetings")
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?
-            .rows_affected();
+        let payload = serde_json::json!({ "meeting": id });
+        let invited = queue_for_audience(
+            &mut tx,
+            "invitation",
+            &id.to_string(),
+            &payload,
+            &meeting.audience,
+            Topic::Meetings,
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(fail)?;
         Ok((id, invited))
     }

@@ -1,7 +1,8 @@
 //! The engine's channel-neutral messages in Telegram's terms: HTML with everything a person or
 //! an author wrote escaped, inline keyboards, and native polls when a question fits them.
 
-use tatwir_core::message::{Choice, Poll, Span, Text};
+use crate::html::escape;
+use tatwir_core::message::{Choice, Poll, Text};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Telegram's limits (Bot API): characters, after entity parsing.
@@ -12,29 +13,9 @@ pub const POLL_EXPLANATION_LIMIT: usize = 200;
 /// Telegram accepts up to 12 options now; older servers took 10, so stay within 10.
 pub const POLL_OPTIONS_MAX: usize = 10;
 
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
+/// A text in Telegram's HTML (newlines stay newlines).
 pub fn html(text: &Text) -> String {
-    text.spans
-        .iter()
-        .map(|span| match span {
-            Span::Plain(s) => escape(s),
-            Span::Bold(s) => format!("<b>{}</b>", escape(s)),
-            Span::Italic(s) => format!("<i>{}</i>", escape(s)),
-            Span::Code(s) => format!("<code>{}</code>", escape(s)),
-        })
-        .collect()
+    crate::html::html(text, "\n")
 }
 
 /// A text as one or more messages that each fit Telegram's limit: lines are kept whole where

@@ -21,6 +21,11 @@ fn when(meeting: &Meeting, zone: Tz) -> String {
 }
 
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+    fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
+        self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
+    }
+
+    /// Yes, no and maybe for a meeting, in one row, added to `offer`.
     fn rsvp_choices(&self, lang: Language, meeting: i64, offer: &mut Offer) -> Vec<Vec<Choice>> {
         let first = offer.extend(
             Rsvp::ALL
@@ -32,8 +37,8 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             Rsvp::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, answer)| Choice {
-                    label: self.locales.text(lang, &format!("rsvp-{}", answer.code()), None),
+                .map(|(i, &answer)| Choice {
+                    label: self.rsvp_label(lang, answer),
                     data: offer.data(first + i),
                 })
                 .collect(),
@@ -93,14 +98,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         if item.kind != "invitation" || meeting.cancelled {
             return Ok(vec![Outgoing::text(text)]);
         }
-        // The answers join the person's live offer, so a keyboard already on screen keeps working.
-        let mut conversation = self.store.conversation(item.person).await?;
-        let offer = conversation.offer.get_or_insert_with(|| Offer::new(Vec::new()));
-        let choices = self.rsvp_choices(lang, id, offer);
-        self.store
-            .save_conversation(item.person, &conversation, self.clock.now())
-            .await?;
-        Ok(vec![Outgoing::with_choices(text, choices)])
+        let entries = Rsvp::ALL
+            .iter()
+            .map(|&answer| (self.rsvp_label(lang, answer), Action::Rsvp { meeting: id, answer }))
+            .collect();
+        let choices = self.offer_more(item.person, entries).await?;
+        Ok(vec![Outgoing::with_choices(text, vec![choices])])
     }
 
     pub(super) async fn answer_invitation(

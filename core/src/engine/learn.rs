@@ -453,15 +453,12 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
                 return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
             }
         }
-        if let Some((score, (toolbox, lesson))) = finished.zip(self.quiz_lesson_of(&attempt)) {
-            replies.extend(self.quiz_summary(turn, &library, &toolbox, &lesson, score).await?);
+        // Only a quiz finishes with a score (a review round has its own end).
+        if let Some(score) = finished {
+            let QuestionKey { toolbox, lesson, .. } = &attempt.question;
+            replies.extend(self.quiz_summary(turn, &library, toolbox, lesson, score).await?);
         }
         Ok(replies)
-    }
-
-    fn quiz_lesson_of(&self, attempt: &Attempt) -> Option<(String, String)> {
-        (attempt.source == AnswerSource::Quiz)
-            .then(|| (attempt.question.toolbox.clone(), attempt.question.lesson.clone()))
     }
 
     fn feedback(&self, turn: &Turn<'_>, question: &Question, correct: bool) -> Outgoing {
@@ -506,10 +503,9 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             return None;
         };
         let right = right + u32::from(correct);
-        let questions = library
+        let questions: &[Question] = library
             .lesson(&toolbox, &lesson)
-            .map(|(_, lesson)| lesson.questions.clone())
-            .unwrap_or_default();
+            .map_or(&[], |(_, lesson)| lesson.questions.as_slice());
         let next = question + 1;
         if let Some(next_question) = questions.get(next) {
             turn.conversation.step = Step::Quiz {
@@ -867,14 +863,14 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             return Ok(Vec::new());
         };
         let now = self.clock.now();
-        let conversation = self.store.conversation(person).await?;
         let access = self.store.access(person).await?;
-        let mut turn = Turn {
+        // Only for wording: the conversation is extended by `offer_more`, not through the turn.
+        let turn = Turn {
             lang: found.language.unwrap_or(crate::language::Language::FALLBACK),
             person: found,
             access,
-            conversation: conversation.clone(),
-            stored: conversation,
+            conversation: Default::default(),
+            stored: Default::default(),
             channel,
             chat_kind: ChatKind::Private,
             chat_id: String::new(),
@@ -896,8 +892,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             .min_by_key(|(_, _, status)| *status != "started")
             .map(|(toolbox, lesson, _)| (toolbox, lesson));
         let mut text = Text::default().then_bold(turn.say("daily-message-title")).line_break();
-        let mut actions = Vec::new();
-        let mut labels = Vec::new();
+        let mut entries = Vec::new();
         match next {
             Some((toolbox, lesson)) => {
                 let args = args! {
@@ -905,11 +900,11 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
                     "lesson" => lesson.texts.get(turn.lang).title.clone(),
                 };
                 text = text.then_plain(turn.say_with("daily-message-lesson", &args));
-                labels.push(turn.say("daily-start-choice"));
-                actions.push(Action::OpenLesson {
+                let open = Action::OpenLesson {
                     toolbox: toolbox.id.clone(),
                     lesson: lesson.id.clone(),
-                });
+                };
+                entries.push((turn.say("daily-start-choice"), open));
             }
             None => text = text.then_plain(turn.say("daily-message-all-done")),
         }
@@ -918,25 +913,13 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             text = text
                 .line_break()
                 .then_plain(turn.say_with("daily-message-reviews", &args));
-            labels.push(turn.say_with("learn-review-choice", &args));
-            actions.push(Action::Review);
+            entries.push((turn.say_with("learn-review-choice", &args), Action::Review));
         }
-        let offer = turn.conversation.offer.get_or_insert_with(|| Offer::new(Vec::new()));
-        let first = offer.extend(actions);
-        let choices = labels
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| {
-                vec![Choice {
-                    label,
-                    data: offer.data(first + i),
-                }]
-            })
-            .collect();
-        if turn.conversation != turn.stored {
-            self.store.save_conversation(person, &turn.conversation, now).await?;
-        }
-        Ok(vec![Outgoing::with_choices(text, choices)])
+        let choices = self.offer_more(person, entries).await?;
+        Ok(vec![Outgoing::with_choices(
+            text,
+            choices.into_iter().map(|choice| vec![choice]).collect(),
+        )])
     }
 }
 
