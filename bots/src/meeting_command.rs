@@ -1,4 +1,4 @@
-//! `tatwir meeting add|list|show|cancel|ics`.
+//! `tatwir meeting add|list|show|edit|cancel|ics|attendance`.
 
 use crate::app;
 use crate::cli::{Output, Printer, print_json};
@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
+use tatwir_core::draft::MeetingDraft;
 use tatwir_core::language::Language;
 use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence};
 use tatwir_core::role::Role;
@@ -29,6 +30,9 @@ pub enum MeetingCommand {
         #[command(flatten)]
         output: Output,
     },
+    /// Change a meeting's title, agenda, times, place, link or repeat: everyone invited is told
+    /// and may answer again. What is not given stays.
+    Edit(Box<EditArgs>),
     /// Cancel a meeting: everyone invited is told.
     Cancel { id: i64 },
     /// The meeting as iCalendar (RFC 5545).
@@ -88,6 +92,56 @@ pub struct AddArgs {
     pub output: Output,
 }
 
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: i64,
+    /// The title in French.
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub title_ar: Option<String>,
+    /// The agenda in French (empty: none).
+    #[arg(long)]
+    pub agenda: Option<String>,
+    /// New local start; the length stays unless --end is given.
+    #[arg(long)]
+    pub start: Option<String>,
+    #[arg(long)]
+    pub end: Option<String>,
+    #[arg(long)]
+    pub tz: Option<String>,
+    /// The place (empty: none).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// The link (empty: none).
+    #[arg(long)]
+    pub link: Option<String>,
+    /// Happens once from now on.
+    #[arg(long)]
+    pub once: bool,
+    #[arg(long)]
+    pub cron: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub weekly: Option<u32>,
+    #[arg(long, value_name = "N")]
+    pub monthly: Option<u32>,
+}
+
+/// The repeat asked by `--cron`, `--weekly` or `--monthly` (at most one), if any.
+fn recurrence_of(
+    cron: Option<&str>,
+    weekly: Option<u32>,
+    monthly: Option<u32>,
+) -> Result<Option<Recurrence>, &'static str> {
+    match (cron, weekly, monthly) {
+        (Some(expr), None, None) => Recurrence::parse_cron(expr).map(Some).map_err(|_| "--cron"),
+        (None, Some(every), None) if every > 0 => Ok(Some(Recurrence::Weekly { every })),
+        (None, None, Some(every)) if every > 0 => Ok(Some(Recurrence::Monthly { every })),
+        (None, None, None) => Ok(None),
+        _ => Err("--cron / --weekly / --monthly"),
+    }
+}
+
 fn local(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
@@ -115,13 +169,9 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             if title.is_empty() || title.chars().count() > 200 {
                 return Err(bad("--title"));
             }
-            let recurrence = match (&add.cron, add.weekly, add.monthly) {
-                (Some(expr), None, None) => Recurrence::parse_cron(expr).map_err(|_| bad("--cron"))?,
-                (None, Some(every), None) if every > 0 => Recurrence::Weekly { every },
-                (None, None, Some(every)) if every > 0 => Recurrence::Monthly { every },
-                (None, None, None) => Recurrence::None,
-                _ => return Err(bad("--cron / --weekly / --monthly")),
-            };
+            let recurrence = recurrence_of(add.cron.as_deref(), add.weekly, add.monthly)
+                .map_err(bad)?
+                .unwrap_or(Recurrence::None);
             for &id in &add.associations {
                 if store.association(AssociationId(id)).await?.is_none() {
                     anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
@@ -196,6 +246,72 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 return print_json(&serde_json::to_value(&meeting)?);
             }
             println!("{}", meeting.ics(IcsMethod::Publish));
+        }
+        MeetingCommand::Edit(edit) => {
+            let edit = *edit;
+            let bad = |what: &str| {
+                anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
+            };
+            let meeting = known(&store, printer, edit.id).await?;
+            let mut draft = MeetingDraft::editing(&meeting);
+            if let Some(title) = &edit.title {
+                let title = title.trim();
+                if title.is_empty() || title.chars().count() > 200 {
+                    return Err(bad("--title"));
+                }
+                draft.title.insert(Language::Fr, title.to_owned());
+            }
+            if let Some(ar) = edit.title_ar.filter(|t| !t.trim().is_empty()) {
+                draft.title.insert(Language::Ar, ar);
+            }
+            if let Some(agenda) = edit.agenda {
+                draft.agenda.clear();
+                if !agenda.trim().is_empty() {
+                    draft.agenda.insert(Language::Fr, agenda);
+                }
+            }
+            if let Some(zone) = &edit.tz {
+                draft.zone = zone.parse().map_err(|_| bad("--tz"))?;
+            }
+            if let Some(start) = &edit.start {
+                draft.start = Some(local(start).ok_or_else(|| bad("--start"))?);
+            }
+            if let Some(end) = &edit.end {
+                let end = local(end).ok_or_else(|| bad("--end"))?;
+                let start = draft.start.unwrap_or(meeting.time.start);
+                draft.minutes = Some(
+                    u32::try_from((end - start).num_minutes())
+                        .ok()
+                        .filter(|&m| m > 0)
+                        .ok_or_else(|| bad("--end"))?,
+                );
+            }
+            if let Some(place) = edit.place {
+                draft.place = Some(place.trim().to_owned()).filter(|p| !p.is_empty());
+            }
+            if let Some(link) = edit.link {
+                draft.link = match link.trim() {
+                    "" => None,
+                    typed => Some(tatwir_core::draft::read_link(typed).ok_or_else(|| bad("--link"))?),
+                };
+            }
+            match recurrence_of(edit.cron.as_deref(), edit.weekly, edit.monthly).map_err(bad)? {
+                Some(_) if edit.once => return Err(bad("--once")),
+                Some(recurrence) => draft.recurrence = recurrence.to_code(),
+                None if edit.once => draft.recurrence = Recurrence::None.to_code(),
+                None => {}
+            }
+            let changed = draft.to_new(meeting.organizer).ok_or_else(|| bad("--start"))?;
+            match store.update_meeting(edit.id, &changed, Utc::now()).await? {
+                None => anyhow::bail!(printer.say("cli-meeting-unknown", Some(&args! { "id" => edit.id }))),
+                Some(count) => println!(
+                    "{}",
+                    printer.say(
+                        "cli-meeting-changed",
+                        Some(&args! { "id" => edit.id, "count" => count as i64 })
+                    )
+                ),
+            }
         }
         MeetingCommand::Cancel { id } => {
             let announced = store.cancel_meeting(id, Utc::now()).await?;

@@ -46,6 +46,8 @@ pub enum Command {
     Unmute,
     Broadcast,
     Meetings,
+    NewMeeting,
+    Organize,
 }
 
 /// Who may use a command.
@@ -132,6 +134,20 @@ pub const COMMANDS: &[Spec] = &[
         argument: None,
         description: "help-meetings",
         audience: Audience::Members,
+    },
+    Spec {
+        command: Command::NewMeeting,
+        name: "newmeeting",
+        argument: None,
+        description: "help-newmeeting",
+        audience: Audience::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::Organize,
+        name: "organize",
+        argument: None,
+        description: "help-organize",
+        audience: Audience::AtLeast(Role::Manager),
     },
     Spec {
         command: Command::Broadcast,

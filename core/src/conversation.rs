@@ -2,6 +2,7 @@
 //! across channels and survives restarts.
 
 use crate::content::QuestionKey;
+use crate::draft::{Field, MeetingDraft};
 use crate::language::Language;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,8 @@ pub enum Step {
         asked: u32,
         right: u32,
     },
+    /// Writing a meeting (a new one, or changes to one): `field` is the one asked.
+    Drafting { draft: Box<MeetingDraft>, field: Field },
 }
 
 /// A set of choices that were offered, under a fresh nonce. A choice's data is
@@ -99,6 +102,57 @@ pub enum Action {
     Rsvp {
         meeting: i64,
         answer: crate::meeting::Rsvp,
+    },
+    /// Leave the optional field being asked empty.
+    DraftSkip,
+    /// The meeting being written lasts this long.
+    DraftLength {
+        minutes: u32,
+    },
+    /// The meeting being written repeats so ([`crate::meeting::Recurrence::to_code`]).
+    DraftRepeat {
+        recurrence: String,
+    },
+    /// The meeting being written invites this audience.
+    DraftAudience {
+        audience: crate::broadcast::Audience,
+    },
+    /// Ask a field of the meeting being written again, from the review.
+    DraftChange {
+        field: Field,
+    },
+    /// Create the meeting written (or announce the changes).
+    DraftConfirm,
+    /// Drop the meeting being written.
+    DraftDiscard,
+    /// Start changing a meeting one organises.
+    EditMeeting {
+        meeting: i64,
+    },
+    /// Ask to confirm the cancellation of a meeting one organises.
+    CancelMeeting {
+        meeting: i64,
+    },
+    /// Do not cancel it after all.
+    KeepMeeting,
+    /// Cancel it: everyone invited is told.
+    ConfirmCancelMeeting {
+        meeting: i64,
+    },
+    /// Record who came to a meeting one organises: pick the occurrence.
+    Attendance {
+        meeting: i64,
+    },
+    /// Who may be recorded for an occurrence.
+    AttendanceOf {
+        meeting: i64,
+        occurrence: String,
+    },
+    /// Record that these people came to an occurrence.
+    Attended {
+        meeting: i64,
+        occurrence: String,
+        people: Vec<crate::person::PersonId>,
     },
 }
 

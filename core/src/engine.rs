@@ -23,6 +23,7 @@ use std::sync::{Arc, RwLock};
 mod announce;
 mod gathering;
 mod learn;
+mod organize;
 
 /// The longest display name kept from a channel.
 const MAX_DISPLAY_NAME: usize = 64;
@@ -254,6 +255,9 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             turn.conversation.step = Step::Idle;
         }
         let Some(typed) = command::parse(&text) else {
+            if matches!(turn.conversation.step, Step::Drafting { .. }) && turn.chat_kind == ChatKind::Private {
+                return self.draft_input(turn, &text).await;
+            }
             return Ok(vec![self.hint(turn, "free-text")]);
         };
         let Some(spec) = Spec::find(&typed.name) else {
@@ -283,6 +287,8 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             Command::Unmute => self.mute(turn, typed.argument, false).await,
             Command::Broadcast => self.prepare_broadcast(turn, typed.argument),
             Command::Meetings => self.list_meetings(turn).await,
+            Command::NewMeeting => self.new_meeting(turn).await,
+            Command::Organize => self.organize(turn).await,
         }
     }
 

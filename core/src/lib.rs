@@ -17,6 +17,7 @@ pub mod command;
 pub mod content;
 pub mod conversation;
 pub mod daily;
+pub mod draft;
 pub mod engine;
 pub mod learning;
 pub mod meeting;

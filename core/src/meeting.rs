@@ -1207,6 +1207,8 @@ impl Recurrence {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Meeting {
     pub id: i64,
+    /// Who set it up (from the chat); `None` from the command line.
+    pub organizer: Option<crate::person::PersonId>,
     pub title: std::collections::BTreeMap<crate::language::Language, String>,
     pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
     pub time: MeetingTime,
@@ -1249,7 +1251,8 @@ impl Meeting {
     }
 }
 
-fn pick(
+/// The text for a reader of `language`: theirs, else French, else any.
+pub fn pick(
     texts: &std::collections::BTreeMap<crate::language::Language, String>,
     language: crate::language::Language,
 ) -> &str {
@@ -1294,6 +1297,22 @@ pub trait MeetingStore: Send + Sync {
         id: i64,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
+
+    /// Changes a meeting's texts, times, place, link and recurrence (not its audience) and queues
+    /// the news for everyone invited, who may answer again; `None` when there is no such meeting
+    /// or it was cancelled, else how many are told.
+    fn update_meeting(
+        &self,
+        id: i64,
+        meeting: &NewMeeting,
+        now: DateTime<Utc>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
+
+    /// Every answer to a meeting's invitation.
+    fn rsvps(
+        &self,
+        meeting: i64,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(crate::person::PersonId, Rsvp)>>> + Send;
 
     fn set_rsvp(
         &self,

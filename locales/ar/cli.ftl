@@ -152,6 +152,7 @@ cli-meeting-created = أُنشئ الاجتماع رقم { $id }؛ الدعوا�
 cli-meeting-invalid = قيمة غير صالحة لـ { $what } (التواريخ بصيغة 2027-02-07T10:00، منطقة زمنية من IANA، cron من 6 أو 7 حقول).
 cli-meeting-unknown = لا يوجد اجتماع رقم { $id }.
 cli-meeting-cancel-done = أُلغي الاجتماع رقم { $id }؛ عدد من أُبلغوا: { $count }.
+cli-meeting-changed = عُدِّل الاجتماع رقم { $id }؛ عدد من أُبلغوا: { $count }.
 cli-meeting-cancelled = ملغى
 cli-meetings-none = لا اجتماعات.
 cli-col-title = العنوان

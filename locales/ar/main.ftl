@@ -247,3 +247,100 @@ meeting-link = عن بُعد: { $link }
 meeting-your-answer = ردّك: { $answer }
 meeting-gone = هذا الاجتماع لم يعد موجودًا أو أُلغي.
 meetings-none = لا اجتماعات قادمة لك.
+
+## تنظيم الاجتماعات
+
+help-newmeeting = إنشاء اجتماع ودعوة المشاركين فيه
+help-organize = اجتماعاتك: تعديلها أو إلغاؤها أو تسجيل الحضور
+organize-private-only = { $link ->
+    [none] تُنظَّم الاجتماعات في محادثة خاصة: راسلني مباشرة ثم أرسل { $command }.
+   *[other] تُنظَّم الاجتماعات في محادثة خاصة: افتح { $link } ثم أرسل { $command }.
+}
+meeting-changed = ✏️ عُدِّل الاجتماع
+draft-ask-title = 📅 اجتماع جديد. ما عنوانه؟
+draft-ask-start = متى يبدأ؟ اكتب التاريخ والساعة، مثلًا { $example } (بتوقيت { $zone }؛ أضف منطقة زمنية أخرى بعد الساعة عند الحاجة، مثل { $example } Europe/Paris).
+draft-ask-length = كم يدوم؟ اختر، أو اكتب ساعة الانتهاء (12:30).
+draft-length-value = { $minutes ->
+    [0] { $hours } س
+   *[other] { $hours } س { $minutes } د
+}
+draft-ask-place = أين يُعقد؟ اكتب العنوان، أو تخطَّ إن كان عن بُعد.
+draft-ask-link = رابط لمتابعته عن بُعد (https://…)؟ اكتبه، أو تخطَّ.
+draft-ask-agenda = جدول الأعمال؟ اكتبه، أو تخطَّ.
+draft-ask-repeat = هل يتكرر؟
+draft-repeat-none = مرة واحدة
+draft-repeat-weekly = كل أسبوع
+draft-repeat-fortnightly = كل أسبوعين
+draft-repeat-monthly = كل شهر
+draft-repeat-custom = وفق جدول خاص
+draft-ask-audience = من المدعوون؟
+draft-audience-all = جميع الأعضاء
+draft-audience-managers = جميع المسؤولين
+draft-audience-city = جمعيات { $city }
+draft-audience-association = أعضاء { $association }
+draft-audience-value = { $associations ->
+    [all] جميع الجمعيات
+   *[other] { $associations }
+}{ $role ->
+    [none] {""}
+   *[other] ، { $role } فقط
+}{ $city ->
+    [none] {""}
+   *[other] ، في { $city }
+}
+draft-ask-title-in = العنوان بـ{ $language }؟
+draft-ask-agenda-in = جدول الأعمال بـ{ $language }؟ اكتبه، أو تخطَّ.
+draft-skip = ⏭ تخطٍّ
+draft-back = ↩ العودة إلى الملخص
+draft-discard = ✖ تراجع
+draft-review-new = 📋 اجتماعك، قبل إرسال الدعوات
+draft-review-edit = 📋 الاجتماع بعد التعديل، قبل الإعلان عن التغيير
+draft-show-title = العنوان ({ $language }): { $title }
+draft-show-when = الموعد: { $when }، المدة { $length }
+draft-show-repeat = التكرار: { $repeat }
+draft-show-agenda = جدول الأعمال ({ $language }): { $agenda }
+draft-show-audience = المدعوون: { $audience }
+draft-confirm-new = ✅ إرسال الدعوات
+draft-confirm-edit = 📣 الإعلان عن التغيير
+draft-change-title = ✏️ العنوان
+draft-change-start = ✏️ التاريخ والساعة
+draft-change-length = ✏️ المدة
+draft-change-place = ✏️ المكان
+draft-change-link = ✏️ الرابط
+draft-change-agenda = ✏️ جدول الأعمال
+draft-change-repeat = ✏️ التكرار
+draft-change-audience = ✏️ المدعوون
+draft-translate = 🌐 العنوان بـ{ $language }
+draft-title-bad = يجب أن يكون العنوان سطرًا واحدًا من 1 إلى { $title_max } حرفًا.
+draft-start-bad = لم أفهم هذا التاريخ. اكتب التاريخ ثم الساعة، مثلًا { $example }.
+draft-start-past = هذا الموعد فات: اختر وقتًا قادمًا.
+draft-start-far = هذا بعيد جدًا: اختر تاريخًا خلال خمس سنوات.
+draft-length-bad = اختر مدة، أو اكتب ساعة انتهاء بعد البداية (12:30).
+draft-place-bad = يجب أن يكون المكان سطرًا واحدًا من 1 إلى { $place_max } حرفًا.
+draft-link-bad = هذا ليس عنوان ويب: اكتب رابطًا يبدأ بـ https://
+draft-agenda-bad = يجب أن يكون جدول الأعمال من 1 إلى { $agenda_max } حرفًا.
+draft-use-choices = اختر أحد الخيارات المعروضة.
+draft-discarded = تُرك الاجتماع: لم يُرسل شيء.
+draft-created = أُنشئ الاجتماع رقم { $id } «{ $title }». عدد الدعوات المرسلة: { $count }. تابع الردود بـ { $organize }.
+draft-changed = عُدِّل «{ $title }». عدد المدعوين الذين أُبلغوا ويمكنهم الرد من جديد: { $count }.
+organize-none = لا تنظّم أي اجتماع قادم. أنشئ واحدًا بـ { $newmeeting }.
+organize-meeting = 📅 اجتماع تنظّمه
+organize-answers = الردود: نعم { $yes }، ربما { $maybe }، لا { $no }
+organize-edit = ✏️ تعديل
+organize-attendance = ✅ الحضور
+organize-cancel = 🚫 إلغاء
+organize-cancel-confirm = إلغاء «{ $title }»؟ سيُبلَّغ جميع المدعوين.
+organize-cancel-yes = 🚫 نعم، ألغِ
+organize-cancel-no = ↩ لا، أبقِه
+organize-kept = الاجتماع قائم.
+organize-cancelled = أُلغي «{ $title }». عدد المدعوين الذين أُبلغوا: { $count }.
+organize-not-yours = هذا الاجتماع لم يعد موجودًا أو أُلغي أو ليس من تنظيمك: لم يتغير شيء.
+attendance-not-yet = «{ $title }» لم يبدأ بعد: يُسجَّل الحضور بعد بدء الاجتماع.
+attendance-pick = أي جلسة من «{ $title }» تسجّل حضورها؟
+attendance-title = الحضور: { $title }، { $when }
+attendance-recorded = سُجّل حضور إضافي: { $recorded }.
+attendance-present = عدد الحاضرين المسجَّلين: { $count }
+attendance-intro = المس اسم كل شخص حضر لتسجيله حاضرًا.
+attendance-all-yes = ✅ كل من قال نعم
+attendance-person = { $name } ({ $answer })
+attendance-nobody-left = سُجّل كل من ردّ بنعم أو ربما.

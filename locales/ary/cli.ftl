@@ -152,6 +152,7 @@ cli-meeting-created = تخلق الاجتماع رقم { $id }؛ العرضات 
 cli-meeting-invalid = قيمة ماشي صالحة ل { $what } (التواريخ بحال 2027-02-07T10:00، منطقة زمنية د IANA، cron ب 6 ولا 7 ديال الخانات).
 cli-meeting-unknown = ما كاينش اجتماع رقم { $id }.
 cli-meeting-cancel-done = تلغى الاجتماع رقم { $id }؛ شحال من واحد تعلم: { $count }.
+cli-meeting-changed = تبدّل الاجتماع رقم { $id }؛ شحال من واحد تعلم: { $count }.
 cli-meeting-cancelled = ملغي
 cli-meetings-none = حتى اجتماع.
 cli-col-title = العنوان

@@ -243,3 +243,100 @@ meeting-link = أونلاين: { $link }
 meeting-your-answer = الجواب ديالك: { $answer }
 meeting-gone = هاد الاجتماع ما بقاش ولا تلغى.
 meetings-none = ما عندك حتى اجتماع جاي.
+
+## تنظيم الاجتماعات
+
+help-newmeeting = تصاوب اجتماع وتعرض على الناس
+help-organize = الاجتماعات ديالك: تبدّل، تلغي، ولا تسجّل الحضور
+organize-private-only = { $link ->
+    [none] الاجتماعات كيتنظّمو فالخاص: كتب ليا نيشان ومن بعد صيفط { $command }.
+   *[other] الاجتماعات كيتنظّمو فالخاص: حل { $link } ومن بعد صيفط { $command }.
+}
+meeting-changed = ✏️ الاجتماع تبدّل
+draft-ask-title = 📅 اجتماع جديد. شنو العنوان ديالو؟
+draft-ask-start = فوقاش كيبدا؟ كتب النهار والساعة، بحال { $example } (بتوقيت { $zone }؛ زيد منطقة زمنية أخرى من بعد الساعة إلا بغيتي، بحال { $example } Europe/Paris).
+draft-ask-length = شحال غادي يدوم؟ ختار، ولا كتب الساعة فاش كيسالي (12:30).
+draft-length-value = { $minutes ->
+    [0] { $hours } س
+   *[other] { $hours } س { $minutes } د
+}
+draft-ask-place = فين غادي يكون؟ كتب العنوان، ولا دوز إلا كان أونلاين.
+draft-ask-link = شي رابط باش يتبّعوه أونلاين (https://…)؟ كتبو، ولا دوز.
+draft-ask-agenda = جدول الأعمال؟ كتبو، ولا دوز.
+draft-ask-repeat = واش كيتعاود؟
+draft-repeat-none = مرة وحدة
+draft-repeat-weekly = كل سيمانة
+draft-repeat-fortnightly = كل جوج سيمانات
+draft-repeat-monthly = كل شهر
+draft-repeat-custom = على حساب جدول خاص
+draft-ask-audience = شكون معروض؟
+draft-audience-all = كاع الأعضاء
+draft-audience-managers = كاع المسؤولين
+draft-audience-city = الجمعيات ديال { $city }
+draft-audience-association = الأعضاء ديال { $association }
+draft-audience-value = { $associations ->
+    [all] كاع الجمعيات
+   *[other] { $associations }
+}{ $role ->
+    [none] {""}
+   *[other] ، غير { $role }
+}{ $city ->
+    [none] {""}
+   *[other] ، ف{ $city }
+}
+draft-ask-title-in = العنوان ب{ $language }؟
+draft-ask-agenda-in = جدول الأعمال ب{ $language }؟ كتبو، ولا دوز.
+draft-skip = ⏭ دوز
+draft-back = ↩ رجع للملخص
+draft-discard = ✖ خلّيها
+draft-review-new = 📋 الاجتماع ديالك، قبل ما تمشي العرضات
+draft-review-edit = 📋 الاجتماع من بعد التبديل، قبل ما نعلنو عليه
+draft-show-title = العنوان ({ $language }): { $title }
+draft-show-when = الوقت: { $when }، المدة { $length }
+draft-show-repeat = التكرار: { $repeat }
+draft-show-agenda = جدول الأعمال ({ $language }): { $agenda }
+draft-show-audience = المعروضين: { $audience }
+draft-confirm-new = ✅ صيفط العرضات
+draft-confirm-edit = 📣 علن على التبديل
+draft-change-title = ✏️ العنوان
+draft-change-start = ✏️ النهار والساعة
+draft-change-length = ✏️ المدة
+draft-change-place = ✏️ البلاصة
+draft-change-link = ✏️ الرابط
+draft-change-agenda = ✏️ جدول الأعمال
+draft-change-repeat = ✏️ التكرار
+draft-change-audience = ✏️ المعروضين
+draft-translate = 🌐 العنوان ب{ $language }
+draft-title-bad = العنوان خاصو يكون سطر واحد من 1 حتى { $title_max } حرف.
+draft-start-bad = ما فهمتش هاد التاريخ. كتب النهار ومن بعد الساعة، بحال { $example }.
+draft-start-past = هاد الوقت فات: ختار وقت جاي.
+draft-start-far = هادشي بعيد بزاف: ختار تاريخ فخمس سنين.
+draft-length-bad = ختار مدة، ولا كتب ساعة السالية من بعد البداية (12:30).
+draft-place-bad = البلاصة خاصها تكون سطر واحد من 1 حتى { $place_max } حرف.
+draft-link-bad = هادا ماشي عنوان ويب: كتب رابط كيبدا ب https://
+draft-agenda-bad = جدول الأعمال خاصو يكون من 1 حتى { $agenda_max } حرف.
+draft-use-choices = ختار واحد من الاختيارات.
+draft-discarded = الاجتماع تخلّى: حتى حاجة ما تصيفطات.
+draft-created = الاجتماع رقم { $id } «{ $title }» تصاوب. عدد العرضات اللي مشات: { $count }. تبّع الأجوبة ب { $organize }.
+draft-changed = «{ $title }» تبدّل. عدد المعروضين اللي تعلمو ويقدرو يجاوبو من جديد: { $count }.
+organize-none = ما كتنظّم حتى اجتماع جاي. صاوب واحد ب { $newmeeting }.
+organize-meeting = 📅 اجتماع كتنظّمو
+organize-answers = الأجوبة: إيه { $yes }، يمكن { $maybe }، لا { $no }
+organize-edit = ✏️ بدّل
+organize-attendance = ✅ الحضور
+organize-cancel = 🚫 لغي
+organize-cancel-confirm = تلغي «{ $title }»؟ كاع المعروضين غادي يتعلمو.
+organize-cancel-yes = 🚫 إيه، لغيه
+organize-cancel-no = ↩ لا، خليه
+organize-kept = الاجتماع باقي.
+organize-cancelled = «{ $title }» تلغى. عدد المعروضين اللي تعلمو: { $count }.
+organize-not-yours = هاد الاجتماع ما بقاش، ولا تلغى، ولا ماشي ديالك: حتى حاجة ما تبدلات.
+attendance-not-yet = «{ $title }» باقي ما بدا: الحضور كيتسجّل من بعد ما يبدا الاجتماع.
+attendance-pick = أشمن جلسة ديال «{ $title }» بغيتي تسجّل فيها الحضور؟
+attendance-title = الحضور: { $title }، { $when }
+attendance-recorded = تزاد فالحضور: { $recorded }.
+attendance-present = عدد اللي تسجّلو حاضرين: { $count }
+attendance-intro = ضغط على سمية كل واحد جا باش تسجّلو حاضر.
+attendance-all-yes = ✅ كاع اللي قالو إيه
+attendance-person = { $name } ({ $answer })
+attendance-nobody-left = كاع اللي جاوبو ب إيه ولا يمكن تسجّلو.

@@ -185,6 +185,7 @@ cli-meeting-created = Réunion n° { $id } créée ; invitations en file d'atten
 cli-meeting-invalid = Valeur invalide pour { $what } (dates au format 2027-02-07T10:00, fuseau IANA, cron à 6 ou 7 champs).
 cli-meeting-unknown = Aucune réunion n° { $id }.
 cli-meeting-cancel-done = Réunion n° { $id } annulée ; personnes prévenues : { $count }.
+cli-meeting-changed = Réunion n° { $id } modifiée ; personnes prévenues : { $count }.
 cli-meeting-cancelled = annulée
 cli-meetings-none = Aucune réunion.
 cli-col-title = Titre

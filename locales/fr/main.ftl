@@ -236,3 +236,123 @@ meeting-link = En ligne : { $link }
 meeting-your-answer = Votre réponse : { $answer }
 meeting-gone = Cette réunion n'existe plus ou a été annulée.
 meetings-none = Aucune réunion à venir pour vous.
+
+## Organising meetings (managers for their association, coordinators for all)
+# $command is a command as typed on the person's channel; $link is the address of a private chat with the bot, or "none".
+
+help-newmeeting = créer une réunion et inviter ses participants
+help-organize = vos réunions : modifier, annuler, noter les présences
+organize-private-only = { $link ->
+    [none] Les réunions s'organisent en privé : écrivez-moi directement, puis envoyez { $command }.
+   *[other] Les réunions s'organisent en privé : ouvrez { $link } puis envoyez { $command }.
+}
+meeting-changed = ✏️ Réunion modifiée
+draft-ask-title = 📅 Nouvelle réunion. Quel est son titre ?
+draft-ask-start = Quand commence-t-elle ? Écrivez la date et l'heure, par exemple { $example } (heure de { $zone } ; ajoutez un autre fuseau après l'heure si besoin, comme { $example } Europe/Paris).
+draft-ask-length = Combien de temps dure-t-elle ? Choisissez, ou écrivez l'heure de fin (12:30).
+# A button: a length; $hours and $minutes are numbers.
+draft-length-value = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes }
+}
+draft-ask-place = Où a-t-elle lieu ? Écrivez l'adresse, ou passez si elle est en ligne.
+draft-ask-link = Un lien pour la suivre en ligne (https://…) ? Écrivez-le, ou passez.
+draft-ask-agenda = L'ordre du jour ? Écrivez-le, ou passez.
+draft-ask-repeat = Se répète-t-elle ?
+draft-repeat-none = Une seule fois
+draft-repeat-weekly = Chaque semaine
+draft-repeat-fortnightly = Toutes les deux semaines
+draft-repeat-monthly = Chaque mois
+draft-repeat-custom = Selon un calendrier sur mesure
+draft-ask-audience = Qui est invité ?
+draft-audience-all = Tous les membres
+draft-audience-managers = Tous les responsables
+draft-audience-city = Les associations de { $city }
+draft-audience-association = Les membres de { $association }
+# $associations is a list of names or "all"; $role a role's name or "none"; $city a city or "none".
+draft-audience-value = { $associations ->
+    [all] toutes les associations
+   *[other] { $associations }
+}{ $role ->
+    [none] {""}
+   *[other] , { $role } seulement
+}{ $city ->
+    [none] {""}
+   *[other] , à { $city }
+}
+draft-ask-title-in = Le titre en { $language } ?
+draft-ask-agenda-in = L'ordre du jour en { $language } ? Écrivez-le, ou passez.
+draft-skip = ⏭ Passer
+draft-back = ↩ Retour au résumé
+draft-discard = ✖ Abandonner
+draft-review-new = 📋 Votre réunion, avant d'envoyer les invitations
+draft-review-edit = 📋 La réunion modifiée, avant d'annoncer le changement
+draft-show-title = Titre ({ $language }) : { $title }
+draft-show-when = Quand : { $when }, durée { $length }
+draft-show-repeat = Répétition : { $repeat }
+draft-show-agenda = Ordre du jour ({ $language }) : { $agenda }
+draft-show-audience = Invités : { $audience }
+draft-confirm-new = ✅ Envoyer les invitations
+draft-confirm-edit = 📣 Annoncer le changement
+draft-change-title = ✏️ Titre
+draft-change-start = ✏️ Date et heure
+draft-change-length = ✏️ Durée
+draft-change-place = ✏️ Lieu
+draft-change-link = ✏️ Lien
+draft-change-agenda = ✏️ Ordre du jour
+draft-change-repeat = ✏️ Répétition
+draft-change-audience = ✏️ Invités
+draft-translate = 🌐 Titre en { $language }
+draft-title-bad = Le titre doit tenir sur une ligne de 1 à { $title_max } caractères.
+draft-start-bad = Je n'ai pas compris cette date. Écrivez la date puis l'heure, par exemple { $example }.
+draft-start-past = Cette date est déjà passée : choisissez un moment à venir.
+draft-start-far = C'est trop loin : choisissez une date dans les cinq ans.
+draft-length-bad = Choisissez une durée, ou écrivez une heure de fin après le début (12:30).
+draft-place-bad = Le lieu doit tenir sur une ligne de 1 à { $place_max } caractères.
+draft-link-bad = Ce n'est pas une adresse web : écrivez un lien qui commence par https://
+draft-agenda-bad = L'ordre du jour doit faire de 1 à { $agenda_max } caractères.
+draft-use-choices = Choisissez l'une des options proposées.
+draft-discarded = Réunion abandonnée : rien n'a été envoyé.
+draft-created = { $count ->
+    [0] Réunion n° { $id } « { $title } » créée, mais personne n'est joignable pour l'instant. Retrouvez-la avec { $organize }.
+    [one] Réunion n° { $id } « { $title } » créée : l'invitation part vers une personne. Suivez les réponses avec { $organize }.
+   *[other] Réunion n° { $id } « { $title } » créée : les invitations partent vers { $count } personnes. Suivez les réponses avec { $organize }.
+}
+draft-changed = { $count ->
+    [0] « { $title } » est modifiée ; personne à prévenir.
+    [one] « { $title } » est modifiée ; une personne invitée est prévenue et peut répondre à nouveau.
+   *[other] « { $title } » est modifiée ; { $count } personnes invitées sont prévenues et peuvent répondre à nouveau.
+}
+organize-none = Vous n'organisez aucune réunion à venir. Créez-en une avec { $newmeeting }.
+organize-meeting = 📅 Réunion que vous organisez
+organize-answers = Réponses : { $yes } oui, { $maybe } peut-être, { $no } non
+organize-edit = ✏️ Modifier
+organize-attendance = ✅ Présences
+organize-cancel = 🚫 Annuler
+organize-cancel-confirm = Annuler « { $title } » ? Toutes les personnes invitées seront prévenues.
+organize-cancel-yes = 🚫 Oui, annuler
+organize-cancel-no = ↩ Non, la garder
+organize-kept = La réunion est maintenue.
+organize-cancelled = { $count ->
+    [0] « { $title } » est annulée.
+    [one] « { $title } » est annulée ; une personne invitée est prévenue.
+   *[other] « { $title } » est annulée ; { $count } personnes invitées sont prévenues.
+}
+organize-not-yours = Cette réunion n'existe plus, a été annulée, ou n'est pas la vôtre : rien n'a changé.
+attendance-not-yet = « { $title } » n'a pas encore commencé : les présences se notent une fois la réunion commencée.
+attendance-pick = De quelle séance de « { $title } » notez-vous les présences ?
+attendance-title = Présences : { $title }, { $when }
+attendance-recorded = { $recorded ->
+    [one] Une présence de plus est notée.
+   *[other] { $recorded } présences de plus sont notées.
+}
+attendance-present = { $count ->
+    [0] Personne n'est encore noté présent.
+    [one] Une personne est notée présente :
+   *[other] { $count } personnes sont notées présentes :
+}
+attendance-intro = Touchez le nom de chaque personne venue pour la noter présente.
+attendance-all-yes = ✅ Tous ceux qui ont dit oui
+# A button: a person's name and their answer to the invitation.
+attendance-person = { $name } ({ $answer })
+attendance-nobody-left = Toutes les personnes qui avaient répondu oui ou peut-être sont notées.

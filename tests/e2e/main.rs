@@ -8,6 +8,7 @@ mod engine_flows;
 mod learning;
 mod learning_store;
 mod matrix;
+mod organize;
 mod schema;
 mod serve;
 mod store_contract;

@@ -12,7 +12,7 @@ use tatwir_core::store::StoreResult;
 
 const LOCAL: &str = "%Y-%m-%dT%H:%M";
 
-const MEETING_COLUMNS: &str = "m.id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, m.place, m.link, \
+const MEETING_COLUMNS: &str = "m.id, m.organizer_id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, m.place, m.link, \
      m.recurrence, m.audience, m.cancelled_at, m.sequence, m.created_at";
 
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
@@ -20,6 +20,10 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let local = |name: &str| NaiveDateTime::parse_from_str(&text(name)?, LOCAL).map_err(fail);
     Ok(Meeting {
         id: row.try_get("id").map_err(fail)?,
+        organizer: row
+            .try_get::<Option<i64>, _>("organizer_id")
+            .map_err(fail)?
+            .map(PersonId),
         title: serde_json::from_str(&text("title")?).map_err(fail)?,
         agenda: serde_json::from_str(&text("agenda")?).map_err(fail)?,
         time: MeetingTime {
@@ -37,14 +41,11 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     })
 }
 
-impl MeetingStore for SqlStore {
-    async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
-        let mut tx = self.write().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO meetings (organizer_id, title, agenda, start_local, end_local, time_zone, place, link, \
-             recurrence, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(meeting.organizer.map(|person| person.0))
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds $1 to $8: the texts, times, place, link and recurrence of a meeting.
+fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<'q>> {
+    Ok(query
         .bind(serde_json::to_string(&meeting.title).map_err(fail)?)
         .bind(serde_json::to_string(&meeting.agenda).map_err(fail)?)
         .bind(meeting.time.start.format(LOCAL).to_string())
@@ -52,7 +53,21 @@ impl MeetingStore for SqlStore {
         .bind(meeting.time.zone.name())
         .bind(meeting.place.clone())
         .bind(meeting.link.clone())
-        .bind(meeting.recurrence.to_code())
+        .bind(meeting.recurrence.to_code()))
+}
+
+impl MeetingStore for SqlStore {
+    async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
+        let mut tx = self.write().await?;
+        let id: i64 = bind_fields(
+            sqlx::query(
+                "INSERT INTO meetings (title, agenda, start_local, end_local, time_zone, place, link, recurrence, \
+                 organizer_id, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                 RETURNING id",
+            ),
+            meeting,
+        )?
+        .bind(meeting.organizer.map(|person| person.0))
         .bind(serde_json::to_string(&meeting.audience).map_err(fail)?)
         .bind(millis(now))
         .fetch_one(&mut *tx)
@@ -142,6 +157,61 @@ impl MeetingStore for SqlStore {
         .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
         Ok(Some(announced))
+    }
+
+    async fn update_meeting(&self, id: i64, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
+        let mut tx = self.write().await?;
+        let sequence: Option<i64> = bind_fields(
+            sqlx::query(
+                "UPDATE meetings SET title = $1, agenda = $2, start_local = $3, end_local = $4, time_zone = $5, \
+                 place = $6, link = $7, recurrence = $8, sequence = sequence + 1 \
+                 WHERE id = $9 AND cancelled_at IS NULL RETURNING sequence",
+            ),
+            meeting,
+        )?
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fail)?
+        .map(|row| row.try_get("sequence").map_err(fail))
+        .transpose()?;
+        let Some(sequence) = sequence else {
+            return Ok(None);
+        };
+        // Everyone invited hears of it, once per change.
+        let announced = sqlx::query(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT 'change', $2, person_id, channel, chat_id, payload, $3, $3 FROM outbox \
+             WHERE kind = 'invitation' AND occurrence = $1 ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+        )
+        .bind(id.to_string())
+        .bind(format!("{id}/{sequence}"))
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        tx.commit().await.map_err(fail)?;
+        Ok(Some(announced))
+    }
+
+    async fn rsvps(&self, meeting: i64) -> StoreResult<Vec<(PersonId, Rsvp)>> {
+        sqlx::query("SELECT person_id, answer FROM rsvps WHERE meeting_id = $1 ORDER BY answered_at, person_id")
+            .bind(meeting)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .iter()
+            .filter_map(|row| {
+                let person = row.try_get("person_id").map(PersonId);
+                let answer = row.try_get::<String, _>("answer").map(|a| Rsvp::from_code(&a));
+                match (person, answer) {
+                    (Ok(person), Ok(Some(answer))) => Some(Ok((person, answer))),
+                    (Ok(_), Ok(None)) => None,
+                    (Err(error), _) | (_, Err(error)) => Some(Err(fail(error))),
+                }
+            })
+            .collect()
     }
 
     async fn set_rsvp(&self, meeting: i64, person: PersonId, answer: Rsvp, now: DateTime<Utc>) -> StoreResult<()> {

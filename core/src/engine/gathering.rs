@@ -45,7 +45,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         ]
     }
 
-    fn meeting_text(&self, lang: Language, zone: Tz, meeting: &Meeting, heading: &str) -> Text {
+    pub(super) fn meeting_text(&self, lang: Language, zone: Tz, meeting: &Meeting, heading: &str) -> Text {
         let mut text = Text::default()
             .then_bold(self.locales.text(lang, heading, None))
             .line_break()
@@ -92,10 +92,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let heading = match item.kind.as_str() {
             "invitation" => "meeting-invitation",
             "reminder" => "meeting-reminder",
+            "change" => "meeting-changed",
             _ => "meeting-cancelled",
         };
         let text = self.meeting_text(lang, zone, &meeting, heading);
-        if item.kind != "invitation" || meeting.cancelled {
+        // An invitation and a change take an answer (again); the rest is news.
+        if !matches!(item.kind.as_str(), "invitation" | "change") || meeting.cancelled {
             return Ok(vec![Outgoing::text(text)]);
         }
         let entries = Rsvp::ALL

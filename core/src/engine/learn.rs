@@ -83,6 +83,20 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::CancelBroadcast => Ok(vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]),
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
             Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
+            Action::DraftSkip
+            | Action::DraftLength { .. }
+            | Action::DraftRepeat { .. }
+            | Action::DraftAudience { .. }
+            | Action::DraftChange { .. }
+            | Action::DraftConfirm
+            | Action::DraftDiscard
+            | Action::EditMeeting { .. }
+            | Action::CancelMeeting { .. }
+            | Action::KeepMeeting
+            | Action::ConfirmCancelMeeting { .. }
+            | Action::Attendance { .. }
+            | Action::AttendanceOf { .. }
+            | Action::Attended { .. } => self.on_organize_action(turn, action).await,
         }
     }
 
@@ -812,7 +826,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
         match item.kind.as_str() {
             "daily" => self.daily_lesson(item.person, item.channel).await,
             "broadcast" => self.render_broadcast(item).await,
-            "invitation" | "reminder" | "cancellation" => self.render_meeting_news(item).await,
+            "invitation" | "reminder" | "change" | "cancellation" => self.render_meeting_news(item).await,
             crate::outbox::REPLY => serde_json::from_value(item.payload.clone())
                 .map(|reply| vec![reply])
                 .map_err(|error| StoreError(format!("a queued reply does not read: {error}"))),
@@ -924,7 +938,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
 }
 
 /// An IANA zone by name, whatever the case (`europe/paris`); names are ASCII.
-fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
+pub(super) fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
     if name.len() > 64 || !name.is_ascii() {
         return None;
     }

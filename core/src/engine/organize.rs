@@ -1,0 +1,836 @@
+//! The organisers' side of meetings in the chat: `/newmeeting` writes one field by field and
+//! invites its audience; `/organize` lists the meetings a person organises, to change them
+//! (everyone invited hears of it), cancel them or record who came.
+
+use super::{Engine, Turn};
+use crate::args;
+use crate::broadcast::{Audience, BroadcastStore};
+use crate::clock::Clock;
+use crate::conversation::{Action, Offer, Step};
+use crate::draft::{self, BadStart, Field, MeetingDraft};
+use crate::language::Language;
+use crate::learning::LearningStore;
+use crate::locale::{count, isolate};
+use crate::meeting::{Meeting, MeetingStore, Recurrence, Rsvp, occurrences};
+use crate::message::{ChatKind, Choice, Outgoing, Text};
+use crate::person::PersonId;
+use crate::role::Role;
+use crate::store::{Store, StoreError};
+use crate::text::{clean_line, clean_message};
+use chrono::{Duration, NaiveDateTime};
+use std::collections::BTreeSet;
+
+/// The lengths offered as choices, in minutes.
+const LENGTHS: [u32; 4] = [60, 90, 120, 180];
+/// How many associations a coordinator is offered one by one as an audience.
+const MAX_ASSOCIATION_CHOICES: usize = 10;
+/// How many meetings `/organize` shows.
+const MAX_LISTED: usize = 10;
+/// How far back `/organize` shows meetings that are over, and attendance may be recorded.
+const RECENT_DAYS: i64 = 60;
+/// How many past occurrences of a repeating meeting are offered for attendance.
+const MAX_OCCURRENCES: usize = 5;
+/// How many people an attendance list shows as choices (Telegram allows 100 buttons).
+const MAX_PEOPLE: usize = 40;
+
+/// What the organiser typed, read for the field asked.
+enum Read {
+    Done,
+    /// Refused, with the Fluent id of why (and the field is asked again).
+    Refused(&'static str),
+}
+
+fn minutes_label(turn: &Turn<'_>, minutes: u32) -> String {
+    let args = args! { "hours" => count(i64::from(minutes / 60)), "minutes" => count(i64::from(minutes % 60)) };
+    turn.say_with("draft-length-value", &args)
+}
+
+fn local_label(local: NaiveDateTime) -> String {
+    local.format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// Two choices a row.
+fn rows(choices: Vec<Choice>) -> Vec<Vec<Choice>> {
+    choices.chunks(2).map(<[Choice]>::to_vec).collect()
+}
+
+impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+    /// Choices built from `(label, action)` pairs under a new offer, which becomes the live one.
+    fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
+        let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
+        let offer = Offer::new(actions);
+        let choices = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| Choice {
+                label,
+                data: offer.data(i),
+            })
+            .collect();
+        turn.conversation.offer = Some(offer);
+        choices
+    }
+
+    fn organize_private_only(turn: &Turn<'_>, command: &str) -> Option<Vec<Outgoing>> {
+        (turn.chat_kind == ChatKind::Group).then(|| {
+            let link = turn.private_link.clone().unwrap_or_else(|| "none".to_owned());
+            let args = args! { "command" => turn.command(command), "link" => link };
+            vec![Outgoing::text(Text::plain(
+                turn.say_with("organize-private-only", &args),
+            ))]
+        })
+    }
+
+    /// `/newmeeting`: the first question of a new meeting.
+    pub(super) async fn new_meeting(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        if let Some(refusal) = Self::organize_private_only(turn, "newmeeting") {
+            return Ok(refusal);
+        }
+        turn.conversation.step = Step::Drafting {
+            draft: Box::new(MeetingDraft::new(turn.person.zone())),
+            field: Field::Title,
+        };
+        self.ask_field(turn).await
+    }
+
+    /// Who may be invited by this person: anyone for coordinators, the members of the
+    /// associations they manage for managers.
+    fn may_invite(turn: &Turn<'_>, audience: &Audience) -> bool {
+        turn.access.has_at_least(Role::Coordinator)
+            || (!audience.associations.is_empty()
+                && audience
+                    .associations
+                    .iter()
+                    .all(|&association| turn.access.role_in(association) == Some(Role::Manager)))
+    }
+
+    /// Whether this person may change, cancel and take attendance of `meeting`.
+    fn may_manage(turn: &Turn<'_>, meeting: &Meeting) -> bool {
+        meeting.organizer == Some(turn.person.id) || turn.access.has_at_least(Role::Coordinator)
+    }
+
+    async fn audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
+        let pick = |label: String, audience: Audience| (label, Action::DraftAudience { audience });
+        if !turn.access.has_at_least(Role::Coordinator) {
+            return Ok(turn
+                .access
+                .memberships
+                .iter()
+                .filter(|membership| membership.role == Role::Manager)
+                .map(|membership| {
+                    let args = args! { "association" => isolate(turn.lang, &membership.association.name) };
+                    pick(
+                        turn.say_with("draft-audience-association", &args),
+                        Audience {
+                            associations: vec![membership.association.id],
+                            ..Audience::default()
+                        },
+                    )
+                })
+                .collect());
+        }
+        let mut entries = vec![
+            pick(turn.say("draft-audience-all"), Audience::default()),
+            pick(
+                turn.say("draft-audience-managers"),
+                Audience {
+                    role: Some(Role::Manager),
+                    ..Audience::default()
+                },
+            ),
+        ];
+        let associations = self.store.associations().await?;
+        let cities: BTreeSet<&str> = associations.iter().map(|a| a.association.city.as_str()).collect();
+        for city in cities {
+            let args = args! { "city" => isolate(turn.lang, city) };
+            entries.push(pick(
+                turn.say_with("draft-audience-city", &args),
+                Audience {
+                    city: Some(city.to_owned()),
+                    ..Audience::default()
+                },
+            ));
+        }
+        for summary in associations.iter().take(MAX_ASSOCIATION_CHOICES) {
+            let args = args! { "association" => isolate(turn.lang, &summary.association.name) };
+            entries.push(pick(
+                turn.say_with("draft-audience-association", &args),
+                Audience {
+                    associations: vec![summary.association.id],
+                    ..Audience::default()
+                },
+            ));
+        }
+        Ok(entries)
+    }
+
+    async fn audience_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
+        let mut names = Vec::new();
+        for &id in &audience.associations {
+            if let Some(association) = self.store.association(id).await? {
+                names.push(isolate(turn.lang, &association.name));
+            }
+        }
+        let args = args! {
+            "associations" => if names.is_empty() { "all".to_owned() } else { names.join(", ") },
+            "role" => audience.role.map_or_else(|| "none".to_owned(), |role| turn.role_name(role)),
+            "city" => audience.city.as_deref().map_or_else(|| "none".to_owned(), |city| isolate(turn.lang, city)),
+        };
+        Ok(turn.say_with("draft-audience-value", &args))
+    }
+
+    fn repeat_label(turn: &Turn<'_>, code: &str) -> String {
+        let id = match Recurrence::from_code(code) {
+            Recurrence::None => "draft-repeat-none",
+            Recurrence::Weekly { every: 0 | 1 } => "draft-repeat-weekly",
+            Recurrence::Weekly { .. } => "draft-repeat-fortnightly",
+            Recurrence::Monthly { .. } => "draft-repeat-monthly",
+            Recurrence::Cron(_) => "draft-repeat-custom",
+        };
+        turn.say(id)
+    }
+
+    /// Asks the field of the draft being written (or shows it for review).
+    async fn ask_field(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        let Step::Drafting { draft, field } = &turn.conversation.step else {
+            return Ok(Vec::new());
+        };
+        let (draft, field) = (draft.as_ref().clone(), *field);
+        let mut entries: Vec<(String, Action)> = Vec::new();
+        let prompt = match field {
+            Field::Review => return self.review_draft(turn, &draft).await,
+            Field::Start => {
+                let args = args! { "zone" => draft.zone.name(), "example" => "07/02/2027 10:00" };
+                turn.say_with("draft-ask-start", &args)
+            }
+            Field::Length => {
+                for minutes in LENGTHS {
+                    entries.push((minutes_label(turn, minutes), Action::DraftLength { minutes }));
+                }
+                turn.say("draft-ask-length")
+            }
+            Field::Repeat => {
+                for code in ["none", "weekly:1", "weekly:2", "monthly:1"] {
+                    entries.push((
+                        Self::repeat_label(turn, code),
+                        Action::DraftRepeat {
+                            recurrence: code.to_owned(),
+                        },
+                    ));
+                }
+                turn.say("draft-ask-repeat")
+            }
+            Field::Audience => {
+                entries = self.audience_choices(turn).await?;
+                turn.say("draft-ask-audience")
+            }
+            Field::TitleIn(language) | Field::AgendaIn(language) => {
+                let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+                turn.say_with(&format!("draft-ask-{}", field.code()), &args)
+            }
+            _ => turn.say(&format!("draft-ask-{}", field.code())),
+        };
+        if field.optional() || matches!(field, Field::TitleIn(_)) {
+            entries.push((turn.say("draft-skip"), Action::DraftSkip));
+        }
+        if draft.reviewing {
+            entries.push((turn.say("draft-back"), Action::DraftChange { field: Field::Review }));
+        }
+        entries.push((turn.say("draft-discard"), Action::DraftDiscard));
+        let choices = Self::offer_choices(turn, entries);
+        Ok(vec![Outgoing::with_choices(Text::plain(prompt), rows(choices))])
+    }
+
+    /// Everything written so far, with the choices to send it or change a field.
+    async fn review_draft(&self, turn: &mut Turn<'_>, draft: &MeetingDraft) -> Result<Vec<Outgoing>, StoreError> {
+        let heading = if draft.editing.is_some() {
+            "draft-review-edit"
+        } else {
+            "draft-review-new"
+        };
+        let mut text = Text::default().then_bold(turn.say(heading));
+        for (language, title) in &draft.title {
+            let args = args! {
+                "language" => self.locales.text(*language, "language-self-name", None),
+                "title" => title.clone(),
+            };
+            text = text.line_break().then_plain(turn.say_with("draft-show-title", &args));
+        }
+        if let (Some(start), Some(minutes)) = (draft.start, draft.minutes) {
+            let args = args! {
+                "when" => format!("{} ({})", local_label(start), draft.zone.name()),
+                "length" => minutes_label(turn, minutes),
+            };
+            text = text.line_break().then_plain(turn.say_with("draft-show-when", &args));
+        }
+        text = text.line_break().then_plain(turn.say_with(
+            "draft-show-repeat",
+            &args! { "repeat" => Self::repeat_label(turn, &draft.recurrence) },
+        ));
+        if let Some(place) = &draft.place {
+            text = text
+                .line_break()
+                .then_plain(turn.say_with("meeting-place", &args! { "place" => place.clone() }));
+        }
+        if let Some(link) = &draft.link {
+            text = text
+                .line_break()
+                .then_plain(turn.say_with("meeting-link", &args! { "link" => link.clone() }));
+        }
+        for (language, agenda) in &draft.agenda {
+            let args = args! {
+                "language" => self.locales.text(*language, "language-self-name", None),
+                "agenda" => agenda.clone(),
+            };
+            text = text.line_break().then_plain(turn.say_with("draft-show-agenda", &args));
+        }
+        if let Some(audience) = &draft.audience {
+            let audience = self.audience_label(turn, audience).await?;
+            text = text
+                .line_break()
+                .then_plain(turn.say_with("draft-show-audience", &args! { "audience" => audience }));
+        }
+        let confirm = if draft.editing.is_some() {
+            "draft-confirm-edit"
+        } else {
+            "draft-confirm-new"
+        };
+        let mut entries = vec![(turn.say(confirm), Action::DraftConfirm)];
+        let fields: &[Field] = if draft.editing.is_some() {
+            &Field::EDITABLE
+        } else {
+            &Field::NEW
+        };
+        for &field in fields {
+            entries.push((
+                turn.say(&format!("draft-change-{}", field.code())),
+                Action::DraftChange { field },
+            ));
+        }
+        for language in Language::ALL {
+            if !draft.title.contains_key(&language) {
+                let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+                entries.push((
+                    turn.say_with("draft-translate", &args),
+                    Action::DraftChange {
+                        field: Field::TitleIn(language),
+                    },
+                ));
+            }
+        }
+        entries.push((turn.say("draft-discard"), Action::DraftDiscard));
+        let choices = Self::offer_choices(turn, entries);
+        Ok(vec![Outgoing::with_choices(text, rows(choices))])
+    }
+
+    /// Text typed while a meeting is being written: the answer to the field asked.
+    pub(super) async fn draft_input(&self, turn: &mut Turn<'_>, typed: &str) -> Result<Vec<Outgoing>, StoreError> {
+        let now = turn.now;
+        let lang = turn.lang;
+        let Step::Drafting { draft, field } = &mut turn.conversation.step else {
+            return Ok(Vec::new());
+        };
+        let field = *field;
+        let line = clean_line(typed);
+        let read = match field {
+            Field::Title | Field::TitleIn(_) => {
+                if line.is_empty() || line.chars().count() > draft::MAX_TITLE {
+                    Read::Refused("draft-title-bad")
+                } else {
+                    let language = if let Field::TitleIn(language) = field {
+                        language
+                    } else {
+                        lang
+                    };
+                    draft.title.insert(language, line);
+                    Read::Done
+                }
+            }
+            Field::Start => match draft::read_start(typed, draft.zone, now, super::learn::zone_named) {
+                Ok((start, zone)) => {
+                    draft.start = Some(start);
+                    draft.zone = zone;
+                    Read::Done
+                }
+                Err(BadStart::Unreadable) => Read::Refused("draft-start-bad"),
+                Err(BadStart::Past) => Read::Refused("draft-start-past"),
+                Err(BadStart::TooFar) => Read::Refused("draft-start-far"),
+            },
+            Field::Length => match draft.start.and_then(|start| draft::read_end(typed, start)) {
+                Some(minutes) => {
+                    draft.minutes = Some(minutes);
+                    Read::Done
+                }
+                None => Read::Refused("draft-length-bad"),
+            },
+            Field::Place => {
+                if line.is_empty() || line.chars().count() > draft::MAX_PLACE {
+                    Read::Refused("draft-place-bad")
+                } else {
+                    draft.place = Some(line);
+                    Read::Done
+                }
+            }
+            Field::Link => match draft::read_link(typed) {
+                Some(link) => {
+                    draft.link = Some(link);
+                    Read::Done
+                }
+                None => Read::Refused("draft-link-bad"),
+            },
+            Field::Agenda | Field::AgendaIn(_) => {
+                let agenda = clean_message(typed);
+                if agenda.is_empty() || agenda.chars().count() > draft::MAX_AGENDA {
+                    Read::Refused("draft-agenda-bad")
+                } else {
+                    let language = if let Field::AgendaIn(language) = field {
+                        language
+                    } else {
+                        lang
+                    };
+                    draft.agenda.insert(language, agenda);
+                    Read::Done
+                }
+            }
+            Field::Repeat | Field::Audience | Field::Review => Read::Refused("draft-use-choices"),
+        };
+        match read {
+            Read::Done => self.advance(turn, field).await,
+            Read::Refused(id) => {
+                let args = args! {
+                    "example" => "07/02/2027 10:00",
+                    "title_max" => count(draft::MAX_TITLE as i64),
+                    "place_max" => count(draft::MAX_PLACE as i64),
+                    "agenda_max" => count(draft::MAX_AGENDA as i64),
+                };
+                let mut replies = vec![Outgoing::text(Text::plain(turn.say_with(id, &args)))];
+                replies.extend(self.ask_field(turn).await?);
+                Ok(replies)
+            }
+        }
+    }
+
+    /// Moves the draft on from `field`, answered.
+    async fn advance(&self, turn: &mut Turn<'_>, answered: Field) -> Result<Vec<Outgoing>, StoreError> {
+        if let Step::Drafting { draft, field } = &mut turn.conversation.step {
+            let next = draft.after(answered);
+            if next == Field::Review {
+                draft.reviewing = true;
+            }
+            *field = next;
+        }
+        self.ask_field(turn).await
+    }
+
+    /// A pressed choice of the meeting dialogue or of `/organize`.
+    pub(super) async fn on_organize_action(
+        &self,
+        turn: &mut Turn<'_>,
+        action: Action,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        if let Some(replies) = self.on_draft_action(turn, &action).await? {
+            return Ok(replies);
+        }
+        match action {
+            Action::EditMeeting { meeting } => {
+                let Some(found) = self.managed(turn, meeting).await? else {
+                    return Ok(self.not_managed(turn));
+                };
+                turn.conversation.step = Step::Drafting {
+                    draft: Box::new(MeetingDraft::editing(&found)),
+                    field: Field::Review,
+                };
+                self.ask_field(turn).await
+            }
+            Action::CancelMeeting { meeting } => {
+                let Some(found) = self.managed(turn, meeting).await? else {
+                    return Ok(self.not_managed(turn));
+                };
+                let entries = vec![
+                    (
+                        turn.say("organize-cancel-yes"),
+                        Action::ConfirmCancelMeeting { meeting },
+                    ),
+                    (turn.say("organize-cancel-no"), Action::KeepMeeting),
+                ];
+                let choices = Self::offer_choices(turn, entries);
+                let args = args! { "title" => found.title_for(turn.lang).to_owned() };
+                Ok(vec![Outgoing::with_choices(
+                    Text::plain(turn.say_with("organize-cancel-confirm", &args)),
+                    vec![choices],
+                )])
+            }
+            Action::KeepMeeting => Ok(vec![Outgoing::text(Text::plain(turn.say("organize-kept")))]),
+            Action::ConfirmCancelMeeting { meeting } => {
+                let Some(found) = self.managed(turn, meeting).await? else {
+                    return Ok(self.not_managed(turn));
+                };
+                let told = self.store.cancel_meeting(meeting, turn.now).await?.unwrap_or(0);
+                let args = args! { "title" => found.title_for(turn.lang).to_owned(), "count" => count(told as i64) };
+                Ok(vec![Outgoing::text(Text::plain(
+                    turn.say_with("organize-cancelled", &args),
+                ))])
+            }
+            Action::Attendance { meeting } => self.pick_occurrence(turn, meeting).await,
+            Action::AttendanceOf { meeting, occurrence } => self.attendance_list(turn, meeting, &occurrence, 0).await,
+            Action::Attended {
+                meeting,
+                occurrence,
+                people,
+            } => {
+                if self.managed(turn, meeting).await?.is_none() {
+                    return Ok(self.not_managed(turn));
+                }
+                let recorded = self
+                    .store
+                    .record_attendance(meeting, &occurrence, &people, turn.now)
+                    .await?;
+                self.attendance_list(turn, meeting, &occurrence, recorded).await
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The choices of the meeting dialogue; `None` for other actions.
+    async fn on_draft_action(&self, turn: &mut Turn<'_>, action: &Action) -> Result<Option<Vec<Outgoing>>, StoreError> {
+        let is_draft_action = matches!(
+            action,
+            Action::DraftSkip
+                | Action::DraftLength { .. }
+                | Action::DraftRepeat { .. }
+                | Action::DraftAudience { .. }
+                | Action::DraftChange { .. }
+                | Action::DraftConfirm
+                | Action::DraftDiscard
+        );
+        if !is_draft_action {
+            return Ok(None);
+        }
+        let Step::Drafting { draft, field } = &turn.conversation.step else {
+            return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]));
+        };
+        let (mut draft, answered) = (draft.as_ref().clone(), *field);
+        match action.clone() {
+            Action::DraftDiscard => {
+                turn.conversation.step = Step::Idle;
+                turn.conversation.offer = None;
+                return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("draft-discarded")))]));
+            }
+            Action::DraftSkip => match answered {
+                Field::Place => draft.place = None,
+                Field::Link => draft.link = None,
+                Field::Agenda => draft.agenda.clear(),
+                Field::AgendaIn(language) => {
+                    draft.agenda.remove(&language);
+                }
+                _ => {}
+            },
+            Action::DraftLength { minutes } if answered == Field::Length && minutes > 0 => {
+                draft.minutes = Some(minutes);
+            }
+            Action::DraftRepeat { recurrence } if answered == Field::Repeat => draft.recurrence = recurrence,
+            Action::DraftAudience { audience } if answered == Field::Audience => {
+                if !Self::may_invite(turn, &audience) {
+                    return Ok(Some(self.not_managed(turn)));
+                }
+                draft.audience = Some(audience);
+            }
+            Action::DraftChange { field: wanted } => {
+                turn.conversation.step = Step::Drafting {
+                    draft: Box::new(draft),
+                    field: wanted,
+                };
+                return Ok(Some(self.ask_field(turn).await?));
+            }
+            Action::DraftConfirm if answered == Field::Review => return Ok(Some(self.confirm_draft(turn).await?)),
+            _ => return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))])),
+        }
+        turn.conversation.step = Step::Drafting {
+            draft: Box::new(draft),
+            field: answered,
+        };
+        Ok(Some(self.advance(turn, answered).await?))
+    }
+
+    /// Creates the meeting written, or announces the changes to it.
+    async fn confirm_draft(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        let Step::Drafting { draft, .. } = &turn.conversation.step else {
+            return Ok(Vec::new());
+        };
+        let draft = draft.as_ref().clone();
+        let Some(meeting) = draft.to_new(Some(turn.person.id)) else {
+            // A field is missing (an old draft): ask the first one missing.
+            let missing = if draft.title.is_empty() {
+                Field::Title
+            } else if draft.start.is_none() {
+                Field::Start
+            } else if draft.minutes.is_none() {
+                Field::Length
+            } else {
+                Field::Audience
+            };
+            if let Step::Drafting { field, .. } = &mut turn.conversation.step {
+                *field = missing;
+            }
+            return self.ask_field(turn).await;
+        };
+        if crate::local_time::resolve_local(meeting.time.zone, meeting.time.start) <= turn.now
+            && meeting.recurrence == Recurrence::None
+        {
+            if let Step::Drafting { field, .. } = &mut turn.conversation.step {
+                *field = Field::Start;
+            }
+            let mut replies = vec![Outgoing::text(Text::plain(turn.say("draft-start-past")))];
+            replies.extend(self.ask_field(turn).await?);
+            return Ok(replies);
+        }
+        let title = crate::meeting::pick(&meeting.title, turn.lang).to_owned();
+        let reply = match draft.editing {
+            None => {
+                if !Self::may_invite(turn, &meeting.audience) {
+                    return Ok(self.not_managed(turn));
+                }
+                let (id, invited) = self.store.create_meeting(&meeting, turn.now).await?;
+                let args = args! {
+                    "id" => id,
+                    "title" => title,
+                    "count" => count(invited as i64),
+                    "organize" => turn.command("organize"),
+                };
+                turn.say_with("draft-created", &args)
+            }
+            Some(id) => {
+                if self.managed(turn, id).await?.is_none() {
+                    return Ok(self.not_managed(turn));
+                }
+                match self.store.update_meeting(id, &meeting, turn.now).await? {
+                    Some(told) => {
+                        let args = args! { "title" => title, "count" => count(told as i64) };
+                        turn.say_with("draft-changed", &args)
+                    }
+                    None => turn.say("meeting-gone"),
+                }
+            }
+        };
+        turn.conversation.step = Step::Idle;
+        turn.conversation.offer = None;
+        Ok(vec![Outgoing::text(Text::plain(reply))])
+    }
+
+    /// The meeting, if it exists, is not cancelled, and this person may manage it.
+    async fn managed(&self, turn: &Turn<'_>, meeting: i64) -> Result<Option<Meeting>, StoreError> {
+        Ok(self
+            .store
+            .meeting(meeting)
+            .await?
+            .filter(|found| !found.cancelled && Self::may_manage(turn, found)))
+    }
+
+    fn not_managed(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
+        turn.conversation.step = Step::Idle;
+        turn.conversation.offer = None;
+        vec![Outgoing::text(Text::plain(turn.say("organize-not-yours")))]
+    }
+
+    /// `/organize`: the meetings this person organises (all of them for coordinators), upcoming
+    /// or recent, with the answers so far and what can be done.
+    pub(super) async fn organize(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        if let Some(refusal) = Self::organize_private_only(turn, "organize") {
+            return Ok(refusal);
+        }
+        let recent = turn.now - Duration::days(RECENT_DAYS);
+        let mut listed: Vec<Meeting> = self
+            .store
+            .meetings()
+            .await?
+            .into_iter()
+            .filter(|meeting| {
+                !meeting.cancelled
+                    && Self::may_manage(turn, meeting)
+                    && (meeting.recurrence != "none"
+                        || crate::local_time::resolve_local(meeting.time.zone, meeting.time.end) > recent)
+            })
+            .collect();
+        if listed.is_empty() {
+            let args = args! { "newmeeting" => turn.command("newmeeting") };
+            return Ok(vec![Outgoing::text(Text::plain(turn.say_with("organize-none", &args)))]);
+        }
+        listed.sort_by_key(|meeting| std::cmp::Reverse(meeting.time.start));
+        listed.truncate(MAX_LISTED);
+        listed.reverse();
+        let zone = turn.person.zone();
+        let mut offer = Offer::new(Vec::new());
+        let mut replies = Vec::new();
+        for meeting in &listed {
+            let answers = self.store.rsvps(meeting.id).await?;
+            let tally = |answer: Rsvp| count(answers.iter().filter(|(_, a)| *a == answer).count() as i64);
+            let args = args! { "yes" => tally(Rsvp::Yes), "maybe" => tally(Rsvp::Maybe), "no" => tally(Rsvp::No) };
+            let text = self
+                .meeting_text(turn.lang, zone, meeting, "organize-meeting")
+                .line_break()
+                .then_plain(turn.say_with("organize-answers", &args));
+            let id = meeting.id;
+            let actions = vec![
+                (turn.say("organize-edit"), Action::EditMeeting { meeting: id }),
+                (turn.say("organize-attendance"), Action::Attendance { meeting: id }),
+                (turn.say("organize-cancel"), Action::CancelMeeting { meeting: id }),
+            ];
+            let (labels, actions): (Vec<String>, Vec<Action>) = actions.into_iter().unzip();
+            let first = offer.extend(actions);
+            let row = labels
+                .into_iter()
+                .enumerate()
+                .map(|(i, label)| Choice {
+                    label,
+                    data: offer.data(first + i),
+                })
+                .collect();
+            replies.push(Outgoing::with_choices(text, vec![row]));
+        }
+        turn.conversation.offer = Some(offer);
+        Ok(replies)
+    }
+
+    /// The occurrences of a meeting that have started, most recent first.
+    async fn pick_occurrence(&self, turn: &mut Turn<'_>, meeting: i64) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(found) = self.managed(turn, meeting).await? else {
+            return Ok(self.not_managed(turn));
+        };
+        let recurrence = Recurrence::from_code(&found.recurrence);
+        let mut past: Vec<String> = occurrences(
+            &found.time,
+            &recurrence,
+            turn.now - Duration::days(RECENT_DAYS),
+            turn.now + Duration::seconds(1),
+        )
+        .into_iter()
+        .filter(|occurrence| occurrence.start <= turn.now)
+        .map(|occurrence| occurrence.key)
+        .collect();
+        past.reverse();
+        past.truncate(MAX_OCCURRENCES);
+        match past.as_slice() {
+            [] => {
+                let args = args! { "title" => found.title_for(turn.lang).to_owned() };
+                Ok(vec![Outgoing::text(Text::plain(
+                    turn.say_with("attendance-not-yet", &args),
+                ))])
+            }
+            [only] => self.attendance_list(turn, meeting, &only.clone(), 0).await,
+            _ => {
+                let entries = past
+                    .iter()
+                    .map(|key| {
+                        let label = NaiveDateTime::parse_from_str(key, "%Y-%m-%dT%H:%M")
+                            .map_or_else(|_| key.clone(), local_label);
+                        (
+                            label,
+                            Action::AttendanceOf {
+                                meeting,
+                                occurrence: key.clone(),
+                            },
+                        )
+                    })
+                    .collect();
+                let choices = Self::offer_choices(turn, entries);
+                let args = args! { "title" => found.title_for(turn.lang).to_owned() };
+                Ok(vec![Outgoing::with_choices(
+                    Text::plain(turn.say_with("attendance-pick", &args)),
+                    rows(choices),
+                )])
+            }
+        }
+    }
+
+    /// Who said they would come to an occurrence, each to press once they are recorded as
+    /// present; those recorded are listed.
+    async fn attendance_list(
+        &self,
+        turn: &mut Turn<'_>,
+        meeting: i64,
+        occurrence: &str,
+        just_recorded: u64,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(found) = self.managed(turn, meeting).await? else {
+            return Ok(self.not_managed(turn));
+        };
+        let present: BTreeSet<PersonId> = self
+            .store
+            .attendance(meeting)
+            .await?
+            .into_iter()
+            .filter(|(key, _)| key == occurrence)
+            .map(|(_, person)| person)
+            .collect();
+        let expected: Vec<(PersonId, Rsvp)> = self
+            .store
+            .rsvps(meeting)
+            .await?
+            .into_iter()
+            .filter(|(person, answer)| *answer != Rsvp::No && !present.contains(person))
+            .take(MAX_PEOPLE)
+            .collect();
+        let when = NaiveDateTime::parse_from_str(occurrence, "%Y-%m-%dT%H:%M")
+            .map_or_else(|_| occurrence.to_owned(), local_label);
+        let args = args! {
+            "title" => found.title_for(turn.lang).to_owned(),
+            "when" => when,
+            "count" => count(present.len() as i64),
+            "recorded" => count(just_recorded as i64),
+        };
+        let mut text = Text::default().then_bold(turn.say_with("attendance-title", &args));
+        if just_recorded > 0 {
+            text = text
+                .line_break()
+                .then_plain(turn.say_with("attendance-recorded", &args));
+        }
+        text = text.line_break().then_plain(turn.say_with("attendance-present", &args));
+        for &person in &present {
+            if let Some(found) = self.store.person(person).await? {
+                text = text
+                    .line_break()
+                    .then_plain(format!("✅ {}", isolate(turn.lang, &found.display_name)));
+            }
+        }
+        let mut entries = Vec::new();
+        let yes: Vec<PersonId> = expected
+            .iter()
+            .filter(|(_, answer)| *answer == Rsvp::Yes)
+            .map(|(person, _)| *person)
+            .collect();
+        if yes.len() > 1 {
+            entries.push((
+                turn.say("attendance-all-yes"),
+                Action::Attended {
+                    meeting,
+                    occurrence: occurrence.to_owned(),
+                    people: yes,
+                },
+            ));
+        }
+        for &(person, answer) in &expected {
+            let Some(found) = self.store.person(person).await? else {
+                continue;
+            };
+            let args = args! {
+                "name" => isolate(turn.lang, &found.display_name),
+                "answer" => turn.say(&format!("rsvp-{}", answer.code())),
+            };
+            entries.push((
+                turn.say_with("attendance-person", &args),
+                Action::Attended {
+                    meeting,
+                    occurrence: occurrence.to_owned(),
+                    people: vec![person],
+                },
+            ));
+        }
+        if entries.is_empty() {
+            text = text.line_break().then_plain(turn.say("attendance-nobody-left"));
+            return Ok(vec![Outgoing::text(text)]);
+        }
+        text = text.line_break().then_plain(turn.say("attendance-intro"));
+        let choices = Self::offer_choices(turn, entries);
+        Ok(vec![Outgoing::with_choices(text, rows(choices))])
+    }
+}

@@ -1,0 +1,406 @@
+//! Organisers in the chat: a manager writes a meeting field by field and invites their
+//! association, changes it (everyone invited hears of it and may answer again), records who came,
+//! and cancels it; a coordinator may invite anyone; nobody else may. The engine over a real
+//! SQLite store, with a fake clock, and the messages as the outbox renders them.
+
+use crate::backends::TestDb;
+use chrono::{DateTime, TimeZone, Utc};
+use std::sync::Arc;
+use tatwir::store::SqlStore;
+use tatwir_core::association::{AssociationDraft, NewAssociation};
+use tatwir_core::clock::{Clock, FakeClock};
+use tatwir_core::engine::Engine;
+use tatwir_core::locale::Localizer;
+use tatwir_core::meeting::{IcsMethod, MeetingStore};
+use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
+use tatwir_core::outbox::{OutboxItem, OutboxStore};
+use tatwir_core::person::{Channel, Identity, PersonId};
+use tatwir_core::role::Role;
+use tatwir_core::store::Store;
+
+struct Rig {
+    engine: Engine<SqlStore, FakeClock>,
+    clock: FakeClock,
+    amal: NewAssociation,
+    nour: NewAssociation,
+    _db: TestDb,
+}
+
+fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).single().expect("time")
+}
+
+impl Rig {
+    async fn new() -> Rig {
+        let db = TestDb::sqlite();
+        let store = db.store().await;
+        let clock = FakeClock::at(utc(2026, 12, 1, 9, 0));
+        let amal = store
+            .create_association(
+                &AssociationDraft::new("Association Amal", "Tanger").expect("draft"),
+                clock.now(),
+            )
+            .await
+            .expect("amal");
+        let nour = store
+            .create_association(&AssociationDraft::new("Nour", "Tétouan").expect("draft"), clock.now())
+            .await
+            .expect("nour");
+        let engine = Engine::new(store, clock.clone(), Arc::new(Localizer::bundled().expect("locales")));
+        Rig {
+            engine,
+            clock,
+            amal,
+            nour,
+            _db: db,
+        }
+    }
+
+    fn store(&self) -> &SqlStore {
+        self.engine.store()
+    }
+
+    async fn send(&self, user: &str, event: Event) -> Vec<Outgoing> {
+        let incoming = Incoming {
+            identity: Identity::new(Channel::Telegram, user),
+            display_name: user.to_owned(),
+            client_language: Some("fr".to_owned()),
+            chat: Chat {
+                id: user.to_owned(),
+                kind: ChatKind::Private,
+                private_link: None,
+            },
+            event,
+        };
+        self.engine.handle(&incoming).await
+    }
+
+    async fn say(&self, user: &str, text: &str) -> Vec<Outgoing> {
+        self.send(user, Event::Text(text.to_owned())).await
+    }
+
+    /// Presses the choice whose label contains `label` among `replies`.
+    async fn press(&self, user: &str, replies: &[Outgoing], label: &str) -> Vec<Outgoing> {
+        let choice = find(replies, label);
+        self.send(user, Event::Choice(choice.data)).await
+    }
+
+    async fn person(&self, user: &str) -> PersonId {
+        self.store()
+            .person_by_identity(&Identity::new(Channel::Telegram, user))
+            .await
+            .expect("read")
+            .expect("person")
+            .id
+    }
+
+    /// The outbox messages due for `user`'s chat, rendered, and marked sent.
+    async fn deliveries(&self, user: &str) -> Vec<(OutboxItem, Vec<Outgoing>)> {
+        let items = self
+            .store()
+            .claim(Channel::Telegram, Some(user), "test", self.clock.now(), 100)
+            .await
+            .expect("claim");
+        let mut rendered = Vec::new();
+        for item in items {
+            let replies = self.engine.render(&item).await.expect("render");
+            self.store().mark_sent(item.id, self.clock.now()).await.expect("sent");
+            rendered.push((item, replies));
+        }
+        rendered
+    }
+}
+
+fn texts(replies: &[Outgoing]) -> String {
+    replies
+        .iter()
+        .map(|reply| match reply {
+            Outgoing::Message { text, .. } => text.to_plain(),
+            other => format!("{other:?}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn labels(replies: &[Outgoing]) -> Vec<String> {
+    replies
+        .iter()
+        .flat_map(|reply| match reply {
+            Outgoing::Message { choices, .. } => choices.iter().flatten().map(|c| c.label.clone()).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn find(replies: &[Outgoing], label: &str) -> Choice {
+    replies
+        .iter()
+        .flat_map(|reply| match reply {
+            Outgoing::Message { choices, .. } => choices.iter().flatten().cloned().collect(),
+            _ => Vec::new(),
+        })
+        .find(|choice| choice.label.contains(label))
+        .unwrap_or_else(|| panic!("no choice {label:?} in {:?}", labels(replies)))
+}
+
+#[tokio::test]
+async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_cancels_it() {
+    let rig = Rig::new().await;
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    rig.say("amina", &format!("/start {}", rig.amal.volunteer_code)).await;
+    rig.say("youssef", &format!("/start {}", rig.nour.volunteer_code)).await;
+
+    // A volunteer may not organise; the command is not even in their help.
+    assert!(!texts(&rig.say("amina", "/help").await).contains("/newmeeting"));
+    let refused = texts(&rig.say("amina", "/newmeeting").await);
+    assert!(refused.contains("n'est pas ouverte à votre rôle"), "{refused}");
+    assert!(texts(&rig.say("karim", "/help").await).contains("/newmeeting"));
+
+    let asked = rig.say("karim", "/newmeeting").await;
+    assert!(texts(&asked).contains("Quel est son titre"), "{}", texts(&asked));
+    let too_long = rig.say("karim", &"x".repeat(300)).await;
+    assert!(
+        texts(&too_long).contains("de 1 à 120 caractères"),
+        "{}",
+        texts(&too_long)
+    );
+    let start = rig.say("karim", "Premiers secours : les gestes qui sauvent").await;
+    assert!(
+        texts(&start).contains("heure de Africa/Casablanca"),
+        "{}",
+        texts(&start)
+    );
+
+    // Dates that are not, or are past, are refused and asked again.
+    for (typed, answer) in [
+        ("31/02/2027 10:00", "Je n'ai pas compris cette date"),
+        ("demain matin", "Je n'ai pas compris cette date"),
+        ("01/01/2026 10:00", "déjà passée"),
+    ] {
+        let replies = rig.say("karim", typed).await;
+        assert!(texts(&replies).contains(answer), "{typed}: {}", texts(&replies));
+        assert!(texts(&replies).contains("Quand commence-t-elle"), "{typed}");
+    }
+    let length = rig.say("karim", "07/02/2027 10:00").await;
+    assert_eq!(labels(&length)[..4], ["1 h", "1 h 30", "2 h", "3 h"]);
+    let place = rig.press("karim", &length, "2 h").await;
+    let link = rig.say("karim", "Maison des jeunes, Tanger").await;
+    assert!(
+        texts(&link).contains("Un lien pour la suivre en ligne"),
+        "{}",
+        texts(&link)
+    );
+    let refused = rig.say("karim", "javascript:alert(1)").await;
+    assert!(
+        texts(&refused).contains("Ce n'est pas une adresse web"),
+        "{}",
+        texts(&refused)
+    );
+    let agenda = rig.press("karim", &refused, "Passer").await;
+    assert!(texts(&agenda).contains("L'ordre du jour ?"), "{}", texts(&agenda));
+    let repeat = rig.say("karim", "1. Saignements\n2. Brûlures").await;
+    let audience = rig.press("karim", &repeat, "Une seule fois").await;
+    // A manager invites their own association only.
+    assert_eq!(
+        labels(&audience),
+        ["Les membres de Association Amal", "✖ Abandonner"],
+        "{place:?}"
+    );
+    let review = rig.press("karim", &audience, "Association Amal").await;
+    let shown = texts(&review);
+    for part in [
+        "Titre (Français) : Premiers secours : les gestes qui sauvent",
+        "Quand : 07/02/2027 10:00 (Africa/Casablanca), durée 2 h",
+        "Où : Maison des jeunes, Tanger",
+        "1. Saignements\n2. Brûlures",
+        "Invités : Association Amal",
+    ] {
+        assert!(shown.contains(part), "{part:?} in {shown}");
+    }
+    assert!(!shown.contains("En ligne"), "the link was skipped: {shown}");
+
+    // The title in Arabic too, then everything is sent.
+    let ask_ar = rig.press("karim", &review, "Titre en العربية").await;
+    let ask_agenda_ar = rig.say("karim", "الإسعافات الأولية").await;
+    assert!(
+        texts(&ask_agenda_ar).contains("L'ordre du jour en العربية"),
+        "{}",
+        texts(&ask_agenda_ar)
+    );
+    let review = rig.press("karim", &ask_agenda_ar, "Passer").await;
+    assert!(
+        texts(&review).contains("Titre (العربية) : الإسعافات الأولية"),
+        "{ask_ar:?}"
+    );
+    let created = rig.press("karim", &review, "Envoyer les invitations").await;
+    let created = texts(&created);
+    assert!(
+        created.contains("Réunion n° 1 « Premiers secours : les gestes qui sauvent » créée : les invitations partent vers 2 personnes"),
+        "{created}"
+    );
+    // A second press on the old review finds nothing to send: no second meeting.
+    let again = rig.press("karim", &review, "Envoyer les invitations").await;
+    assert!(texts(&again).contains("plus valable"), "{}", texts(&again));
+    assert_eq!(rig.store().meetings().await.expect("meetings").len(), 1);
+
+    // Amina (Amal) is invited, Youssef (Nour) is not.
+    assert!(rig.deliveries("youssef").await.is_empty());
+    let invited = rig.deliveries("amina").await;
+    assert_eq!(invited.len(), 1);
+    let (_, invitation) = &invited[0];
+    assert!(
+        texts(invitation).contains("📅 Invitation à une réunion"),
+        "{}",
+        texts(invitation)
+    );
+    rig.press("amina", invitation, "Oui").await;
+
+    // Karim follows the answers, then moves the meeting an hour later.
+    let organized = rig.say("karim", "/organize").await;
+    assert!(
+        texts(&organized).contains("Réponses : 1 oui, 0 peut-être, 0 non"),
+        "{}",
+        texts(&organized)
+    );
+    assert!(rig.say("youssef", "/organize").await.len() == 1);
+    let review = rig.press("karim", &organized, "Modifier").await;
+    assert!(
+        !labels(&review).iter().any(|l| l.contains("Invités")),
+        "the audience stays"
+    );
+    let ask = rig.press("karim", &review, "Date et heure").await;
+    let review = rig.say("karim", "07/02/2027 11:00").await;
+    assert!(texts(&review).contains("07/02/2027 11:00"), "{ask:?}");
+    let changed = texts(&rig.press("karim", &review, "Annoncer le changement").await);
+    assert!(changed.contains("2 personnes invitées sont prévenues"), "{changed}");
+    let news = rig.deliveries("amina").await;
+    assert_eq!(news.len(), 1, "one message per change");
+    let (item, change) = &news[0];
+    assert_eq!(item.kind, "change");
+    let shown = texts(change);
+    assert!(
+        shown.contains("✏️ Réunion modifiée") && shown.contains("07/02/2027 11:00"),
+        "{shown}"
+    );
+    assert!(
+        labels(change).iter().any(|l| l.contains("Peut-être")),
+        "they may answer again"
+    );
+    let meeting = rig.store().meeting(1).await.expect("read").expect("meeting");
+    assert_eq!(meeting.sequence, 1);
+    let ics = meeting.ics(IcsMethod::Request);
+    assert!(
+        ics.contains("SEQUENCE:1") && ics.contains("DTSTART;TZID=Africa/Casablanca:20270207T110000"),
+        "{ics}"
+    );
+
+    // Attendance waits for the meeting to start.
+    let organized = rig.say("karim", "/organize").await;
+    let early = texts(&rig.press("karim", &organized, "Présences").await);
+    assert!(early.contains("n'a pas encore commencé"), "{early}");
+    // 11:00 in Casablanca that Sunday is 11:00 UTC: the clock went back for Ramadan at 03:00.
+    rig.clock.set(utc(2027, 2, 7, 10, 30));
+    let organized = rig.say("karim", "/organize").await;
+    let early = texts(&rig.press("karim", &organized, "Présences").await);
+    assert!(early.contains("n'a pas encore commencé"), "{early}");
+    rig.clock.set(utc(2027, 2, 7, 11, 5));
+    let organized = rig.say("karim", "/organize").await;
+    let list = rig.press("karim", &organized, "Présences").await;
+    assert!(
+        texts(&list).contains("Personne n'est encore noté présent"),
+        "{}",
+        texts(&list)
+    );
+    let recorded = rig.press("karim", &list, "amina (✅ Oui)").await;
+    assert!(
+        texts(&recorded).contains("Une personne est notée présente"),
+        "{}",
+        texts(&recorded)
+    );
+    // The old list's button was for the same person: pressing it again records nothing twice.
+    rig.press("karim", &list, "amina").await;
+    let amina = rig.person("amina").await;
+    assert_eq!(
+        rig.store().attendance(1).await.expect("attendance"),
+        vec![("2027-02-07T11:00".to_owned(), amina)]
+    );
+
+    // Cancelling asks first; then everyone invited is told.
+    let organized = rig.say("karim", "/organize").await;
+    let confirm = rig.press("karim", &organized, "Annuler").await;
+    let kept = rig.press("karim", &confirm, "Non, la garder").await;
+    assert!(texts(&kept).contains("maintenue"));
+    assert!(!rig.store().meeting(1).await.expect("read").expect("meeting").cancelled);
+    let organized = rig.say("karim", "/organize").await;
+    let confirm = rig.press("karim", &organized, "Annuler").await;
+    let done = texts(&rig.press("karim", &confirm, "Oui, annuler").await);
+    assert!(done.contains("2 personnes invitées sont prévenues"), "{done}");
+    let news = rig.deliveries("amina").await;
+    assert_eq!(news.len(), 1);
+    assert!(texts(&news[0].1).contains("🚫 Réunion annulée"));
+    assert!(texts(&rig.say("karim", "/organize").await).contains("aucune réunion"));
+}
+
+#[tokio::test]
+async fn only_the_organiser_or_a_coordinator_manages_a_meeting() {
+    let rig = Rig::new().await;
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    rig.say("nadia", &format!("/start {}", rig.nour.manager_code)).await;
+    rig.say("salma", "/start").await;
+    let salma = rig.person("salma").await;
+    rig.store()
+        .grant_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("grant");
+
+    // A coordinator may invite everyone, the managers, a city or one association.
+    let mut replies = rig.say("salma", "/newmeeting").await;
+    for typed in ["Rencontre des associations du Nord", "15/01/2027 15h00"] {
+        replies = rig.say("salma", typed).await;
+    }
+    replies = rig.press("salma", &replies, "1 h 30").await;
+    for skip in ["Passer", "Passer", "Passer"] {
+        replies = rig.press("salma", &replies, skip).await;
+    }
+    let audience = rig.press("salma", &replies, "Chaque mois").await;
+    let offered = labels(&audience);
+    for label in [
+        "Tous les membres",
+        "Tous les responsables",
+        "Les associations de Tanger",
+        "Les associations de Tétouan",
+        "Les membres de Nour",
+    ] {
+        assert!(offered.iter().any(|l| l == label), "{label} in {offered:?}");
+    }
+    let review = rig.press("salma", &audience, "Tous les responsables").await;
+    assert!(
+        texts(&review).contains("Répétition : Chaque mois"),
+        "{}",
+        texts(&review)
+    );
+    let created = texts(&rig.press("salma", &review, "Envoyer les invitations").await);
+    assert!(created.contains("vers 2 personnes"), "{created}");
+
+    // Karim, a manager invited to Salma's meeting, may not change it: /organize does not list
+    // it, and a forged press on an old offer finds nothing.
+    assert!(texts(&rig.say("karim", "/organize").await).contains("aucune réunion"));
+    let invitation = rig.deliveries("karim").await;
+    assert_eq!(invitation.len(), 1);
+    let salmas = rig.say("salma", "/organize").await;
+    let forged = rig.send("karim", Event::Choice(find(&salmas, "Modifier").data)).await;
+    assert!(!texts(&forged).contains("📋"), "{}", texts(&forged));
+    assert_eq!(
+        rig.store().meeting(1).await.expect("read").expect("meeting").sequence,
+        0
+    );
+
+    // Discarding a draft sends nothing.
+    rig.say("karim", "/newmeeting").await;
+    let replies = rig.say("karim", "Réunion du bureau").await;
+    let discarded = texts(&rig.press("karim", &replies, "Abandonner").await);
+    assert!(discarded.contains("rien n'a été envoyé"), "{discarded}");
+    assert_eq!(rig.store().meetings().await.expect("meetings").len(), 1);
+    // After the draft is dropped, text is just text again.
+    assert!(!texts(&rig.say("karim", "07/02/2027 10:00").await).contains("durée"));
+}
