@@ -499,24 +499,37 @@ impl<C: Clock + 'static> Matrix<C> {
         Ok(response.response.event_id.to_string())
     }
 
+    /// A lesson's link as text; a file as an m.image, m.video or m.file as its type says
+    /// (uploaded encrypted in an encrypted room).
     async fn send_media(&self, room: &Room, media: &Media) -> anyhow::Result<()> {
         let caption = media.caption.clone().unwrap_or_default();
-        match &media.source {
+        let (name, mime, data) = match &media.source {
             MediaSource::Url(url) => {
                 let text = caption.line_break().then_plain(url.clone());
                 let (plain, html) = numbered(&text, std::iter::empty());
                 room.send(RoomMessageEventContent::text_html(plain, html)).await?;
+                return Ok(());
             }
             MediaSource::File(path) => {
                 let data = tokio::fs::read(path).await?;
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file").to_owned();
                 let mime = mime_of(&name);
-                let config = matrix_sdk::attachment::AttachmentConfig::new().caption(Some(
-                    matrix_sdk::ruma::events::room::message::TextMessageEventContent::plain(caption.to_plain()),
-                ));
-                room.send_attachment(name, &mime, data, config).await?;
+                (name, mime, data)
             }
-        }
+            MediaSource::Inline {
+                file_name,
+                mime,
+                content,
+            } => (
+                file_name.clone(),
+                mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM),
+                content.clone().into_bytes(),
+            ),
+        };
+        let config = matrix_sdk::attachment::AttachmentConfig::new().caption(Some(
+            matrix_sdk::ruma::events::room::message::TextMessageEventContent::plain(caption.to_plain()),
+        ));
+        room.send_attachment(name, &mime, data, config).await?;
         Ok(())
     }
 

@@ -661,46 +661,27 @@ impl<C: Clock + 'static> Telegram<C> {
         Ok(())
     }
 
-    /// A lesson's file: uploaded once per bot, then re-sent by its file_id.
+    /// A lesson's file: uploaded once per bot, then re-sent by its file_id. A file made for the
+    /// message (a meeting's calendar) is uploaded every time.
     async fn send_media(&self, chat: ChatId, media: &Media) -> Result<(), RequestError> {
-        let source = match &media.source {
-            MediaSource::File(path) => path.display().to_string(),
-            MediaSource::Url(url) => url.clone(),
+        let (source, upload) = match &media.source {
+            MediaSource::File(path) => (path.display().to_string(), InputFile::file(path.clone())),
+            MediaSource::Url(url) => match url::Url::parse(url) {
+                Ok(parsed) => (url.clone(), InputFile::url(parsed)),
+                Err(_) => return Ok(()),
+            },
+            MediaSource::Inline { file_name, content, .. } => {
+                let file = InputFile::memory(content.clone().into_bytes()).file_name(file_name.clone());
+                return self.send_file(chat, media, file).await.map(drop);
+            }
         };
         let key = format!("{}:{source}", self.bot_id);
         let cached = self.store.telegram_file(&key).await.ok().flatten();
-        let file = match (&cached, &media.source) {
-            (Some(id), _) => InputFile::file_id(FileId(id.clone())),
-            (None, MediaSource::File(path)) => InputFile::file(path.clone()),
-            (None, MediaSource::Url(url)) => match url::Url::parse(url) {
-                Ok(url) => InputFile::url(url),
-                Err(_) => return Ok(()),
-            },
+        let file = match &cached {
+            Some(id) => InputFile::file_id(FileId(id.clone())),
+            None => upload,
         };
-        let caption = media.caption.as_ref().map(html).unwrap_or_default();
-        let sent = match media.kind {
-            MediaKind::Document => {
-                self.bot
-                    .send_document(chat, file)
-                    .caption(caption)
-                    .parse_mode(ParseMode::Html)
-                    .await?
-            }
-            MediaKind::Image => {
-                self.bot
-                    .send_photo(chat, file)
-                    .caption(caption)
-                    .parse_mode(ParseMode::Html)
-                    .await?
-            }
-            MediaKind::Video => {
-                self.bot
-                    .send_video(chat, file)
-                    .caption(caption)
-                    .parse_mode(ParseMode::Html)
-                    .await?
-            }
-        };
+        let sent = self.send_file(chat, media, file).await?;
         let file_id = sent
             .document()
             .map(|document| document.file.id.0.clone())
@@ -717,6 +698,33 @@ impl<C: Clock + 'static> Telegram<C> {
             tracing::warn!(%error, "could not remember an uploaded file");
         }
         Ok(())
+    }
+
+    async fn send_file(&self, chat: ChatId, media: &Media, file: InputFile) -> Result<Message, RequestError> {
+        let caption = media.caption.as_ref().map(html).unwrap_or_default();
+        match media.kind {
+            MediaKind::Document => {
+                self.bot
+                    .send_document(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+            MediaKind::Image => {
+                self.bot
+                    .send_photo(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+            MediaKind::Video => {
+                self.bot
+                    .send_video(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+        }
     }
 
     /// Answers an update that came through the webhook.

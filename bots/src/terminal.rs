@@ -169,13 +169,19 @@ impl<
                         MediaKind::Video => "🎬",
                         MediaKind::Document => "📄",
                     };
-                    let source = match &media.source {
-                        MediaSource::File(path) => path.display().to_string(),
-                        MediaSource::Url(url) => url.clone(),
+                    let (source, content) = match &media.source {
+                        MediaSource::File(path) => (path.display().to_string(), None),
+                        MediaSource::Url(url) => (url.clone(), None),
+                        MediaSource::Inline { file_name, content, .. } => (file_name.clone(), Some(content)),
                     };
                     writeln!(output, "{icon} {source}")?;
                     if let Some(caption) = &media.caption {
                         writeln!(output, "{}", self.styled(caption))?;
+                    }
+                    // The file itself, as text lines (a calendar's CRLF endings become the
+                    // terminal's own).
+                    for line in content.iter().flat_map(|content| content.lines()) {
+                        writeln!(output, "{line}")?;
                     }
                 }
             }

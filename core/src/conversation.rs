@@ -4,6 +4,7 @@
 use crate::content::QuestionKey;
 use crate::draft::{Field, MeetingDraft};
 use crate::language::Language;
+use crate::message::Choice;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +155,10 @@ pub enum Action {
         occurrence: String,
         people: Vec<crate::person::PersonId>,
     },
+    /// Send the meeting's iCalendar file.
+    MeetingCalendar {
+        meeting: i64,
+    },
 }
 
 impl Offer {
@@ -168,12 +173,20 @@ impl Offer {
         Offer { nonce, actions }
     }
 
-    /// Adds actions to a live offer, keeping its nonce so the choices already shown stay valid.
-    /// Returns the index of the first added action.
-    pub fn extend(&mut self, actions: Vec<Action>) -> usize {
+    /// Adds labelled actions to a live offer, keeping its nonce so the choices already shown stay
+    /// valid; returns their choices.
+    pub fn add(&mut self, entries: Vec<(String, Action)>) -> Vec<Choice> {
         let first = self.actions.len();
+        let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
         self.actions.extend(actions);
-        first
+        labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| Choice {
+                label,
+                data: self.data(first + i),
+            })
+            .collect()
     }
 
     pub fn data(&self, index: usize) -> String {

@@ -106,17 +106,10 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         entries: Vec<(String, Action)>,
     ) -> Result<Vec<Choice>, StoreError> {
         let mut conversation = self.store.conversation(person).await?;
-        let offer = conversation.offer.get_or_insert_with(|| Offer::new(Vec::new()));
-        let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
-        let first = offer.extend(actions);
-        let choices = labels
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| Choice {
-                label,
-                data: offer.data(first + i),
-            })
-            .collect();
+        let choices = conversation
+            .offer
+            .get_or_insert_with(|| Offer::new(Vec::new()))
+            .add(entries);
         self.store
             .save_conversation(person, &conversation, self.clock.now())
             .await?;

@@ -137,6 +137,12 @@ pub enum MediaKind {
 pub enum MediaSource {
     File(PathBuf),
     Url(String),
+    /// A file made for this message (a meeting's iCalendar): sent as an upload, never cached.
+    Inline {
+        file_name: String,
+        mime: String,
+        content: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -246,6 +246,8 @@ meeting-place = المكان: { $place }
 meeting-link = عن بُعد: { $link }
 meeting-your-answer = ردّك: { $answer }
 meeting-gone = هذا الاجتماع لم يعد موجودًا أو أُلغي.
+meeting-calendar-choice = 📅 إضافة إلى تقويمي (.ics)
+meeting-calendar-sent = 📅 «{ $title }» لتقويمك: افتح هذا الملف لإضافته.
 meetings-none = لا اجتماعات قادمة لك.
 
 ## تنظيم الاجتماعات

@@ -242,6 +242,8 @@ meeting-place = البلاصة: { $place }
 meeting-link = أونلاين: { $link }
 meeting-your-answer = الجواب ديالك: { $answer }
 meeting-gone = هاد الاجتماع ما بقاش ولا تلغى.
+meeting-calendar-choice = 📅 زيد للأجندة ديالي (.ics)
+meeting-calendar-sent = 📅 «{ $title }» للأجندة ديالك: حلّ هاد الملف باش تزيدو.
 meetings-none = ما عندك حتى اجتماع جاي.
 
 ## تنظيم الاجتماعات

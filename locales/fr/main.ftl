@@ -235,6 +235,8 @@ meeting-place = Où : { $place }
 meeting-link = En ligne : { $link }
 meeting-your-answer = Votre réponse : { $answer }
 meeting-gone = Cette réunion n'existe plus ou a été annulée.
+meeting-calendar-choice = 📅 Ajouter à mon agenda (.ics)
+meeting-calendar-sent = 📅 « { $title } » pour votre agenda : ouvrez ce fichier pour l'y ajouter.
 meetings-none = Aucune réunion à venir pour vous.
 
 ## Organising meetings (managers for their association, coordinators for all)

@@ -59,6 +59,19 @@ impl TestDb {
             .expect("open and migrate the test database")
     }
 
+    /// Runs the `tatwir` command line on this database, in French; returns what it printed.
+    pub fn tatwir(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+            .args(args)
+            .env("TATWIR_DATABASE_URL", self.url.expose())
+            .env("TATWIR_LOG", "warn")
+            .env("TATWIR_LANG", "fr")
+            .output()
+            .expect("run tatwir");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
     pub async fn drop_database(self) {
         if let Some((admin, name)) = &self.postgres {
             let mut conn = sqlx::PgConnection::connect(admin).await.expect("reconnect to drop");

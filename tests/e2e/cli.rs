@@ -1,5 +1,6 @@
 //! The coordinators' command line, through the real binary.
 
+use crate::calendar::{FIRST_AID, assert_first_aid_ics};
 use crate::transcripts::{add_association, chat, tatwir};
 use serde_json::Value;
 use std::path::Path;
@@ -176,4 +177,23 @@ fn invite_codes_are_made_listed_and_revoked() {
         Some(1),
         "nothing half-written"
     );
+}
+
+/// The terminal prints a meeting's calendar file: its name, then its lines.
+#[test]
+fn the_terminal_prints_a_meetings_calendar_file() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Association Amal", "Tanger");
+    let amina = ["--user", "amina", "--lang", "fr"];
+    chat(data, &amina, &format!("/start {}\n", amal.volunteer_code));
+    let association = amal.id.to_string();
+    let created = json(data, &[FIRST_AID, &["--association", &association]].concat());
+    let id = created["id"].as_i64().expect("id");
+    // The fourth choice of the meeting, after yes, no and maybe.
+    let out = chat(data, &amina, "/meetings\n4\n");
+    assert!(out.contains("4. 📅 Ajouter à mon agenda (.ics)"), "{out}");
+    assert!(out.contains(&format!("📄 tatwir-meeting-{id}.ics\n")), "{out}");
+    assert_first_aid_ics(&out);
+    assert!(!out.contains('\r'), "the terminal's own line endings");
 }

@@ -2,6 +2,7 @@
 //! server named by TATWIR_TEST_POSTGRES_URL, the `tatwir` binary itself). One binary for all.
 
 mod backends;
+mod calendar;
 mod cli;
 mod content;
 mod engine_flows;

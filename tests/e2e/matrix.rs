@@ -4,6 +4,7 @@
 //! encrypted room; and the bot restarts in the middle without a new device, a replay or a loss.
 
 use crate::backends::TestDb;
+use crate::calendar::{FIRST_AID, assert_first_aid_ics};
 use crate::synapse::{Synapse, unique};
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::room::Room;
@@ -12,7 +13,9 @@ use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::poll::unstable_response::UnstablePollResponseEventContent;
 use matrix_sdk::ruma::events::poll::unstable_start::OriginalSyncUnstablePollStartEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
-use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent};
+use matrix_sdk::ruma::events::room::message::{
+    FileMessageEventContent, MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+};
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
 use matrix_sdk::{Client, RoomState};
 use std::path::Path;
@@ -37,7 +40,12 @@ const PASSWORD: &str = "correct horse battery staple";
 #[derive(Clone, Debug)]
 enum Seen {
     Text(String),
-    Poll { id: OwnedEventId, question: String },
+    Poll {
+        id: OwnedEventId,
+        question: String,
+    },
+    /// An m.file, with its caption; [`Volunteer::download`] fetches it.
+    File(Box<FileMessageEventContent>),
 }
 
 struct Bot {
@@ -124,10 +132,17 @@ impl Volunteer {
         client.add_event_handler(move |event: OriginalSyncRoomMessageEvent| {
             let (from, texts) = (from.clone(), texts.clone());
             async move {
-                if event.sender == from
-                    && let MessageType::Text(text) = &event.content.msgtype
-                {
-                    let _ = texts.send(Seen::Text(text.body.clone()));
+                if event.sender != from {
+                    return;
+                }
+                match &event.content.msgtype {
+                    MessageType::Text(text) => {
+                        let _ = texts.send(Seen::Text(text.body.clone()));
+                    }
+                    MessageType::File(file) => {
+                        let _ = texts.send(Seen::File(Box::new(file.clone())));
+                    }
+                    _ => {}
                 }
             }
         });
@@ -194,6 +209,14 @@ impl Volunteer {
             .expect("send");
     }
 
+    /// Joins an association with its code, in French; returns what the bot said meanwhile.
+    async fn join(&mut self, code: &impl std::fmt::Display) -> Vec<Seen> {
+        self.say(&format!("!start {code}")).await;
+        self.expect("Choisissez votre langue").await;
+        self.say("1").await;
+        self.expect("Vous avez rejoint").await
+    }
+
     /// Waits until the bot has said something containing `needle`; returns all it said meanwhile.
     async fn expect(&mut self, needle: &str) -> Vec<Seen> {
         let deadline = Instant::now() + WAIT;
@@ -205,6 +228,7 @@ impl Volunteer {
                     let found = match &message {
                         Seen::Text(text) => text.contains(needle),
                         Seen::Poll { question, .. } => question.contains(needle),
+                        Seen::File(file) => file.filename().contains(needle),
                     };
                     seen.push(message);
                     if found {
@@ -214,6 +238,16 @@ impl Volunteer {
                 _ => panic!("the bot never said {needle:?}; it said {seen:#?}"),
             }
         }
+    }
+
+    /// The content of a file the bot sent (decrypted in an encrypted room).
+    async fn download(&self, file: &FileMessageEventContent) -> Vec<u8> {
+        self.client
+            .media()
+            .get_file(file, false)
+            .await
+            .expect("download")
+            .expect("a file")
     }
 
     /// Nothing more from the bot for a while.
@@ -238,7 +272,7 @@ fn last_poll(seen: &[Seen]) -> OwnedEventId {
         .rev()
         .find_map(|message| match message {
             Seen::Poll { id, .. } => Some(id.clone()),
-            Seen::Text(_) => None,
+            Seen::Text(_) | Seen::File(_) => None,
         })
         .expect("a poll")
 }
@@ -266,10 +300,7 @@ async fn a_volunteer_learns_over_matrix(encrypted: bool) {
     let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), encrypted, dir.path()).await;
 
-    volunteer.say(&format!("!start {}", amal.volunteer_code)).await;
-    volunteer.expect("Choisissez votre langue").await;
-    volunteer.say("1").await;
-    let joined = volunteer.expect("Vous avez rejoint").await;
+    let joined = volunteer.join(&amal.volunteer_code).await;
     assert!(format!("{joined:?}").contains("Association Amal"));
     volunteer.say("!learn").await;
     volunteer.expect("Vos boîtes à outils").await;
@@ -341,10 +372,7 @@ async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined(
     let (synapse, _db, store, amal, dir) = fixture().await;
     let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
-    volunteer.say(&format!("!start {}", amal.volunteer_code)).await;
-    volunteer.expect("Choisissez votre langue").await;
-    volunteer.say("1").await;
-    volunteer.expect("Vous avez rejoint").await;
+    volunteer.join(&amal.volunteer_code).await;
     volunteer.expect("Ce que vous pouvez faire").await;
     // A second person makes the room a group... created by the volunteer, with the bot invited
     // only after a command was already sent.
@@ -377,5 +405,47 @@ async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined(
         .expect("send");
     let answer = volunteer.expect("https://matrix.to/#/").await;
     assert!(format!("{answer:?}").contains(bot.user_id().as_str()), "{answer:?}");
+    bot.stop();
+}
+
+/// A meeting's invitation reaches a member in an encrypted room; its calendar choice, typed by
+/// number, brings an m.file with the meeting's iCalendar.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), true, dir.path()).await;
+    volunteer.join(&amal.volunteer_code).await;
+    let association = amal.association.id.0.to_string();
+    let created = db.tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat());
+    let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
+        .as_i64()
+        .expect("id");
+    let invitation = volunteer.expect("Invitation à une réunion").await;
+    assert!(
+        format!("{invitation:?}").contains("4. 📅 Ajouter à mon agenda (.ics)"),
+        "{invitation:?}"
+    );
+    volunteer.say("4").await;
+    let name = format!("tatwir-meeting-{id}.ics");
+    let seen = volunteer.expect(&name).await;
+    let Some(Seen::File(file)) = seen.last() else {
+        panic!("no file: {seen:?}")
+    };
+    assert_eq!(
+        file.info.as_ref().and_then(|info| info.mimetype.as_deref()),
+        Some("text/calendar")
+    );
+    assert!(
+        file.caption()
+            .is_some_and(|caption| caption.contains("Formation premiers secours")),
+        "{file:?}"
+    );
+    assert!(
+        matches!(file.source, matrix_sdk::ruma::events::room::MediaSource::Encrypted(_)),
+        "encrypted in an encrypted room"
+    );
+    let content = String::from_utf8(volunteer.download(file).await).expect("UTF-8");
+    assert_first_aid_ics(&content);
     bot.stop();
 }

@@ -3,6 +3,7 @@
 //! a blocked person, groups, media re-sent by file_id, and webhook mode.
 
 use crate::backends::TestDb;
+use crate::calendar::{FIRST_AID, assert_first_aid_ics};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tatwir::app::Application;
@@ -58,7 +59,7 @@ struct Rig {
     amal: NewAssociation,
     telegram: Arc<Telegram<SystemClock>>,
     task: tokio::task::JoinHandle<()>,
-    _db: TestDb,
+    db: TestDb,
 }
 
 impl Rig {
@@ -97,7 +98,7 @@ impl Rig {
             amal,
             telegram,
             task,
-            _db: db,
+            db,
         }
     }
 
@@ -117,17 +118,8 @@ impl Rig {
         all.into_iter().filter(|sent| !sent.edited).skip(before).collect()
     }
 
-    /// Runs the `tatwir` command line on the rig's database, in French; returns what it printed.
     fn tatwir(&self, args: &[&str]) -> String {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
-            .args(args)
-            .env("TATWIR_DATABASE_URL", self._db.url.expose())
-            .env("TATWIR_LOG", "warn")
-            .env("TATWIR_LANG", "fr")
-            .output()
-            .expect("run tatwir");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        String::from_utf8(output.stdout).expect("UTF-8")
+        self.db.tatwir(args)
     }
 
     fn messages_to(&self, chat: i64) -> Vec<Sent> {
@@ -609,7 +601,7 @@ async fn new_associations_get_telegram_deep_links_once_the_bot_is_known() {
             "Tanger",
             "--json",
         ])
-        .env("TATWIR_DATABASE_URL", rig._db.url.expose())
+        .env("TATWIR_DATABASE_URL", rig.db.url.expose())
         .env("TATWIR_LOG", "warn")
         .output()
         .expect("run tatwir");
@@ -936,4 +928,112 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
         "none for a cancelled meeting"
     );
     assert!(rig.store.meeting(id).await.expect("read").expect("meeting").cancelled);
+}
+
+/// Downloads a file the bot sent, as a Telegram client does: getFile, then its file_path.
+async fn download(api: &BotApiServer, file_id: &str) -> String {
+    let http = reqwest::Client::new();
+    let file: serde_json::Value = http
+        .post(format!("{}bot{TOKEN}/getFile", api.url()))
+        .json(&serde_json::json!({ "file_id": file_id }))
+        .send()
+        .await
+        .expect("getFile")
+        .json()
+        .await
+        .expect("JSON");
+    let path = file["result"]["file_path"].as_str().expect("a file path");
+    http.get(format!("{}file/bot{TOKEN}/{path}", api.url()))
+        .send()
+        .await
+        .expect("download")
+        .text()
+        .await
+        .expect("text")
+}
+
+/// The name and text of the document a message carries.
+async fn document(rig: &Rig, sent: &Sent) -> (String, String) {
+    assert_eq!(sent.method, "sendDocument", "{sent:?}");
+    match &sent.document {
+        Some(SentFile::Uploaded { name, file_id, .. }) => (name.clone(), download(&rig.api, file_id).await),
+        other => panic!("not an uploaded file: {other:?}"),
+    }
+}
+
+/// A meeting's iCalendar file in the chat, from the invitation and from /meetings: the same as
+/// `tatwir meeting ics`, a cancelling one once the meeting is cancelled, and only for those invited.
+#[tokio::test]
+async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
+    let rig = Rig::start(quick()).await;
+    let amina = person(1601, "Amina", "fr");
+    rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let association = rig.amal.association.id.0.to_string();
+    let created = rig.tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat());
+    let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
+        .as_i64()
+        .expect("id");
+    let invitation = rig.api.wait_sent(amina.id, 3, WAIT).await;
+    let calendar = button(&invitation[2], "Ajouter à mon agenda");
+    assert!(
+        buttons(&invitation[2]).iter().any(|(label, _)| label.contains("Oui")),
+        "the answers stay"
+    );
+    let file = rig.press(&amina, &invitation[2], "Ajouter à mon agenda", 1).await;
+    let (name, content) = document(&rig, &file[0]).await;
+    assert_eq!(name, format!("tatwir-meeting-{id}.ics"));
+    assert!(
+        text(&file[0]).contains("Formation premiers secours"),
+        "{}",
+        text(&file[0])
+    );
+    assert_first_aid_ics(&content);
+    assert!(content.contains("STATUS:CONFIRMED"), "{content}");
+    assert_eq!(content, rig.tatwir(&["meeting", "ics", &id.to_string()]));
+
+    // /meetings: the answers in one row, the calendar file in the next.
+    let mine = rig.say(&amina, "/meetings", 1).await;
+    let rows = mine[0].reply_markup.as_ref().expect("a keyboard")["inline_keyboard"]
+        .as_array()
+        .expect("rows")
+        .clone();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].as_array().map(Vec::len), Some(3), "{rows:?}");
+    assert!(
+        rows[1][0]["text"].as_str().is_some_and(|label| label.contains(".ics")),
+        "{rows:?}"
+    );
+
+    // Karim joined after the meeting was made: not invited, and Amina's choice is not his.
+    let karim = person(1602, "Karim", "fr");
+    rig.say(&karim, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let none = rig.say(&karim, "/meetings", 1).await;
+    assert!(text(&none[0]).contains("Aucune réunion à venir"), "{}", text(&none[0]));
+    for data in [calendar, button(&mine[0], "Ajouter à mon agenda")] {
+        let before = rig.messages_to(karim.id).len();
+        rig.api.press(&karim, &TgChat::Private, mine[0].message_id, &data);
+        let refused = rig.api.wait_sent(karim.id, before + 1, WAIT).await;
+        assert!(
+            text(refused.last().expect("reply")).contains("Ce choix n'est pas ou plus valable"),
+            "{}",
+            text(refused.last().expect("reply"))
+        );
+    }
+    assert!(
+        rig.api.sent_to(karim.id).iter().all(|sent| sent.document.is_none()),
+        "no file for Karim"
+    );
+
+    // Cancelled: the calendar file from the list still on screen now cancels the meeting.
+    let before = rig.messages_to(amina.id).len();
+    rig.tatwir(&["meeting", "cancel", &id.to_string()]);
+    let told = rig.api.wait_sent(amina.id, before + 1, WAIT).await;
+    assert!(text(told.last().expect("told")).contains("Réunion annulée"));
+    let file = rig.press(&amina, &mine[0], "Ajouter à mon agenda", 1).await;
+    let (name, content) = document(&rig, &file[0]).await;
+    assert_eq!(name, format!("tatwir-meeting-{id}.ics"));
+    assert!(
+        content.contains("METHOD:CANCEL") && content.contains("STATUS:CANCELLED"),
+        "{content}"
+    );
 }

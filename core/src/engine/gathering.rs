@@ -7,8 +7,8 @@ use crate::clock::Clock;
 use crate::conversation::{Action, Offer};
 use crate::language::Language;
 use crate::learning::LearningStore;
-use crate::meeting::{Meeting, MeetingStore, Rsvp};
-use crate::message::{Choice, Outgoing, Text};
+use crate::meeting::{IcsMethod, Meeting, MeetingStore, Rsvp};
+use crate::message::{Choice, Media, MediaKind, MediaSource, Outgoing, Text};
 use crate::outbox::OutboxItem;
 use crate::person::PersonId;
 use crate::store::{Store, StoreError};
@@ -20,29 +20,28 @@ fn when(meeting: &Meeting, zone: Tz) -> String {
     format!("{} ({})", start.format("%d/%m/%Y %H:%M"), zone.name())
 }
 
+/// A meeting's choices in rows: the answers, then the calendar file.
+fn meeting_rows(mut choices: Vec<Choice>) -> Vec<Vec<Choice>> {
+    let calendar = choices.split_off(Rsvp::ALL.len().min(choices.len()));
+    vec![choices, calendar]
+}
+
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
     fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
         self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
     }
 
-    /// Yes, no and maybe for a meeting, in one row, added to `offer`.
-    fn rsvp_choices(&self, lang: Language, meeting: i64, offer: &mut Offer) -> Vec<Vec<Choice>> {
-        let first = offer.extend(
-            Rsvp::ALL
-                .iter()
-                .map(|&answer| Action::Rsvp { meeting, answer })
-                .collect(),
-        );
-        vec![
-            Rsvp::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &answer)| Choice {
-                    label: self.rsvp_label(lang, answer),
-                    data: offer.data(first + i),
-                })
-                .collect(),
-        ]
+    /// What a person may do with a meeting they are invited to: answer yes, no or maybe, or get
+    /// its calendar file.
+    fn meeting_entries(&self, lang: Language, meeting: i64) -> Vec<(String, Action)> {
+        Rsvp::ALL
+            .iter()
+            .map(|&answer| (self.rsvp_label(lang, answer), Action::Rsvp { meeting, answer }))
+            .chain([(
+                self.locales.text(lang, "meeting-calendar-choice", None),
+                Action::MeetingCalendar { meeting },
+            )])
+            .collect()
     }
 
     pub(super) fn meeting_text(&self, lang: Language, zone: Tz, meeting: &Meeting, heading: &str) -> Text {
@@ -100,12 +99,8 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         if !matches!(item.kind.as_str(), "invitation" | "change") || meeting.cancelled {
             return Ok(vec![Outgoing::text(text)]);
         }
-        let entries = Rsvp::ALL
-            .iter()
-            .map(|&answer| (self.rsvp_label(lang, answer), Action::Rsvp { meeting: id, answer }))
-            .collect();
-        let choices = self.offer_more(item.person, entries).await?;
-        Ok(vec![Outgoing::with_choices(text, vec![choices])])
+        let choices = self.offer_more(item.person, self.meeting_entries(lang, id)).await?;
+        Ok(vec![Outgoing::with_choices(text, meeting_rows(choices))])
     }
 
     pub(super) async fn answer_invitation(
@@ -124,6 +119,25 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             "answer" => turn.say(&format!("rsvp-{}", answer.code())),
         };
         Ok(vec![Outgoing::text(Text::plain(turn.say_with("rsvp-noted", &args)))])
+    }
+
+    /// A meeting's iCalendar file, for someone invited to it; a cancelled meeting's file cancels it
+    /// in their calendar. PUBLISH rather than REQUEST: iTIP's REQUEST wants an ORGANIZER, which
+    /// Tatwir's meetings do not have, and calendars import PUBLISH as a plain event.
+    pub(super) async fn send_calendar(&self, turn: &Turn<'_>, meeting: i64) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(found) = self.invited(turn.person.id, meeting).await? else {
+            return Ok(vec![Outgoing::text(Text::plain(turn.say("meeting-gone")))]);
+        };
+        let args = args! { "title" => found.title_for(turn.lang).to_owned() };
+        Ok(vec![Outgoing::Media(Media {
+            kind: MediaKind::Document,
+            source: MediaSource::Inline {
+                file_name: format!("tatwir-meeting-{meeting}.ics"),
+                mime: "text/calendar".to_owned(),
+                content: found.ics(IcsMethod::Publish),
+            },
+            caption: Some(Text::plain(turn.say_with("meeting-calendar-sent", &args))),
+        })])
     }
 
     async fn invited(&self, person: PersonId, meeting: i64) -> Result<Option<Meeting>, StoreError> {
@@ -162,8 +176,8 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 .meeting_text(turn.lang, zone, meeting, "meetings-title")
                 .line_break()
                 .then_plain(turn.say_with("meeting-your-answer", &args! { "answer" => answer }));
-            let choices = self.rsvp_choices(turn.lang, meeting.id, &mut offer);
-            replies.push(Outgoing::with_choices(text, choices));
+            let choices = offer.add(self.meeting_entries(turn.lang, meeting.id));
+            replies.push(Outgoing::with_choices(text, meeting_rows(choices)));
         }
         turn.conversation.offer = Some(offer);
         Ok(replies)

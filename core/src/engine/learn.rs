@@ -83,6 +83,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::CancelBroadcast => Ok(vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]),
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
             Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
+            Action::MeetingCalendar { meeting } => self.send_calendar(turn, meeting).await,
             Action::DraftSkip
             | Action::DraftLength { .. }
             | Action::DraftRepeat { .. }

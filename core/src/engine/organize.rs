@@ -57,16 +57,8 @@ fn rows(choices: Vec<Choice>) -> Vec<Vec<Choice>> {
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
     /// Choices built from `(label, action)` pairs under a new offer, which becomes the live one.
     fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
-        let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
-        let offer = Offer::new(actions);
-        let choices = labels
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| Choice {
-                label,
-                data: offer.data(i),
-            })
-            .collect();
+        let mut offer = Offer::new(Vec::new());
+        let choices = offer.add(entries);
         turn.conversation.offer = Some(offer);
         choices
     }
@@ -675,17 +667,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 (turn.say("organize-attendance"), Action::Attendance { meeting: id }),
                 (turn.say("organize-cancel"), Action::CancelMeeting { meeting: id }),
             ];
-            let (labels, actions): (Vec<String>, Vec<Action>) = actions.into_iter().unzip();
-            let first = offer.extend(actions);
-            let row = labels
-                .into_iter()
-                .enumerate()
-                .map(|(i, label)| Choice {
-                    label,
-                    data: offer.data(first + i),
-                })
-                .collect();
-            replies.push(Outgoing::with_choices(text, vec![row]));
+            replies.push(Outgoing::with_choices(text, vec![offer.add(actions)]));
         }
         turn.conversation.offer = Some(offer);
         Ok(replies)
