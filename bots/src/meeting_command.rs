@@ -3,14 +3,14 @@
 use crate::app;
 use crate::cli::{Output, Printer, print_json};
 use crate::config::Config;
-use chrono::{Duration, NaiveDateTime, Utc};
+use chrono::{Duration, Utc};
 use clap::{Args, Subcommand};
 use std::collections::BTreeMap;
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence};
+use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, parse_local_key};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
 
@@ -84,14 +84,24 @@ pub struct AddArgs {
     /// Repeat every N months, on the same day.
     #[arg(long, value_name = "N")]
     pub monthly: Option<u32>,
+    /// Remind those coming this long before each occurrence: 2d, 24h, 90m (repeatable; `none` for no
+    /// reminders; 24h and 1h when absent).
+    #[arg(long = "remind", value_name = "OFFSET")]
+    pub remind: Vec<String>,
     #[command(flatten)]
     pub output: Output,
 }
 
-fn local(text: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+/// `--remind` as given: none means the default, `none` alone means none.
+fn reminders(given: &[String]) -> Option<Reminders> {
+    match given {
+        [] => Some(Reminders::default()),
+        [none] if none.trim().eq_ignore_ascii_case("none") => Some(Reminders::none()),
+        offsets => {
+            let offsets: Option<Vec<_>> = offsets.iter().map(|o| Reminders::parse_offset(o).ok()).collect();
+            Reminders::new(offsets?).ok()
+        }
+    }
 }
 
 pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) -> anyhow::Result<()> {
@@ -102,9 +112,9 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             let bad = |what: &str| {
                 anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
             };
-            let start = local(&add.start).ok_or_else(|| bad("--start"))?;
+            let start = parse_local_key(&add.start).ok_or_else(|| bad("--start"))?;
             let end = match &add.end {
-                Some(end) => local(end).ok_or_else(|| bad("--end"))?,
+                Some(end) => parse_local_key(end).ok_or_else(|| bad("--end"))?,
                 None => start + Duration::hours(2),
             };
             if end <= start {
@@ -122,6 +132,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 (None, None, None) => Recurrence::None,
                 _ => return Err(bad("--cron / --weekly / --monthly")),
             };
+            let reminders = reminders(&add.remind).ok_or_else(|| bad("--remind"))?;
             for &id in &add.associations {
                 if store.association(AssociationId(id)).await?.is_none() {
                     anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
@@ -148,6 +159,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     role: add.role,
                     city: add.city,
                 },
+                reminders,
             };
             let (id, invited) = store.create_meeting(&meeting, Utc::now()).await?;
             if add.output.json {
@@ -218,7 +230,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
         } => {
             let meeting = known(&store, printer, id).await?;
             let occurrence = occurrence.unwrap_or_else(|| meeting.time.start.format("%Y-%m-%dT%H:%M").to_string());
-            if local(&occurrence).is_none() {
+            if parse_local_key(&occurrence).is_none() {
                 anyhow::bail!(printer.say("cli-meeting-invalid", Some(&args! { "what" => "--occurrence" })));
             }
             let mut ids = Vec::new();

@@ -6,14 +6,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tatwir_core::broadcast::Topic;
-use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Reminders, Rsvp};
 use tatwir_core::person::PersonId;
 use tatwir_core::store::StoreResult;
 
 const LOCAL: &str = "%Y-%m-%dT%H:%M";
 
 const MEETING_COLUMNS: &str = "m.id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, m.place, m.link, \
-     m.recurrence, m.audience, m.cancelled_at, m.sequence, m.created_at";
+     m.recurrence, m.reminders, m.audience, m.cancelled_at, m.sequence, m.created_at";
 
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
@@ -30,6 +30,7 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
         place: row.try_get("place").map_err(fail)?,
         link: row.try_get("link").map_err(fail)?,
         recurrence: text("recurrence")?,
+        reminders: Reminders::from_code(&text("reminders")?),
         audience: serde_json::from_str(&text("audience")?).map_err(fail)?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
         sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
@@ -42,7 +43,8 @@ impl MeetingStore for SqlStore {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO meetings (organizer_id, title, agenda, start_local, end_local, time_zone, place, link, \
-             recurrence, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             recurrence, reminders, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             RETURNING id",
         )
         .bind(meeting.organizer.map(|person| person.0))
         .bind(serde_json::to_string(&meeting.title).map_err(fail)?)
@@ -53,6 +55,7 @@ impl MeetingStore for SqlStore {
         .bind(meeting.place.clone())
         .bind(meeting.link.clone())
         .bind(meeting.recurrence.to_code())
+        .bind(meeting.reminders.to_code())
         .bind(serde_json::to_string(&meeting.audience).map_err(fail)?)
         .bind(millis(now))
         .fetch_one(&mut *tx)
