@@ -8,6 +8,7 @@ mod engine_flows;
 mod learning;
 mod learning_store;
 mod matrix;
+mod meeting_clock;
 mod schema;
 mod serve;
 mod store_contract;
