@@ -3,7 +3,7 @@
 use crate::app;
 use crate::cli::{Output, Printer, print_json};
 use crate::config::Config;
-use chrono::{Duration, NaiveDateTime, Utc};
+use chrono::{Duration, Utc};
 use clap::{Args, Subcommand};
 use std::collections::BTreeMap;
 use tatwir_core::args;
@@ -11,7 +11,7 @@ use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
 use tatwir_core::draft::MeetingDraft;
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence};
+use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, parse_local_key};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
 
@@ -88,6 +88,10 @@ pub struct AddArgs {
     /// Repeat every N months, on the same day.
     #[arg(long, value_name = "N")]
     pub monthly: Option<u32>,
+    /// Remind those coming this long before each occurrence: 2d, 24h, 90m (repeatable; `none` for no
+    /// reminders; 24h and 1h when absent).
+    #[arg(long = "remind", value_name = "OFFSET")]
+    pub remind: Vec<String>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -125,6 +129,9 @@ pub struct EditArgs {
     pub weekly: Option<u32>,
     #[arg(long, value_name = "N")]
     pub monthly: Option<u32>,
+    /// New reminder offsets (repeatable; `none` for none); they stay when absent.
+    #[arg(long = "remind", value_name = "OFFSET")]
+    pub remind: Vec<String>,
 }
 
 /// The repeat asked by `--cron`, `--weekly` or `--monthly` (at most one), if any.
@@ -142,10 +149,16 @@ fn recurrence_of(
     }
 }
 
-fn local(text: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+/// `--remind` as given: none means the default, `none` alone means none.
+fn reminders(given: &[String]) -> Option<Reminders> {
+    match given {
+        [] => Some(Reminders::default()),
+        [none] if none.trim().eq_ignore_ascii_case("none") => Some(Reminders::none()),
+        offsets => {
+            let offsets: Option<Vec<_>> = offsets.iter().map(|o| Reminders::parse_offset(o).ok()).collect();
+            Reminders::new(offsets?).ok()
+        }
+    }
 }
 
 pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) -> anyhow::Result<()> {
@@ -156,9 +169,9 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             let bad = |what: &str| {
                 anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
             };
-            let start = local(&add.start).ok_or_else(|| bad("--start"))?;
+            let start = parse_local_key(&add.start).ok_or_else(|| bad("--start"))?;
             let end = match &add.end {
-                Some(end) => local(end).ok_or_else(|| bad("--end"))?,
+                Some(end) => parse_local_key(end).ok_or_else(|| bad("--end"))?,
                 None => start + Duration::hours(2),
             };
             if end <= start {
@@ -172,6 +185,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             let recurrence = recurrence_of(add.cron.as_deref(), add.weekly, add.monthly)
                 .map_err(bad)?
                 .unwrap_or(Recurrence::None);
+            let reminders = reminders(&add.remind).ok_or_else(|| bad("--remind"))?;
             for &id in &add.associations {
                 if store.association(AssociationId(id)).await?.is_none() {
                     anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
@@ -198,6 +212,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     role: add.role,
                     city: add.city,
                 },
+                reminders,
             };
             let (id, invited) = store.create_meeting(&meeting, Utc::now()).await?;
             if add.output.json {
@@ -274,10 +289,10 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 draft.zone = zone.parse().map_err(|_| bad("--tz"))?;
             }
             if let Some(start) = &edit.start {
-                draft.start = Some(local(start).ok_or_else(|| bad("--start"))?);
+                draft.start = Some(parse_local_key(start).ok_or_else(|| bad("--start"))?);
             }
             if let Some(end) = &edit.end {
-                let end = local(end).ok_or_else(|| bad("--end"))?;
+                let end = parse_local_key(end).ok_or_else(|| bad("--end"))?;
                 let start = draft.start.unwrap_or(meeting.time.start);
                 draft.minutes = Some(
                     u32::try_from((end - start).num_minutes())
@@ -300,6 +315,9 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 Some(recurrence) => draft.recurrence = recurrence.to_code(),
                 None if edit.once => draft.recurrence = Recurrence::None.to_code(),
                 None => {}
+            }
+            if !edit.remind.is_empty() {
+                draft.reminders = reminders(&edit.remind).ok_or_else(|| bad("--remind"))?.to_code();
             }
             let changed = draft.to_new(meeting.organizer).ok_or_else(|| bad("--start"))?;
             match store.update_meeting(edit.id, &changed, Utc::now()).await? {
@@ -334,7 +352,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
         } => {
             let meeting = known(&store, printer, id).await?;
             let occurrence = occurrence.unwrap_or_else(|| meeting.time.start.format("%Y-%m-%dT%H:%M").to_string());
-            if local(&occurrence).is_none() {
+            if parse_local_key(&occurrence).is_none() {
                 anyhow::bail!(printer.say("cli-meeting-invalid", Some(&args! { "what" => "--occurrence" })));
             }
             let mut ids = Vec::new();

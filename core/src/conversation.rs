@@ -114,6 +114,10 @@ pub enum Action {
     DraftRepeat {
         recurrence: String,
     },
+    /// The meeting being written reminds those coming so ([`crate::meeting::Reminders::to_code`]).
+    DraftReminders {
+        reminders: String,
+    },
     /// The meeting being written invites this audience.
     DraftAudience {
         audience: crate::broadcast::Audience,

@@ -4,7 +4,7 @@
 use crate::broadcast::Audience;
 use crate::daily::DailyTime;
 use crate::language::Language;
-use crate::meeting::{Meeting, MeetingTime, NewMeeting, Recurrence};
+use crate::meeting::{Meeting, MeetingTime, NewMeeting, Recurrence, Reminders};
 use crate::person::PersonId;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -34,6 +34,9 @@ pub enum Field {
     Agenda,
     Repeat,
     Audience,
+    /// When those coming are reminded (offered from the review only: a day and an hour before
+    /// unless changed).
+    Reminders,
     /// The title in another language than the organiser's.
     TitleIn(Language),
     /// The agenda in another language than the organiser's.
@@ -55,8 +58,8 @@ impl Field {
         Field::Audience,
     ];
 
-    /// The fields that may be changed once the meeting exists (its audience stays).
-    pub const EDITABLE: [Field; 7] = [
+    /// The fields the review of a new meeting offers to change.
+    pub const REVIEWED: [Field; 9] = [
         Field::Title,
         Field::Start,
         Field::Length,
@@ -64,6 +67,20 @@ impl Field {
         Field::Link,
         Field::Agenda,
         Field::Repeat,
+        Field::Reminders,
+        Field::Audience,
+    ];
+
+    /// The fields that may be changed once the meeting exists (its audience stays).
+    pub const EDITABLE: [Field; 8] = [
+        Field::Title,
+        Field::Start,
+        Field::Length,
+        Field::Place,
+        Field::Link,
+        Field::Agenda,
+        Field::Repeat,
+        Field::Reminders,
     ];
 
     /// Whether the organiser may leave it empty.
@@ -82,6 +99,7 @@ impl Field {
             Field::Agenda => "agenda",
             Field::Repeat => "repeat",
             Field::Audience => "audience",
+            Field::Reminders => "reminders",
             Field::TitleIn(_) => "title-in",
             Field::AgendaIn(_) => "agenda-in",
             Field::Review => "review",
@@ -105,8 +123,15 @@ pub struct MeetingDraft {
     /// [`Recurrence::to_code`].
     pub recurrence: String,
     pub audience: Option<Audience>,
+    /// [`Reminders::to_code`].
+    #[serde(default = "default_reminders")]
+    pub reminders: String,
     /// Once every field was asked, each answer goes back to the review.
     pub reviewing: bool,
+}
+
+fn default_reminders() -> String {
+    Reminders::default().to_code()
 }
 
 impl MeetingDraft {
@@ -123,6 +148,7 @@ impl MeetingDraft {
             link: None,
             recurrence: Recurrence::None.to_code(),
             audience: None,
+            reminders: default_reminders(),
             reviewing: false,
         }
     }
@@ -141,6 +167,7 @@ impl MeetingDraft {
             link: meeting.link.clone(),
             recurrence: meeting.recurrence.clone(),
             audience: Some(meeting.audience.clone()),
+            reminders: meeting.reminders.to_code(),
             reviewing: true,
         }
     }
@@ -179,6 +206,7 @@ impl MeetingDraft {
             place: self.place.clone(),
             link: self.link.clone(),
             recurrence: Recurrence::from_code(&self.recurrence),
+            reminders: Reminders::from_code(&self.reminders),
             audience: self.audience.clone()?,
         })
     }
@@ -272,6 +300,30 @@ pub fn read_end(typed: &str, start: NaiveDateTime) -> Option<u32> {
     u32::try_from((end - start).num_minutes()).ok().filter(|&m| m > 0)
 }
 
+/// Reminder offsets typed as `2d 3h 30m` (also `2j`, commas, Arabic digits), or `0`/`none`/`aucun`
+/// for none; their [`Reminders::to_code`].
+pub fn read_reminders(typed: &str) -> Option<String> {
+    if typed.chars().count() > 80 {
+        return None;
+    }
+    let text: String = typed.trim().chars().map(crate::daily::ascii_digit).collect();
+    let text = text.to_lowercase();
+    if ["0", "none", "aucun", "aucune", "لا", "والو"].contains(&text.as_str()) {
+        return Some(Reminders::none().to_code());
+    }
+    let mut offsets = Vec::new();
+    for word in text.split([' ', ',', ';']).filter(|w| !w.is_empty() && *w != "et") {
+        let word = word
+            .strip_suffix('j')
+            .map_or_else(|| word.to_owned(), |n| format!("{n}d"));
+        offsets.push(Reminders::parse_offset(&word).ok()?);
+    }
+    if offsets.is_empty() {
+        return None;
+    }
+    Reminders::new(offsets).ok().map(|reminders| reminders.to_code())
+}
+
 /// A link to an online meeting: http or https, with a host.
 pub fn read_link(typed: &str) -> Option<String> {
     let typed = typed.trim();
@@ -352,6 +404,17 @@ mod tests {
         assert_eq!(read_end("10:00", start), None);
         assert_eq!(read_end("09:00", start), None);
         assert_eq!(read_end("midi", start), None);
+    }
+
+    #[test]
+    fn reminders_are_read_as_people_type_them() {
+        assert_eq!(read_reminders("2d 1h"), Some("2880,60".to_owned()));
+        assert_eq!(read_reminders("1h, 2j et 30m"), Some("2880,60,30".to_owned()));
+        assert_eq!(read_reminders("٣h"), Some("180".to_owned()));
+        assert_eq!(read_reminders("aucun"), Some(String::new()));
+        for typed in ["", "bientôt", "0m", "31d", "1.5h", "-1h", "🎉"] {
+            assert_eq!(read_reminders(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -93,6 +93,13 @@ fn local_key(local: NaiveDateTime) -> String {
     }
 }
 
+/// Reads an occurrence key back: `2026-02-15T02:30` or `2026-02-15T02:30:15`.
+pub fn parse_local_key(key: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(key, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(key, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+}
+
 /// The occurrence scheduled at local `start`, lasting `length` on the wall clock.
 fn occurrence_at(zone: Tz, start: NaiveDateTime, length: Duration) -> Occurrence {
     let instant = resolve_local(zone, start);
@@ -189,8 +196,113 @@ fn local_starts(
     }
 }
 
-/// Reminders before an occurrence when the person chose none: a day and an hour before.
+/// Reminders before an occurrence when the organizer chose none: a day and an hour before.
 pub const DEFAULT_REMINDERS: &[Duration] = &[Duration::hours(24), Duration::hours(1)];
+
+/// At most this many reminders per occurrence.
+pub const MAX_REMINDERS: usize = 10;
+
+/// How long before a start a reminder may be: a month.
+pub const MAX_REMINDER_OFFSET: Duration = Duration::days(30);
+
+/// When those coming are reminded of each occurrence of a meeting: offsets before its start, in whole
+/// minutes, each once, the longest first. [`Reminders::default`] is a day and an hour before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminders(Vec<Duration>);
+
+/// A reminder offset that cannot be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ReminderError {
+    /// Not a number followed by `d`, `h` or `m` (`24h`, `90m`, `2d`).
+    #[error("a reminder is a number of days, hours or minutes before the start: 2d, 24h, 90m")]
+    Unreadable,
+    /// Zero or less, not whole minutes, or longer than [`MAX_REMINDER_OFFSET`].
+    #[error("a reminder comes 1 minute to 30 days before the start, in whole minutes")]
+    OutOfRange,
+    /// More than [`MAX_REMINDERS`].
+    #[error("at most 10 reminders")]
+    TooMany,
+}
+
+impl Default for Reminders {
+    fn default() -> Reminders {
+        Reminders(DEFAULT_REMINDERS.to_vec())
+    }
+}
+
+impl Reminders {
+    /// No reminders at all.
+    pub fn none() -> Reminders {
+        Reminders(Vec::new())
+    }
+
+    /// Checks each offset (1 minute to 30 days, whole minutes); the same offset given twice counts once.
+    pub fn new(offsets: impl IntoIterator<Item = Duration>) -> Result<Reminders, ReminderError> {
+        let mut kept = BTreeSet::new();
+        for offset in offsets {
+            let whole_minutes = offset.num_seconds() % 60 == 0 && offset.subsec_nanos() == 0;
+            if offset <= Duration::zero() || offset > MAX_REMINDER_OFFSET || !whole_minutes {
+                return Err(ReminderError::OutOfRange);
+            }
+            kept.insert(offset);
+        }
+        if kept.len() > MAX_REMINDERS {
+            return Err(ReminderError::TooMany);
+        }
+        Ok(Reminders(kept.into_iter().rev().collect()))
+    }
+
+    /// One offset as people write it: `2d`, `24h`, `90m`.
+    pub fn parse_offset(text: &str) -> Result<Duration, ReminderError> {
+        let text = text.trim();
+        let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let (number, unit) = text.split_at(split);
+        let number: i64 = number.parse().map_err(|_| ReminderError::Unreadable)?;
+        let minutes = match unit.to_ascii_lowercase().as_str() {
+            "d" => number.checked_mul(24 * 60),
+            "h" => number.checked_mul(60),
+            "m" | "min" => Some(number),
+            _ => return Err(ReminderError::Unreadable),
+        };
+        minutes
+            .and_then(Duration::try_minutes)
+            .filter(|offset| *offset <= MAX_REMINDER_OFFSET)
+            .ok_or(ReminderError::OutOfRange)
+    }
+
+    /// The offsets, the longest first.
+    pub fn offsets(&self) -> &[Duration] {
+        &self.0
+    }
+
+    /// The form stored in the database: minutes, comma-separated, longest first (`1440,60`); empty for none.
+    pub fn to_code(&self) -> String {
+        let minutes: Vec<String> = self.0.iter().map(|offset| offset.num_minutes().to_string()).collect();
+        minutes.join(",")
+    }
+
+    /// Reads [`Reminders::to_code`] back; offsets that do not read or are out of range are left out.
+    pub fn from_code(code: &str) -> Reminders {
+        let offsets = code
+            .split(',')
+            .filter_map(|minutes| minutes.trim().parse().ok())
+            .filter_map(Duration::try_minutes)
+            .filter(|offset| *offset > Duration::zero() && *offset <= MAX_REMINDER_OFFSET);
+        Reminders::new(offsets).unwrap_or_default()
+    }
+
+    /// The offsets as people read them: `24h`, `90m`, `2d` is `48h`.
+    pub fn labels(&self) -> Vec<String> {
+        self.0.iter().map(|offset| offset_label(*offset)).collect()
+    }
+}
+
+/// In JSON, as their labels: `["24h", "1h"]`.
+impl Serialize for Reminders {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.labels().serialize(serializer)
+    }
+}
 
 /// When to remind people of `occurrence`: one reminder per offset, that long before the start in absolute
 /// time (24 h before is 24 h before even across a clock change, so it may read 23:00 or 01:00 on the wall
@@ -237,6 +349,8 @@ pub struct IcsMeeting {
     pub link: Option<String>,
     pub time: MeetingTime,
     pub recurrence: Recurrence,
+    /// One VALARM each, so a calendar reminds as the bot does.
+    pub reminders: Reminders,
     /// An address (`mailto:…` or any URI; a bare `name@host` gets `mailto:`). iTIP wants one with
     /// [`IcsMethod::Request`] and [`IcsMethod::Cancel`].
     pub organizer: Option<String>,
@@ -356,6 +470,15 @@ pub fn ics(meeting: &IcsMeeting, method: IcsMethod) -> String {
         "CONFIRMED"
     };
     out.line(&format!("STATUS:{status}"));
+    if method != IcsMethod::Cancel {
+        for offset in meeting.reminders.offsets() {
+            out.line("BEGIN:VALARM");
+            out.line("ACTION:DISPLAY");
+            out.line(&format!("TRIGGER:{}", ics_trigger(*offset)));
+            out.line(&format!("DESCRIPTION:{}", escape_text(&meeting.title)));
+            out.line("END:VALARM");
+        }
+    }
     out.line("END:VEVENT");
     out.line("END:VCALENDAR");
     out.text
@@ -415,6 +538,17 @@ fn escape_text(text: &str) -> String {
 /// A URI value: not escaped as TEXT, but a control character would break the line, so those go.
 fn uri(text: &str) -> String {
     text.trim().chars().filter(|c| !c.is_control()).collect()
+}
+
+/// A TRIGGER `offset` before the start, as an exact duration (hours, not days: a calendar reads `-P1D` on
+/// the wall clock, and a reminder is a day before in absolute time): `-PT24H`, `-PT90M`.
+fn ics_trigger(offset: Duration) -> String {
+    let minutes = offset.num_minutes();
+    if minutes % 60 == 0 {
+        format!("-PT{}H", minutes / 60)
+    } else {
+        format!("-PT{minutes}M")
+    }
 }
 
 /// A local DATE-TIME: `20270207T100000`.
@@ -927,6 +1061,77 @@ mod tests {
         );
     }
 
+    #[test]
+    fn reminder_offsets_read_check_and_store() {
+        let parse = Reminders::parse_offset;
+        assert_eq!(parse("24h"), Ok(Duration::hours(24)));
+        assert_eq!(parse(" 90m "), Ok(Duration::minutes(90)));
+        assert_eq!(parse("2D"), Ok(Duration::days(2)));
+        assert_eq!(parse("30d"), Ok(Duration::days(30)));
+        assert_eq!(parse("31d"), Err(ReminderError::OutOfRange));
+        assert_eq!(parse("99999999999999999d"), Err(ReminderError::OutOfRange));
+        for unreadable in ["", "h", "24", "1.5h", "-1h", "1h30m", "24 heures", "٢٤h"] {
+            assert_eq!(parse(unreadable), Err(ReminderError::Unreadable), "{unreadable}");
+        }
+        // Zero is not a reminder before the start.
+        assert_eq!(Reminders::new([parse("0m").unwrap()]), Err(ReminderError::OutOfRange));
+        assert_eq!(Reminders::new([Duration::seconds(90)]), Err(ReminderError::OutOfRange));
+        assert_eq!(
+            Reminders::new((1..=11).map(Duration::minutes)),
+            Err(ReminderError::TooMany)
+        );
+        // The same offset twice counts once; the longest comes first.
+        let set = Reminders::new([Duration::hours(1), Duration::days(1), Duration::hours(24)]).unwrap();
+        assert_eq!(set, Reminders::default());
+        assert_eq!(set.to_code(), "1440,60");
+        assert_eq!(set.labels(), ["24h", "1h"]);
+        assert_eq!(serde_json::to_value(&set).unwrap(), serde_json::json!(["24h", "1h"]));
+        let odd = Reminders::new([Duration::minutes(90), Duration::days(2)]).unwrap();
+        assert_eq!(Reminders::from_code(&odd.to_code()), odd);
+        assert_eq!(odd.labels(), ["48h", "90m"]);
+        assert_eq!(Reminders::none().to_code(), "");
+        assert_eq!(Reminders::from_code(""), Reminders::none());
+        // A damaged code keeps what still reads.
+        assert_eq!(
+            Reminders::from_code("60,x,-5"),
+            Reminders::new([Duration::hours(1)]).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_reminder_key_names_its_occurrence() {
+        let time = casablanca(local(2026, 1, 4, 10, 0));
+        let meeting = Meeting {
+            organizer: None,
+            id: 7,
+            title: BTreeMap::new(),
+            agenda: BTreeMap::new(),
+            time,
+            place: None,
+            link: None,
+            recurrence: Recurrence::Weekly { every: 1 }.to_code(),
+            reminders: Reminders::default(),
+            audience: crate::broadcast::Audience::default(),
+            cancelled: false,
+            sequence: 0,
+            created_at: utc(2026, 1, 1, 0, 0),
+        };
+        let found = meeting.occurrence_time("2026-03-22T10:00/24h").unwrap();
+        assert_eq!(
+            (found.start, found.end),
+            (local(2026, 3, 22, 10, 0), local(2026, 3, 22, 11, 0))
+        );
+        assert_eq!(
+            meeting.occurrence_time("2026-03-22T10:00:30").unwrap().start.second(),
+            30
+        );
+        assert_eq!(meeting.occurrence_time("24h"), None);
+        assert_eq!(
+            parse_local_key(&local_key(local(2026, 2, 15, 2, 30))),
+            Some(local(2026, 2, 15, 2, 30))
+        );
+    }
+
     // iCalendar.
 
     fn meeting(recurrence: Recurrence) -> IcsMeeting {
@@ -939,6 +1144,7 @@ mod tests {
             link: Some("https://meet.example.invalid/tatwir?room=1&lang=ar".to_owned()),
             time: casablanca(local(2027, 2, 7, 10, 0)),
             recurrence,
+            reminders: Reminders::default(),
             organizer: Some("dev@tatwir.invalid".to_owned()),
             created: utc(2027, 1, 20, 8, 15),
         }
@@ -1112,6 +1318,26 @@ mod tests {
     }
 
     #[test]
+    fn reminders_are_calendar_alarms_in_exact_hours_or_minutes() {
+        let mut weekly = meeting(Recurrence::Weekly { every: 1 });
+        weekly.reminders = Reminders::new([Duration::days(2), Duration::minutes(90)]).unwrap();
+        let text = ics(&weekly, IcsMethod::Request);
+        let logical = lines(&text).join("\n");
+        assert_eq!(logical.matches("BEGIN:VALARM").count(), 2);
+        for trigger in ["TRIGGER:-PT48H", "TRIGGER:-PT90M"] {
+            let alarm = format!("BEGIN:VALARM\nACTION:DISPLAY\n{trigger}\nDESCRIPTION:");
+            assert!(logical.contains(&alarm), "{alarm}\n{logical}");
+        }
+        parsed(&text);
+        weekly.reminders = Reminders::none();
+        assert!(!ics(&weekly, IcsMethod::Request).contains("VALARM"));
+        // A cancelled meeting has nothing to remind of.
+        let cancelled = ics(&meeting(Recurrence::None), IcsMethod::Cancel);
+        assert!(!cancelled.contains("VALARM"));
+        assert!(ics(&meeting(Recurrence::None), IcsMethod::Publish).contains("TRIGGER:-PT24H\r\n"));
+    }
+
+    #[test]
     fn a_cancelled_meeting_as_ics() {
         let mut cancelled = meeting(Recurrence::Weekly { every: 1 });
         cancelled.sequence = 3;
@@ -1215,6 +1441,7 @@ pub struct Meeting {
     pub place: Option<String>,
     pub link: Option<String>,
     pub recurrence: String,
+    pub reminders: Reminders,
     pub audience: crate::broadcast::Audience,
     pub cancelled: bool,
     pub sequence: u32,
@@ -1230,6 +1457,17 @@ impl Meeting {
         pick(&self.agenda, language)
     }
 
+    /// The local times of the occurrence a key names (`2026-03-22T10:00`, or a reminder's key
+    /// `2026-03-22T10:00/24h`), so that a reminder tells the time of its occurrence, not of the first.
+    pub fn occurrence_time(&self, key: &str) -> Option<MeetingTime> {
+        let start = parse_local_key(key.split('/').next()?)?;
+        Some(MeetingTime {
+            start,
+            end: start.checked_add_signed(self.time.end - self.time.start)?,
+            zone: self.time.zone,
+        })
+    }
+
     /// The meeting as an iCalendar object.
     pub fn ics(&self, method: IcsMethod) -> String {
         let description = Some(self.agenda_for(crate::language::Language::Fr).to_owned()).filter(|a| !a.is_empty());
@@ -1243,6 +1481,7 @@ impl Meeting {
                 link: self.link.clone(),
                 time: self.time,
                 recurrence: Recurrence::from_code(&self.recurrence),
+                reminders: self.reminders.clone(),
                 organizer: None,
                 created: self.created_at,
             },
@@ -1274,6 +1513,8 @@ pub struct NewMeeting {
     pub link: Option<String>,
     pub recurrence: Recurrence,
     pub audience: crate::broadcast::Audience,
+    /// When those coming are reminded of each occurrence.
+    pub reminders: Reminders,
 }
 
 /// The meetings store port. Each method is one transaction.
@@ -1352,8 +1593,12 @@ pub trait MeetingStore: Send + Sync {
     ) -> impl std::future::Future<Output = crate::store::StoreResult<u64>> + Send;
 }
 
-/// Queues the reminders that are due: each reminder of each occurrence of every meeting that is
-/// not cancelled, once, and none later than half an hour after its time.
+/// A reminder is queued up to this long after its time (a scheduler that was stopped longer does not send
+/// stale ones).
+pub const REMINDER_LATENESS: Duration = Duration::minutes(30);
+
+/// Queues the reminders that are due: each of a meeting's reminders of each of its occurrences, for every
+/// meeting that is not cancelled, once, and none later than [`REMINDER_LATENESS`] after its time.
 pub async fn queue_due_reminders<S: MeetingStore>(store: &S, now: DateTime<Utc>) -> crate::store::StoreResult<u64> {
     let mut queued = 0;
     for meeting in store.meetings().await? {
@@ -1361,16 +1606,21 @@ pub async fn queue_due_reminders<S: MeetingStore>(store: &S, now: DateTime<Utc>)
             continue;
         }
         let recurrence = Recurrence::from_code(&meeting.recurrence);
-        let window = occurrences(
-            &meeting.time,
-            &recurrence,
-            now - Duration::hours(1),
-            now + Duration::hours(25),
-        );
-        for occurrence in &window {
-            for (key, at) in reminders(occurrence, DEFAULT_REMINDERS) {
-                if at <= now && at > now - Duration::minutes(30) {
-                    queued += store.queue_reminder(meeting.id, &key, now).await?;
+        for offset in meeting.reminders.offsets() {
+            // A reminder `offset` before a start is due when that start is in (now + offset - lateness,
+            // now + offset]: one narrow window per offset, however far ahead the offset reaches.
+            let ahead = now + *offset;
+            let window = occurrences(
+                &meeting.time,
+                &recurrence,
+                ahead - REMINDER_LATENESS,
+                ahead + Duration::seconds(1),
+            );
+            for occurrence in &window {
+                for (key, at) in reminders(occurrence, std::slice::from_ref(offset)) {
+                    if at <= now && at > now - REMINDER_LATENESS {
+                        queued += store.queue_reminder(meeting.id, &key, now).await?;
+                    }
                 }
             }
         }

@@ -149,7 +149,7 @@ cli-broadcast-unknown = لا يوجد إعلان رقم { $id }.
 cli-broadcast-text-invalid = لا يمكن أن يكون نص الإعلان فارغًا أو أطول من 4000 حرف.
 
 cli-meeting-created = أُنشئ الاجتماع رقم { $id }؛ الدعوات في قائمة الانتظار: { $count }.
-cli-meeting-invalid = قيمة غير صالحة لـ { $what } (التواريخ بصيغة 2027-02-07T10:00، منطقة زمنية من IANA، cron من 6 أو 7 حقول).
+cli-meeting-invalid = قيمة غير صالحة لـ { $what } (التواريخ بصيغة 2027-02-07T10:00، منطقة زمنية من IANA، cron من 6 أو 7 حقول، تذكيرات مثل 24h أو 90m أو 2d أو none حتى 30 يومًا).
 cli-meeting-unknown = لا يوجد اجتماع رقم { $id }.
 cli-meeting-cancel-done = أُلغي الاجتماع رقم { $id }؛ عدد من أُبلغوا: { $count }.
 cli-meeting-changed = عُدِّل الاجتماع رقم { $id }؛ عدد من أُبلغوا: { $count }.

@@ -290,6 +290,14 @@ draft-audience-value = { $associations ->
     [none] {""}
    *[other] ، في { $city }
 }
+draft-ask-reminders = متى نذكّر الحاضرين بالاجتماع؟ اختر، أو اكتب المدد قبل البداية (2d 3h 30m).
+draft-reminders-value = { $count ->
+    [0] بلا تذكير
+   *[other] قبل { $offsets }
+}
+draft-show-reminders = التذكير: { $reminders }
+draft-change-reminders = ✏️ التذكير
+draft-reminders-bad = لم أفهم هذه المدد: اكتب مثلًا 2d 3h 30m (حتى 30 يومًا، و10 تذكيرات على الأكثر)، أو «لا».
 draft-ask-title-in = العنوان بـ{ $language }؟
 draft-ask-agenda-in = جدول الأعمال بـ{ $language }؟ اكتبه، أو تخطَّ.
 draft-skip = ⏭ تخطٍّ

@@ -149,7 +149,7 @@ cli-broadcast-unknown = ما كاينش إعلان رقم { $id }.
 cli-broadcast-text-invalid = نص الإعلان ما يمكنش يكون خاوي ولا طويل كثر من 4000 حرف.
 
 cli-meeting-created = تخلق الاجتماع رقم { $id }؛ العرضات ف لائحة الانتظار: { $count }.
-cli-meeting-invalid = قيمة ماشي صالحة ل { $what } (التواريخ بحال 2027-02-07T10:00، منطقة زمنية د IANA، cron ب 6 ولا 7 ديال الخانات).
+cli-meeting-invalid = قيمة ماشي صالحة ل { $what } (التواريخ بحال 2027-02-07T10:00، منطقة زمنية د IANA، cron ب 6 ولا 7 ديال الخانات، التذكيرات بحال 24h ولا 90m ولا 2d ولا none حتى ل 30 يوم).
 cli-meeting-unknown = ما كاينش اجتماع رقم { $id }.
 cli-meeting-cancel-done = تلغى الاجتماع رقم { $id }؛ شحال من واحد تعلم: { $count }.
 cli-meeting-changed = تبدّل الاجتماع رقم { $id }؛ شحال من واحد تعلم: { $count }.

@@ -286,6 +286,14 @@ draft-audience-value = { $associations ->
     [none] {""}
    *[other] ، ف{ $city }
 }
+draft-ask-reminders = فوقاش نفكّرو اللي جايين بالاجتماع؟ ختار، ولا كتب شحال قبل البداية (2d 3h 30m).
+draft-reminders-value = { $count ->
+    [0] بلا تفكير
+   *[other] { $offsets } قبل
+}
+draft-show-reminders = التفكير: { $reminders }
+draft-change-reminders = ✏️ التفكير
+draft-reminders-bad = ما فهمتش هاد المدد: كتب بحال 2d 3h 30m (حتى 30 يوم، و10 د التفكيرات على الكثير)، ولا «والو».
 draft-ask-title-in = العنوان ب{ $language }؟
 draft-ask-agenda-in = جدول الأعمال ب{ $language }؟ كتبو، ولا دوز.
 draft-skip = ⏭ دوز

@@ -182,7 +182,7 @@ cli-broadcast-text-invalid = Le texte d'une annonce ne peut être ni vide ni plu
 
 # Meetings
 cli-meeting-created = Réunion n° { $id } créée ; invitations en file d'attente : { $count }.
-cli-meeting-invalid = Valeur invalide pour { $what } (dates au format 2027-02-07T10:00, fuseau IANA, cron à 6 ou 7 champs).
+cli-meeting-invalid = Valeur invalide pour { $what } (dates au format 2027-02-07T10:00, fuseau IANA, cron à 6 ou 7 champs, rappels comme 24h, 90m, 2d ou none, jusqu'à 30 jours).
 cli-meeting-unknown = Aucune réunion n° { $id }.
 cli-meeting-cancel-done = Réunion n° { $id } annulée ; personnes prévenues : { $count }.
 cli-meeting-changed = Réunion n° { $id } modifiée ; personnes prévenues : { $count }.

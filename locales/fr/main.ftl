@@ -282,6 +282,15 @@ draft-audience-value = { $associations ->
     [none] {""}
    *[other] , à { $city }
 }
+draft-ask-reminders = Quand rappeler la réunion à ceux qui viennent ? Choisissez, ou écrivez les délais avant le début (2j 3h 30m).
+# $count is how many reminders, $offsets the list of offsets (24h, 1h).
+draft-reminders-value = { $count ->
+    [0] Aucun rappel
+   *[other] { $offsets } avant
+}
+draft-show-reminders = Rappels : { $reminders }
+draft-change-reminders = ✏️ Rappels
+draft-reminders-bad = Je n'ai pas compris ces délais : écrivez par exemple 2j 3h 30m (jusqu'à 30 jours, 10 rappels au plus), ou « aucun ».
 draft-ask-title-in = Le titre en { $language } ?
 draft-ask-agenda-in = L'ordre du jour en { $language } ? Écrivez-le, ou passez.
 draft-skip = ⏭ Passer

@@ -60,14 +60,22 @@ impl TestDb {
     }
 
     /// Runs the `tatwir` command line on this database, in French; returns what it printed.
-    pub fn tatwir(&self, args: &[&str]) -> String {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
-            .args(args)
-            .env("TATWIR_DATABASE_URL", self.url.expose())
-            .env("TATWIR_LOG", "warn")
-            .env("TATWIR_LANG", "fr")
-            .output()
-            .expect("run tatwir");
+    /// It waits off the runtime's thread: the bot under test keeps running meanwhile, and does not
+    /// hold a transaction open that the command would wait for.
+    pub async fn tatwir(&self, args: &[&str]) -> String {
+        let url = self.url.expose().to_owned();
+        let args: Vec<String> = args.iter().map(|&arg| arg.to_owned()).collect();
+        let output = tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tatwir"))
+                .args(args)
+                .env("TATWIR_DATABASE_URL", url)
+                .env("TATWIR_LOG", "warn")
+                .env("TATWIR_LANG", "fr")
+                .output()
+                .expect("run tatwir")
+        })
+        .await
+        .expect("the command's thread");
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).expect("UTF-8")
     }

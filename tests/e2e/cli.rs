@@ -197,3 +197,50 @@ fn the_terminal_prints_a_meetings_calendar_file() {
     assert_first_aid_ics(&out);
     assert!(!out.contains('\r'), "the terminal's own line endings");
 }
+
+#[test]
+fn meetings_remind_at_the_offsets_given() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    fn add(remind: &[&'static str]) -> Vec<&'static str> {
+        let mut args = vec!["meeting", "add", "--title", "Bureau", "--start", "2027-02-07T10:00"];
+        for offset in remind {
+            args.extend(["--remind", offset]);
+        }
+        args
+    }
+    let reminders_of = |created: &Value| {
+        let id = created["id"].as_i64().expect("id").to_string();
+        json(data, &["meeting", "show", &id])["reminders"].clone()
+    };
+    let default = json(data, &add(&[]));
+    assert_eq!(reminders_of(&default), serde_json::json!(["24h", "1h"]));
+    let chosen = json(data, &add(&["90m", "2d", "48h"]));
+    assert_eq!(reminders_of(&chosen), serde_json::json!(["48h", "90m"]));
+    let none = json(data, &add(&["none"]));
+    assert_eq!(reminders_of(&none), serde_json::json!([]));
+    // `meeting show` gives them as calendar alarms too.
+    let (ok, shown, _) = human(data, &["meeting", "show", &chosen["id"].to_string()]);
+    assert!(
+        ok && shown.contains("TRIGGER:-PT48H") && shown.contains("TRIGGER:-PT90M"),
+        "{shown}"
+    );
+    let (ok, shown, _) = human(data, &["meeting", "show", &none["id"].to_string()]);
+    assert!(ok && !shown.contains("VALARM"), "{shown}");
+    for bad in [&["1.5h"][..], &["0m"], &["31d"], &["none", "1h"], &["soon"]] {
+        let (ok, _, err) = human(data, &add(bad));
+        assert!(!ok && err.contains("Valeur invalide pour --remind"), "{bad:?}: {err}");
+    }
+    let (ok, _, err) = tatwir(data)
+        .env("TATWIR_LANG", "ary")
+        .args(add(&["2 jours"]))
+        .output()
+        .map(|o| (o.status.success(), (), String::from_utf8_lossy(&o.stderr).into_owned()))
+        .expect("run");
+    assert!(!ok && err.contains("ماشي صالحة ل --remind"), "{err}");
+    assert_eq!(
+        json(data, &["meeting", "list"]).as_array().map(Vec::len),
+        Some(3),
+        "nothing half-made"
+    );
+}

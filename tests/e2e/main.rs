@@ -9,6 +9,7 @@ mod engine_flows;
 mod learning;
 mod learning_store;
 mod matrix;
+mod meeting_clock;
 mod organize;
 mod schema;
 mod serve;

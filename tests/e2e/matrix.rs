@@ -417,7 +417,9 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), true, dir.path()).await;
     volunteer.join(&amal.volunteer_code).await;
     let association = amal.association.id.0.to_string();
-    let created = db.tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat());
+    let created = db
+        .tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat())
+        .await;
     let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
         .as_i64()
         .expect("id");

@@ -214,6 +214,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
         "Où : Maison des jeunes, Tanger",
         "1. Saignements\n2. Brûlures",
         "Invités : Association Amal",
+        "Rappels : 24h, 1h avant",
     ] {
         assert!(shown.contains(part), "{part:?} in {shown}");
     }
@@ -271,6 +272,12 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let ask = rig.press("karim", &review, "Date et heure").await;
     let review = rig.say("karim", "07/02/2027 11:00").await;
     assert!(texts(&review).contains("07/02/2027 11:00"), "{ask:?}");
+    // And those coming are reminded two days and three hours before, instead.
+    let ask = rig.press("karim", &review, "Rappels").await;
+    let refused = rig.say("karim", "bientôt").await;
+    assert!(texts(&refused).contains("Je n'ai pas compris ces délais"), "{ask:?}");
+    let review = rig.say("karim", "2j 3h").await;
+    assert!(texts(&review).contains("Rappels : 48h, 3h avant"), "{}", texts(&review));
     let changed = texts(&rig.press("karim", &review, "Annoncer le changement").await);
     assert!(changed.contains("2 personnes invitées sont prévenues"), "{changed}");
     let news = rig.deliveries("amina").await;
@@ -288,6 +295,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     );
     let meeting = rig.store().meeting(1).await.expect("read").expect("meeting");
     assert_eq!(meeting.sequence, 1);
+    assert_eq!(meeting.reminders.labels(), ["48h", "3h"]);
     let ics = meeting.ics(IcsMethod::Request);
     assert!(
         ics.contains("SEQUENCE:1") && ics.contains("DTSTART;TZID=Africa/Casablanca:20270207T110000"),

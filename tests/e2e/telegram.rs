@@ -118,8 +118,8 @@ impl Rig {
         all.into_iter().filter(|sent| !sent.edited).skip(before).collect()
     }
 
-    fn tatwir(&self, args: &[&str]) -> String {
-        self.db.tatwir(args)
+    async fn tatwir(&self, args: &[&str]) -> String {
+        self.db.tatwir(args).await
     }
 
     fn messages_to(&self, chat: i64) -> Vec<Sent> {
@@ -685,7 +685,7 @@ async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_
         "{}",
         text(&muted[0])
     );
-    let run = |args: &[&str]| serde_json::from_str::<serde_json::Value>(&rig.tatwir(args)).expect("JSON");
+    let run = async |args: &[&str]| serde_json::from_str::<serde_json::Value>(&rig.tatwir(args).await).expect("JSON");
     let queued = run(&[
         "broadcast",
         "send",
@@ -694,7 +694,8 @@ async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_
         "--text-ar",
         "اجتماع يوم السبت على الساعة 10",
         "--json",
-    ]);
+    ])
+    .await;
     assert_eq!(queued["recipients"], 2, "{queued}");
     let id = queued["id"].as_i64().expect("id").to_string();
     let amina = rig.api.wait_sent(people[0].id, 3, WAIT).await;
@@ -703,7 +704,7 @@ async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_
     assert!(text(&youssef[2]).contains("اجتماع يوم السبت"), "{}", text(&youssef[2]));
     let deadline = Instant::now() + WAIT;
     loop {
-        let status = run(&["broadcast", "status", &id, "--json"]);
+        let status = run(&["broadcast", "status", &id, "--json"]).await;
         if status["sent"] == 2 {
             assert_eq!(status["pending"], 0);
             break;
@@ -832,7 +833,7 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
             .await;
     }
     rig.say(&youssef, "/timezone Europe/Paris", 1).await;
-    let run = |args: &[&str]| rig.tatwir(args);
+    let run = async |args: &[&str]| rig.tatwir(args).await;
     let association = rig.amal.association.id.0.to_string();
     let created = run(&[
         "meeting",
@@ -848,7 +849,8 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
         "--association",
         &association,
         "--json",
-    ]);
+    ])
+    .await;
     let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
     assert_eq!(created["invited"], 2, "{created}");
     let id = created["id"].as_i64().expect("id");
@@ -891,7 +893,7 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!(due[0].kind, "reminder");
     assert_eq!(due[0].occurrence, format!("{id}/2027-02-07T10:00/24h"));
-    let ics = run(&["meeting", "ics", &id.to_string()]);
+    let ics = run(&["meeting", "ics", &id.to_string()]).await;
     for line in [
         "BEGIN:VCALENDAR",
         "BEGIN:VTIMEZONE",
@@ -909,15 +911,15 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
         "telegram:1502",
         "--json",
     ];
-    let recorded: serde_json::Value = serde_json::from_str(&run(&who)).expect("JSON");
+    let recorded: serde_json::Value = serde_json::from_str(&run(&who).await).expect("JSON");
     assert_eq!(
         (recorded["recorded"].as_i64(), recorded["occurrence"].as_str()),
         (Some(2), Some("2027-02-07T10:00"))
     );
-    let again: serde_json::Value = serde_json::from_str(&run(&who)).expect("JSON");
+    let again: serde_json::Value = serde_json::from_str(&run(&who).await).expect("JSON");
     assert_eq!(again["recorded"], 0);
     assert_eq!(rig.store.attendance(id).await.expect("attendance").len(), 2);
-    let cancelled = run(&["meeting", "cancel", &id.to_string()]);
+    let cancelled = run(&["meeting", "cancel", &id.to_string()]).await;
     assert!(cancelled.contains("personnes prévenues : 2"), "{cancelled}");
     let told = rig.api.wait_sent(youssef.id, 5, WAIT).await;
     assert!(text(&told[4]).contains("أُلغي الاجتماع"), "{}", text(&told[4]));
@@ -969,7 +971,9 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
     let amina = person(1601, "Amina", "fr");
     rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
     let association = rig.amal.association.id.0.to_string();
-    let created = rig.tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat());
+    let created = rig
+        .tatwir(&[FIRST_AID, &["--association", &association, "--json"]].concat())
+        .await;
     let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
         .as_i64()
         .expect("id");
@@ -989,7 +993,7 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
     );
     assert_first_aid_ics(&content);
     assert!(content.contains("STATUS:CONFIRMED"), "{content}");
-    assert_eq!(content, rig.tatwir(&["meeting", "ics", &id.to_string()]));
+    assert_eq!(content, rig.tatwir(&["meeting", "ics", &id.to_string()]).await);
 
     // /meetings: the answers in one row, the calendar file in the next.
     let mine = rig.say(&amina, "/meetings", 1).await;
@@ -1026,7 +1030,7 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
 
     // Cancelled: the calendar file from the list still on screen now cancels the meeting.
     let before = rig.messages_to(amina.id).len();
-    rig.tatwir(&["meeting", "cancel", &id.to_string()]);
+    rig.tatwir(&["meeting", "cancel", &id.to_string()]).await;
     let told = rig.api.wait_sent(amina.id, before + 1, WAIT).await;
     assert!(text(told.last().expect("told")).contains("Réunion annulée"));
     let file = rig.press(&amina, &mine[0], "Ajouter à mon agenda", 1).await;

@@ -6,14 +6,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tatwir_core::broadcast::Topic;
-use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Reminders, Rsvp};
 use tatwir_core::person::PersonId;
 use tatwir_core::store::StoreResult;
 
 const LOCAL: &str = "%Y-%m-%dT%H:%M";
 
-const MEETING_COLUMNS: &str = "m.id, m.organizer_id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, m.place, m.link, \
-     m.recurrence, m.audience, m.cancelled_at, m.sequence, m.created_at";
+const MEETING_COLUMNS: &str = "m.id, m.organizer_id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, \
+     m.place, m.link, m.recurrence, m.reminders, m.audience, m.cancelled_at, m.sequence, m.created_at";
 
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
@@ -34,6 +34,7 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
         place: row.try_get("place").map_err(fail)?,
         link: row.try_get("link").map_err(fail)?,
         recurrence: text("recurrence")?,
+        reminders: Reminders::from_code(&text("reminders")?),
         audience: serde_json::from_str(&text("audience")?).map_err(fail)?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
         sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
@@ -43,7 +44,7 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
-/// Binds $1 to $8: the texts, times, place, link and recurrence of a meeting.
+/// Binds $1 to $9: the texts, times, place, link, recurrence and reminders of a meeting.
 fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<'q>> {
     Ok(query
         .bind(serde_json::to_string(&meeting.title).map_err(fail)?)
@@ -53,7 +54,8 @@ fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<
         .bind(meeting.time.zone.name())
         .bind(meeting.place.clone())
         .bind(meeting.link.clone())
-        .bind(meeting.recurrence.to_code()))
+        .bind(meeting.recurrence.to_code())
+        .bind(meeting.reminders.to_code()))
 }
 
 impl MeetingStore for SqlStore {
@@ -62,8 +64,8 @@ impl MeetingStore for SqlStore {
         let id: i64 = bind_fields(
             sqlx::query(
                 "INSERT INTO meetings (title, agenda, start_local, end_local, time_zone, place, link, recurrence, \
-                 organizer_id, audience, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-                 RETURNING id",
+                 reminders, organizer_id, audience, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             ),
             meeting,
         )?
@@ -164,8 +166,8 @@ impl MeetingStore for SqlStore {
         let sequence: Option<i64> = bind_fields(
             sqlx::query(
                 "UPDATE meetings SET title = $1, agenda = $2, start_local = $3, end_local = $4, time_zone = $5, \
-                 place = $6, link = $7, recurrence = $8, sequence = sequence + 1 \
-                 WHERE id = $9 AND cancelled_at IS NULL RETURNING sequence",
+                 place = $6, link = $7, recurrence = $8, reminders = $9, sequence = sequence + 1 \
+                 WHERE id = $10 AND cancelled_at IS NULL RETURNING sequence",
             ),
             meeting,
         )?

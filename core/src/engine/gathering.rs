@@ -78,11 +78,18 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let id = item.payload["meeting"]
             .as_i64()
             .ok_or_else(|| StoreError("a meeting message without its meeting".into()))?;
-        let meeting = self
+        let mut meeting = self
             .store
             .meeting(id)
             .await?
             .ok_or_else(|| StoreError(format!("meeting {id} is gone")))?;
+        // A reminder tells when its occurrence starts, not when the first one did.
+        if let Some(time) = item.payload["reminder"]
+            .as_str()
+            .and_then(|key| meeting.occurrence_time(key))
+        {
+            meeting.time = time;
+        }
         let Some(person) = self.store.person(item.person).await? else {
             return Ok(Vec::new());
         };

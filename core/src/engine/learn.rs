@@ -87,6 +87,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::DraftSkip
             | Action::DraftLength { .. }
             | Action::DraftRepeat { .. }
+            | Action::DraftReminders { .. }
             | Action::DraftAudience { .. }
             | Action::DraftChange { .. }
             | Action::DraftConfirm

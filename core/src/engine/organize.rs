@@ -11,7 +11,7 @@ use crate::draft::{self, BadStart, Field, MeetingDraft};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::{count, isolate};
-use crate::meeting::{Meeting, MeetingStore, Recurrence, Rsvp, occurrences};
+use crate::meeting::{Meeting, MeetingStore, Recurrence, Reminders, Rsvp, occurrences};
 use crate::message::{ChatKind, Choice, Outgoing, Text};
 use crate::person::PersonId;
 use crate::role::Role;
@@ -182,6 +182,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         turn.say(id)
     }
 
+    fn reminders_label(turn: &Turn<'_>, code: &str) -> String {
+        let labels = Reminders::from_code(code).labels();
+        let args = args! { "count" => count(labels.len() as i64), "offsets" => labels.join(", ") };
+        turn.say_with("draft-reminders-value", &args)
+    }
+
     /// Asks the field of the draft being written (or shows it for review).
     async fn ask_field(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
         let Step::Drafting { draft, field } = &turn.conversation.step else {
@@ -211,6 +217,20 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     ));
                 }
                 turn.say("draft-ask-repeat")
+            }
+            Field::Reminders => {
+                for code in [
+                    Reminders::default().to_code(),
+                    "1440".to_owned(),
+                    "60".to_owned(),
+                    String::new(),
+                ] {
+                    entries.push((
+                        Self::reminders_label(turn, &code),
+                        Action::DraftReminders { reminders: code },
+                    ));
+                }
+                turn.say("draft-ask-reminders")
             }
             Field::Audience => {
                 entries = self.audience_choices(turn).await?;
@@ -276,6 +296,10 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             };
             text = text.line_break().then_plain(turn.say_with("draft-show-agenda", &args));
         }
+        text = text.line_break().then_plain(turn.say_with(
+            "draft-show-reminders",
+            &args! { "reminders" => Self::reminders_label(turn, &draft.reminders) },
+        ));
         if let Some(audience) = &draft.audience {
             let audience = self.audience_label(turn, audience).await?;
             text = text
@@ -291,7 +315,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let fields: &[Field] = if draft.editing.is_some() {
             &Field::EDITABLE
         } else {
-            &Field::NEW
+            &Field::REVIEWED
         };
         for &field in fields {
             entries.push((
@@ -384,6 +408,13 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     Read::Done
                 }
             }
+            Field::Reminders => match draft::read_reminders(typed) {
+                Some(reminders) => {
+                    draft.reminders = reminders;
+                    Read::Done
+                }
+                None => Read::Refused("draft-reminders-bad"),
+            },
             Field::Repeat | Field::Audience | Field::Review => Read::Refused("draft-use-choices"),
         };
         match read {
@@ -490,6 +521,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             Action::DraftSkip
                 | Action::DraftLength { .. }
                 | Action::DraftRepeat { .. }
+                | Action::DraftReminders { .. }
                 | Action::DraftAudience { .. }
                 | Action::DraftChange { .. }
                 | Action::DraftConfirm
@@ -521,6 +553,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 draft.minutes = Some(minutes);
             }
             Action::DraftRepeat { recurrence } if answered == Field::Repeat => draft.recurrence = recurrence,
+            Action::DraftReminders { reminders } if answered == Field::Reminders => draft.reminders = reminders,
             Action::DraftAudience { audience } if answered == Field::Audience => {
                 if !Self::may_invite(turn, &audience) {
                     return Ok(Some(self.not_managed(turn)));
