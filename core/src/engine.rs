@@ -34,7 +34,8 @@ const MAX_RESUME: usize = 256;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Handled {
     pub replies: Vec<Outgoing>,
-    /// A pressed choice or a poll answer was taken.
+    /// A pressed choice or a poll answer was taken and its keyboard is spent (an adapter then retires
+    /// it); asking for a calendar file spends nothing.
     pub accepted: bool,
 }
 
@@ -292,7 +293,10 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .as_ref()
             .and_then(|offer| offer.action_for(data))
             .cloned();
-        turn.accepted = action.is_some();
+        // A calendar file leaves the keyboard it came from usable: the answers are still to give.
+        turn.accepted = action
+            .as_ref()
+            .is_some_and(|action| !matches!(action, Action::MeetingCalendar { .. }));
         match action {
             None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
             Some(Action::SetLanguage { language }) => {

@@ -395,6 +395,13 @@ async fn only_the_organiser_or_a_coordinator_manages_a_meeting() {
     assert!(texts(&rig.say("karim", "/organize").await).contains("aucune réunion"));
     let invitation = rig.deliveries("karim").await;
     assert_eq!(invitation.len(), 1);
+    // A repeating meeting shows its next occurrence, and how it repeats.
+    rig.clock.set(utc(2027, 1, 20, 9, 0));
+    let mine = texts(&rig.say("karim", "/meetings").await);
+    assert!(
+        mine.contains("Quand : 15/02/2027 15:00 (Africa/Casablanca)") && mine.contains("Répétition : Chaque mois"),
+        "{mine}"
+    );
     let salmas = rig.say("salma", "/organize").await;
     let forged = rig.send("karim", Event::Choice(find(&salmas, "Modifier").data)).await;
     assert!(!texts(&forged).contains("📋"), "{}", texts(&forged));

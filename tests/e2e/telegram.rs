@@ -994,6 +994,18 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
     assert_first_aid_ics(&content);
     assert!(content.contains("STATUS:CONFIRMED"), "{content}");
     assert_eq!(content, rig.tatwir(&["meeting", "ics", &id.to_string()]).await);
+    // The invitation keeps its keyboard: the answer is still to give, on the same message.
+    let kept = rig
+        .api
+        .message(amina.id, invitation[2].message_id)
+        .expect("the invitation");
+    assert!(
+        buttons(&kept).iter().any(|(label, _)| label.contains("Oui")),
+        "{:?}",
+        kept.reply_markup
+    );
+    let noted = rig.press(&amina, &kept, "Peut-être", 1).await;
+    assert!(text(&noted[0]).contains("/meetings"), "{}", text(&noted[0]));
 
     // /meetings: the answers in one row, the calendar file in the next.
     let mine = rig.say(&amina, "/meetings", 1).await;

@@ -7,17 +7,32 @@ use crate::clock::Clock;
 use crate::conversation::{Action, Offer};
 use crate::language::Language;
 use crate::learning::LearningStore;
-use crate::meeting::{IcsMethod, Meeting, MeetingStore, Rsvp};
+use crate::meeting::{IcsMethod, Meeting, MeetingStore, MeetingTime, Recurrence, Rsvp, occurrences};
 use crate::message::{Choice, Media, MediaKind, MediaSource, Outgoing, Text};
 use crate::outbox::OutboxItem;
 use crate::person::PersonId;
 use crate::store::{Store, StoreError};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 /// When a meeting starts, on the reader's clock and with their zone's name.
-fn when(meeting: &Meeting, zone: Tz) -> String {
-    let start = crate::local_time::resolve_local(meeting.time.zone, meeting.time.start).with_timezone(&zone);
+fn when(time: &MeetingTime, zone: Tz) -> String {
+    let start = crate::local_time::resolve_local(time.zone, time.start).with_timezone(&zone);
     format!("{} ({})", start.format("%d/%m/%Y %H:%M"), zone.name())
+}
+
+/// The occurrence of a meeting that is under way or comes next at `now` (the first one when a
+/// repeating meeting has none left).
+fn current_time(meeting: &Meeting, now: DateTime<Utc>) -> MeetingTime {
+    let recurrence = Recurrence::from_code(&meeting.recurrence);
+    if recurrence == Recurrence::None {
+        return meeting.time;
+    }
+    let length = meeting.time.end - meeting.time.start;
+    occurrences(&meeting.time, &recurrence, now - length, now + Duration::days(400))
+        .first()
+        .and_then(|occurrence| meeting.occurrence_time(&occurrence.key))
+        .unwrap_or(meeting.time)
 }
 
 /// A meeting's choices in rows: the answers, then the calendar file.
@@ -44,7 +59,28 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             .collect()
     }
 
-    pub(super) fn meeting_text(&self, lang: Language, zone: Tz, meeting: &Meeting, heading: &str) -> Text {
+    /// How a meeting repeats, in words.
+    pub(super) fn repeat_label(&self, lang: Language, code: &str) -> String {
+        let id = match Recurrence::from_code(code) {
+            Recurrence::None => "draft-repeat-none",
+            Recurrence::Weekly { every: 0 | 1 } => "draft-repeat-weekly",
+            Recurrence::Weekly { .. } => "draft-repeat-fortnightly",
+            Recurrence::Monthly { .. } => "draft-repeat-monthly",
+            Recurrence::Cron(_) => "draft-repeat-custom",
+        };
+        self.locales.text(lang, id, None)
+    }
+
+    /// A meeting as a reader sees it at `now`: a repeating one by its current or next occurrence.
+    pub(super) fn meeting_text(
+        &self,
+        lang: Language,
+        zone: Tz,
+        meeting: &Meeting,
+        heading: &str,
+        now: DateTime<Utc>,
+    ) -> Text {
+        let time = current_time(meeting, now);
         let mut text = Text::default()
             .then_bold(self.locales.text(lang, heading, None))
             .line_break()
@@ -52,8 +88,14 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             .line_break()
             .then_plain(
                 self.locales
-                    .text(lang, "meeting-when", Some(&args! { "when" => when(meeting, zone) })),
+                    .text(lang, "meeting-when", Some(&args! { "when" => when(&time, zone) })),
             );
+        if meeting.recurrence != "none" {
+            let args = args! { "repeat" => self.repeat_label(lang, &meeting.recurrence) };
+            text = text
+                .line_break()
+                .then_plain(self.locales.text(lang, "draft-show-repeat", Some(&args)));
+        }
         if let Some(place) = &meeting.place {
             let args = args! { "place" => place.clone() };
             text = text
@@ -101,7 +143,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             "change" => "meeting-changed",
             _ => "meeting-cancelled",
         };
-        let text = self.meeting_text(lang, zone, &meeting, heading);
+        let text = self.meeting_text(lang, zone, &meeting, heading, self.clock.now());
         // An invitation and a change take an answer (again); the rest is news.
         if !matches!(item.kind.as_str(), "invitation" | "change") || meeting.cancelled {
             return Ok(vec![Outgoing::text(text)]);
@@ -124,6 +166,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let args = args! {
             "title" => found.title_for(turn.lang).to_owned(),
             "answer" => turn.say(&format!("rsvp-{}", answer.code())),
+            "meetings" => turn.command("meetings"),
         };
         Ok(vec![Outgoing::text(Text::plain(turn.say_with("rsvp-noted", &args)))])
     }
@@ -180,7 +223,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         for (meeting, answer) in &upcoming {
             let answer = answer.map_or_else(|| turn.say("rsvp-none"), |a| turn.say(&format!("rsvp-{}", a.code())));
             let text = self
-                .meeting_text(turn.lang, zone, meeting, "meetings-title")
+                .meeting_text(turn.lang, zone, meeting, "meetings-title", now)
                 .line_break()
                 .then_plain(turn.say_with("meeting-your-answer", &args! { "answer" => answer }));
             let choices = offer.add(self.meeting_entries(turn.lang, meeting.id));

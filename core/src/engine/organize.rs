@@ -171,17 +171,6 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         Ok(turn.say_with("draft-audience-value", &args))
     }
 
-    fn repeat_label(turn: &Turn<'_>, code: &str) -> String {
-        let id = match Recurrence::from_code(code) {
-            Recurrence::None => "draft-repeat-none",
-            Recurrence::Weekly { every: 0 | 1 } => "draft-repeat-weekly",
-            Recurrence::Weekly { .. } => "draft-repeat-fortnightly",
-            Recurrence::Monthly { .. } => "draft-repeat-monthly",
-            Recurrence::Cron(_) => "draft-repeat-custom",
-        };
-        turn.say(id)
-    }
-
     fn reminders_label(turn: &Turn<'_>, code: &str) -> String {
         let labels = Reminders::from_code(code).labels();
         let args = args! { "count" => count(labels.len() as i64), "offsets" => labels.join(", ") };
@@ -210,7 +199,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             Field::Repeat => {
                 for code in ["none", "weekly:1", "weekly:2", "monthly:1"] {
                     entries.push((
-                        Self::repeat_label(turn, code),
+                        self.repeat_label(turn.lang, code),
                         Action::DraftRepeat {
                             recurrence: code.to_owned(),
                         },
@@ -277,7 +266,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         }
         text = text.line_break().then_plain(turn.say_with(
             "draft-show-repeat",
-            &args! { "repeat" => Self::repeat_label(turn, &draft.recurrence) },
+            &args! { "repeat" => self.repeat_label(turn.lang, &draft.recurrence) },
         ));
         if let Some(place) = &draft.place {
             text = text
@@ -691,7 +680,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             let tally = |answer: Rsvp| count(answers.iter().filter(|(_, a)| *a == answer).count() as i64);
             let args = args! { "yes" => tally(Rsvp::Yes), "maybe" => tally(Rsvp::Maybe), "no" => tally(Rsvp::No) };
             let text = self
-                .meeting_text(turn.lang, zone, meeting, "organize-meeting")
+                .meeting_text(turn.lang, zone, meeting, "organize-meeting", turn.now)
                 .line_break()
                 .then_plain(turn.say_with("organize-answers", &args));
             let id = meeting.id;
