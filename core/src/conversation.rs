@@ -44,6 +44,13 @@ pub enum Step {
         asked: u32,
         right: u32,
     },
+    /// Writing an announcement: its text per language and its audience; `translating` is the
+    /// language whose text is asked.
+    Announcing {
+        texts: std::collections::BTreeMap<Language, String>,
+        audience: crate::broadcast::Audience,
+        translating: Option<Language>,
+    },
     /// Writing a meeting (a new one, or changes to one): `field` is the one asked.
     Drafting { draft: Box<MeetingDraft>, field: Field },
 }
@@ -89,9 +96,22 @@ pub enum Action {
     Resume,
     /// Review the questions that are due.
     Review,
-    /// Send the announcement shown for confirmation to every member.
+    /// Send the announcement shown for confirmation to every member (offers made before
+    /// announcements had an audience and translations).
     SendBroadcast {
         text: String,
+    },
+    /// Send the announcement being written, in its languages, to its audience.
+    ConfirmBroadcast,
+    /// Show who the announcement being written may go to.
+    BroadcastAudiences,
+    /// The announcement being written goes to this audience.
+    BroadcastAudience {
+        audience: crate::broadcast::Audience,
+    },
+    /// Ask the announcement's text in this language.
+    BroadcastTranslate {
+        language: Language,
     },
     /// Drop the announcement shown for confirmation.
     CancelBroadcast,

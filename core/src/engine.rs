@@ -249,8 +249,14 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             turn.conversation.step = Step::Idle;
         }
         let Some(typed) = command::parse(&text) else {
-            if matches!(turn.conversation.step, Step::Drafting { .. }) && turn.chat_kind == ChatKind::Private {
-                return self.draft_input(turn, &text).await;
+            if turn.chat_kind == ChatKind::Private {
+                match &turn.conversation.step {
+                    Step::Drafting { .. } => return self.draft_input(turn, &text).await,
+                    Step::Announcing {
+                        translating: Some(_), ..
+                    } => return self.broadcast_input(turn, &text).await,
+                    _ => {}
+                }
             }
             return Ok(vec![self.hint(turn, "free-text")]);
         };
@@ -279,7 +285,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             Command::TimeZone => self.time_zone(turn, typed.argument).await,
             Command::Mute => self.mute(turn, typed.argument, true).await,
             Command::Unmute => self.mute(turn, typed.argument, false).await,
-            Command::Broadcast => self.prepare_broadcast(turn, typed.argument),
+            Command::Broadcast => self.prepare_broadcast(turn, typed.argument).await,
             Command::Meetings => self.list_meetings(turn).await,
             Command::NewMeeting => self.new_meeting(turn).await,
             Command::Organize => self.organize(turn).await,

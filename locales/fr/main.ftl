@@ -205,8 +205,14 @@ mute-unknown = Je ne connais pas ce sujet. Choisissez parmi : { $topics } (par e
 mute-done = C'est noté : vous ne recevrez plus les messages « { $topic } ». Pour les retrouver : { $unmute } { $topic }.
 unmute-done = C'est noté : vous recevez de nouveau les messages « { $topic } ».
 broadcast-usage = Écrivez l'annonce après la commande, par exemple : { $broadcast } La réunion de samedi est reportée.
-broadcast-preview = Annonce à envoyer à tous les membres :
-broadcast-confirm-choice = 📢 Envoyer à tous les membres
+# $audience says who receives it (the members of all associations, of some, in a city…).
+broadcast-preview = Annonce à envoyer — destinataires : { $audience }
+broadcast-confirm-choice = 📢 Envoyer
+broadcast-audience-choice = 🎯 Choisir les destinataires
+broadcast-translate-choice = 🌐 Ajouter le texte en { $language }
+broadcast-text-in = En { $language } :
+broadcast-ask-text-in = Écrivez l'annonce en { $language }. Chacun la recevra dans sa langue (en français si la sienne manque).
+broadcast-ask-audience = À qui envoyer l'annonce ?
 broadcast-cancel-choice = Annuler
 broadcast-cancelled = C'est annulé : l'annonce n'a pas été envoyée.
 broadcast-queued = { $count ->

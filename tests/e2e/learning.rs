@@ -558,7 +558,7 @@ async fn a_coordinator_confirms_an_announcement_and_follows_it() {
         .say("karim", "/broadcast La réunion de samedi est reportée.")
         .await;
     assert!(
-        texts(&preview).contains("Annonce à envoyer à tous les membres"),
+        texts(&preview).contains("Annonce à envoyer — destinataires : toutes les associations"),
         "{}",
         texts(&preview)
     );
@@ -567,7 +567,7 @@ async fn a_coordinator_confirms_an_announcement_and_follows_it() {
     let preview = learner
         .say("karim", "/broadcast La réunion de samedi est reportée.")
         .await;
-    let queued = learner.press("karim", &preview, "Envoyer à tous les membres").await;
+    let queued = learner.press("karim", &preview, "📢 Envoyer").await;
     // Amina (a member with a private chat) is the one recipient; Karim is not a member.
     assert!(texts(&queued).contains("part vers une personne"), "{}", texts(&queued));
     let report = learner.press("karim", &queued, "Suivi de l'envoi").await;

@@ -10,6 +10,7 @@ use tatwir::store::SqlStore;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::engine::Engine;
+use tatwir_core::language::Language;
 use tatwir_core::locale::Localizer;
 use tatwir_core::meeting::{IcsMethod, MeetingStore};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
@@ -122,6 +123,13 @@ fn texts(replies: &[Outgoing]) -> String {
         .join("\n")
 }
 
+/// Asserts that the replies' text shows `part`.
+#[track_caller]
+fn assert_shows(replies: &[Outgoing], part: &str) {
+    let shown = texts(replies);
+    assert!(shown.contains(part), "{part:?} in {shown}");
+}
+
 fn labels(replies: &[Outgoing]) -> Vec<String> {
     replies
         .iter()
@@ -157,19 +165,11 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     assert!(texts(&rig.say("karim", "/help").await).contains("/newmeeting"));
 
     let asked = rig.say("karim", "/newmeeting").await;
-    assert!(texts(&asked).contains("Quel est son titre"), "{}", texts(&asked));
+    assert_shows(&asked, "Quel est son titre");
     let too_long = rig.say("karim", &"x".repeat(300)).await;
-    assert!(
-        texts(&too_long).contains("de 1 à 120 caractères"),
-        "{}",
-        texts(&too_long)
-    );
+    assert_shows(&too_long, "de 1 à 120 caractères");
     let start = rig.say("karim", "Premiers secours : les gestes qui sauvent").await;
-    assert!(
-        texts(&start).contains("heure de Africa/Casablanca"),
-        "{}",
-        texts(&start)
-    );
+    assert_shows(&start, "heure de Africa/Casablanca");
 
     // Dates that are not, or are past, are refused and asked again.
     for (typed, answer) in [
@@ -185,19 +185,11 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     assert_eq!(labels(&length)[..4], ["1 h", "1 h 30", "2 h", "3 h"]);
     let place = rig.press("karim", &length, "2 h").await;
     let link = rig.say("karim", "Maison des jeunes, Tanger").await;
-    assert!(
-        texts(&link).contains("Un lien pour la suivre en ligne"),
-        "{}",
-        texts(&link)
-    );
+    assert_shows(&link, "Un lien pour la suivre en ligne");
     let refused = rig.say("karim", "javascript:alert(1)").await;
-    assert!(
-        texts(&refused).contains("Ce n'est pas une adresse web"),
-        "{}",
-        texts(&refused)
-    );
+    assert_shows(&refused, "Ce n'est pas une adresse web");
     let agenda = rig.press("karim", &refused, "Passer").await;
-    assert!(texts(&agenda).contains("L'ordre du jour ?"), "{}", texts(&agenda));
+    assert_shows(&agenda, "L'ordre du jour ?");
     let repeat = rig.say("karim", "1. Saignements\n2. Brûlures").await;
     let audience = rig.press("karim", &repeat, "Une seule fois").await;
     // A manager invites their own association only.
@@ -223,11 +215,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     // The title in Arabic too, then everything is sent.
     let ask_ar = rig.press("karim", &review, "Titre en العربية").await;
     let ask_agenda_ar = rig.say("karim", "الإسعافات الأولية").await;
-    assert!(
-        texts(&ask_agenda_ar).contains("L'ordre du jour en العربية"),
-        "{}",
-        texts(&ask_agenda_ar)
-    );
+    assert_shows(&ask_agenda_ar, "L'ordre du jour en العربية");
     let review = rig.press("karim", &ask_agenda_ar, "Passer").await;
     assert!(
         texts(&review).contains("Titre (العربية) : الإسعافات الأولية"),
@@ -241,7 +229,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     );
     // A second press on the old review finds nothing to send: no second meeting.
     let again = rig.press("karim", &review, "Envoyer les invitations").await;
-    assert!(texts(&again).contains("plus valable"), "{}", texts(&again));
+    assert_shows(&again, "plus valable");
     assert_eq!(rig.store().meetings().await.expect("meetings").len(), 1);
 
     // Amina (Amal) is invited, Youssef (Nour) is not.
@@ -258,11 +246,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
 
     // Karim follows the answers, then moves the meeting an hour later.
     let organized = rig.say("karim", "/organize").await;
-    assert!(
-        texts(&organized).contains("Réponses : 1 oui, 0 peut-être, 0 non"),
-        "{}",
-        texts(&organized)
-    );
+    assert_shows(&organized, "Réponses : 1 oui, 0 peut-être, 0 non");
     assert!(rig.say("youssef", "/organize").await.len() == 1);
     let review = rig.press("karim", &organized, "Modifier").await;
     assert!(
@@ -277,7 +261,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let refused = rig.say("karim", "bientôt").await;
     assert!(texts(&refused).contains("Je n'ai pas compris ces délais"), "{ask:?}");
     let review = rig.say("karim", "2j 3h").await;
-    assert!(texts(&review).contains("Rappels : 48h, 3h avant"), "{}", texts(&review));
+    assert_shows(&review, "Rappels : 48h, 3h avant");
     let changed = texts(&rig.press("karim", &review, "Annoncer le changement").await);
     assert!(changed.contains("2 personnes invitées sont prévenues"), "{changed}");
     let news = rig.deliveries("amina").await;
@@ -314,17 +298,9 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     rig.clock.set(utc(2027, 2, 7, 11, 5));
     let organized = rig.say("karim", "/organize").await;
     let list = rig.press("karim", &organized, "Présences").await;
-    assert!(
-        texts(&list).contains("Personne n'est encore noté présent"),
-        "{}",
-        texts(&list)
-    );
+    assert_shows(&list, "Personne n'est encore noté présent");
     let recorded = rig.press("karim", &list, "amina (✅ Oui)").await;
-    assert!(
-        texts(&recorded).contains("Une personne est notée présente"),
-        "{}",
-        texts(&recorded)
-    );
+    assert_shows(&recorded, "Une personne est notée présente");
     // The old list's button was for the same person: pressing it again records nothing twice.
     rig.press("karim", &list, "amina").await;
     let amina = rig.person("amina").await;
@@ -382,11 +358,7 @@ async fn only_the_organiser_or_a_coordinator_manages_a_meeting() {
         assert!(offered.iter().any(|l| l == label), "{label} in {offered:?}");
     }
     let review = rig.press("salma", &audience, "Tous les responsables").await;
-    assert!(
-        texts(&review).contains("Répétition : Chaque mois"),
-        "{}",
-        texts(&review)
-    );
+    assert_shows(&review, "Répétition : Chaque mois");
     let created = texts(&rig.press("salma", &review, "Envoyer les invitations").await);
     assert!(created.contains("vers 2 personnes"), "{created}");
 
@@ -418,4 +390,50 @@ async fn only_the_organiser_or_a_coordinator_manages_a_meeting() {
     assert_eq!(rig.store().meetings().await.expect("meetings").len(), 1);
     // After the draft is dropped, text is just text again.
     assert!(!texts(&rig.say("karim", "07/02/2027 10:00").await).contains("durée"));
+}
+
+#[tokio::test]
+async fn a_coordinator_announces_to_one_association_in_two_languages() {
+    let rig = Rig::new().await;
+    for (user, association) in [("amina", &rig.amal), ("hassan", &rig.amal), ("youssef", &rig.nour)] {
+        rig.say(user, &format!("/start {}", association.volunteer_code)).await;
+    }
+    let hassan = rig.person("hassan").await;
+    rig.store().set_language(hassan, Language::Ar).await.expect("language");
+    rig.say("salma", "/start").await;
+    let salma = rig.person("salma").await;
+    rig.store()
+        .grant_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("grant");
+
+    let review = rig.say("salma", "/broadcast La réunion de demain est annulée.").await;
+    let shown = texts(&review);
+    assert!(
+        shown.contains("destinataires : toutes les associations") && shown.contains("En Français :"),
+        "{shown}"
+    );
+    let audiences = rig.press("salma", &review, "Choisir les destinataires").await;
+    let review = rig.press("salma", &audiences, "Les membres de Association Amal").await;
+    assert_shows(&review, "destinataires : Association Amal");
+    let ask = rig.press("salma", &review, "Ajouter le texte en العربية").await;
+    assert_shows(&ask, "Écrivez l'annonce en العربية");
+    let review = rig.say("salma", "اجتماع الغد ملغى.").await;
+    assert_shows(&review, "En العربية :\nاجتماع الغد ملغى.");
+    let queued = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    assert!(queued.contains("part vers 2 personnes"), "{queued}");
+
+    // Each reads their own language; Nour's member hears nothing.
+    let amina = rig.deliveries("amina").await;
+    assert!(
+        texts(&amina[0].1).contains("La réunion de demain est annulée."),
+        "{:?}",
+        amina
+    );
+    let hassan = rig.deliveries("hassan").await;
+    assert!(texts(&hassan[0].1).contains("اجتماع الغد ملغى."), "{:?}", hassan);
+    assert!(rig.deliveries("youssef").await.is_empty());
+    // The review pressed before sending is spent: nothing goes twice.
+    let again = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    assert!(again.contains("plus valable"), "{again}");
 }

@@ -5,7 +5,8 @@ use super::{Engine, Turn};
 use crate::args;
 use crate::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
 use crate::clock::Clock;
-use crate::conversation::{Action, Offer};
+use crate::conversation::{Action, Offer, Step};
+use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::count;
 use crate::message::{Choice, Outgoing, Text};
@@ -15,8 +16,13 @@ use crate::text::clean_message;
 use std::collections::BTreeMap;
 
 impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C: Clock> Engine<S, C> {
-    /// `/broadcast TEXT`: shows the announcement and asks to confirm.
-    pub(super) fn prepare_broadcast(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
+    /// `/broadcast TEXT`: shows the announcement, to every member unless another audience is
+    /// chosen, in the writer's language unless texts in the others are added; then asks to confirm.
+    pub(super) async fn prepare_broadcast(
+        &self,
+        turn: &mut Turn<'_>,
+        argument: &str,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let text = clean_message(argument);
         if text.is_empty() {
             let args = args! { "broadcast" => turn.command("broadcast") };
@@ -24,46 +30,170 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
                 turn.say_with("broadcast-usage", &args),
             ))]);
         }
-        let offer = Offer::new(vec![
-            Action::SendBroadcast { text: text.clone() },
-            Action::CancelBroadcast,
-        ]);
-        let choices = vec![
-            vec![Choice {
-                label: turn.say("broadcast-confirm-choice"),
-                data: offer.data(0),
-            }],
-            vec![Choice {
-                label: turn.say("broadcast-cancel-choice"),
-                data: offer.data(1),
-            }],
-        ];
-        turn.conversation.offer = Some(offer);
-        let preview = Text::default()
-            .then_bold(turn.say("broadcast-preview"))
-            .line_break()
-            .then_plain(text);
-        Ok(vec![Outgoing::with_choices(preview, choices)])
+        turn.conversation.step = Step::Announcing {
+            texts: BTreeMap::from([(turn.lang, text)]),
+            audience: Audience::default(),
+            translating: None,
+        };
+        self.review_broadcast(turn).await
     }
 
-    pub(super) async fn send_broadcast(&self, turn: &mut Turn<'_>, text: String) -> Result<Vec<Outgoing>, StoreError> {
+    /// The announcement being written, with what can be done with it.
+    async fn review_broadcast(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        let Step::Announcing { texts, audience, .. } = &turn.conversation.step else {
+            return Ok(Vec::new());
+        };
+        let (texts, audience) = (texts.clone(), audience.clone());
+        let args = args! { "audience" => self.audience_label(turn, &audience).await? };
+        let mut preview = Text::default().then_bold(turn.say_with("broadcast-preview", &args));
+        for (language, text) in &texts {
+            let args = args! { "language" => self.locales.text(*language, "language-self-name", None) };
+            preview = preview
+                .line_break()
+                .line_break()
+                .then_bold(turn.say_with("broadcast-text-in", &args))
+                .line_break()
+                .then_plain(text.clone());
+        }
+        let mut entries = vec![
+            (turn.say("broadcast-confirm-choice"), Action::ConfirmBroadcast),
+            (turn.say("broadcast-audience-choice"), Action::BroadcastAudiences),
+        ];
+        for language in Language::ALL.into_iter().filter(|l| !texts.contains_key(l)) {
+            let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+            entries.push((
+                turn.say_with("broadcast-translate-choice", &args),
+                Action::BroadcastTranslate { language },
+            ));
+        }
+        entries.push((turn.say("broadcast-cancel-choice"), Action::CancelBroadcast));
+        let choices = Self::offer_choices(turn, entries);
+        Ok(vec![Outgoing::with_choices(
+            preview,
+            choices.into_iter().map(|choice| vec![choice]).collect(),
+        )])
+    }
+
+    /// Text typed while an announcement's translation is asked.
+    pub(super) async fn broadcast_input(&self, turn: &mut Turn<'_>, typed: &str) -> Result<Vec<Outgoing>, StoreError> {
+        if let Step::Announcing {
+            texts,
+            translating: translating @ Some(_),
+            ..
+        } = &mut turn.conversation.step
+            && let Some(language) = translating.take()
+        {
+            texts.insert(language, clean_message(typed));
+        }
+        self.review_broadcast(turn).await
+    }
+
+    /// The choices made on an announcement being written; `None` for other actions.
+    pub(super) async fn on_broadcast_action(
+        &self,
+        turn: &mut Turn<'_>,
+        action: &Action,
+    ) -> Result<Option<Vec<Outgoing>>, StoreError> {
+        let Step::Announcing {
+            texts,
+            audience,
+            translating,
+        } = &mut turn.conversation.step
+        else {
+            return Ok(match action {
+                Action::SendBroadcast { text } => {
+                    Some(self.send_broadcast(turn, text.clone(), Audience::default()).await?)
+                }
+                Action::CancelBroadcast => Some(self.drop_broadcast(turn)),
+                Action::ConfirmBroadcast
+                | Action::BroadcastAudiences
+                | Action::BroadcastAudience { .. }
+                | Action::BroadcastTranslate { .. } => {
+                    Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))])
+                }
+                _ => None,
+            });
+        };
+        match action {
+            Action::ConfirmBroadcast => {
+                let (texts, audience) = (std::mem::take(texts), std::mem::take(audience));
+                Ok(Some(self.send_broadcasts(turn, texts, audience).await?))
+            }
+            Action::CancelBroadcast => Ok(Some(self.drop_broadcast(turn))),
+            Action::BroadcastTranslate { language } => {
+                *translating = Some(*language);
+                let args = args! { "language" => self.locales.text(*language, "language-self-name", None) };
+                let entries = vec![(turn.say("broadcast-cancel-choice"), Action::CancelBroadcast)];
+                let choices = Self::offer_choices(turn, entries);
+                Ok(Some(vec![Outgoing::with_choices(
+                    Text::plain(turn.say_with("broadcast-ask-text-in", &args)),
+                    vec![choices],
+                )]))
+            }
+            Action::BroadcastAudience { audience: chosen } => {
+                *audience = chosen.clone();
+                Ok(Some(self.review_broadcast(turn).await?))
+            }
+            Action::BroadcastAudiences => {
+                let entries = self
+                    .audience_choices(turn)
+                    .await?
+                    .into_iter()
+                    .filter_map(|(label, action)| match action {
+                        Action::DraftAudience { audience } => Some((label, Action::BroadcastAudience { audience })),
+                        _ => None,
+                    })
+                    .collect();
+                let choices = Self::offer_choices(turn, entries);
+                Ok(Some(vec![Outgoing::with_choices(
+                    Text::plain(turn.say("broadcast-ask-audience")),
+                    choices.into_iter().map(|choice| vec![choice]).collect(),
+                )]))
+            }
+            Action::SendBroadcast { text } => {
+                let text = text.clone();
+                Ok(Some(self.send_broadcast(turn, text, Audience::default()).await?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn drop_broadcast(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
+        turn.conversation.step = Step::Idle;
+        turn.conversation.offer = None;
+        vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]
+    }
+
+    async fn send_broadcast(
+        &self,
+        turn: &mut Turn<'_>,
+        text: String,
+        audience: Audience,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        self.send_broadcasts(turn, BTreeMap::from([(turn.lang, text)]), audience)
+            .await
+    }
+
+    async fn send_broadcasts(
+        &self,
+        turn: &mut Turn<'_>,
+        texts: BTreeMap<Language, String>,
+        audience: Audience,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        turn.conversation.step = Step::Idle;
         let broadcast = NewBroadcast {
             author: Some(turn.person.id),
             topic: Topic::Announcements,
-            texts: BTreeMap::from([(turn.lang, text)]),
-            audience: Audience::default(),
+            texts,
+            audience,
         };
         let (id, queued) = self.store.create_broadcast(&broadcast, turn.now).await?;
-        let offer = Offer::new(vec![Action::BroadcastReport { id }]);
-        let choices = vec![vec![Choice {
-            label: turn.say("broadcast-report-choice"),
-            data: offer.data(0),
-        }]];
-        turn.conversation.offer = Some(offer);
+        let entries = vec![(turn.say("broadcast-report-choice"), Action::BroadcastReport { id })];
+        let choices = Self::offer_choices(turn, entries);
         let args = args! { "count" => count(queued as i64), "id" => id };
         Ok(vec![Outgoing::with_choices(
             Text::plain(turn.say_with("broadcast-queued", &args)),
-            choices,
+            vec![choices],
         )])
     }
 

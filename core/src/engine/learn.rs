@@ -79,8 +79,14 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::Answer { options } => self.answer(turn, options).await,
             Action::Resume => self.resume(turn).await,
             Action::Review => self.review(turn).await,
-            Action::SendBroadcast { text } => self.send_broadcast(turn, text).await,
-            Action::CancelBroadcast => Ok(vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]),
+            Action::SendBroadcast { .. }
+            | Action::CancelBroadcast
+            | Action::ConfirmBroadcast
+            | Action::BroadcastAudiences
+            | Action::BroadcastAudience { .. }
+            | Action::BroadcastTranslate { .. } => {
+                Ok(self.on_broadcast_action(turn, &action).await?.unwrap_or_default())
+            }
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
             Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
             Action::MeetingCalendar { meeting } => self.send_calendar(turn, meeting).await,

@@ -56,7 +56,7 @@ fn rows(choices: Vec<Choice>) -> Vec<Vec<Choice>> {
 
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
     /// Choices built from `(label, action)` pairs under a new offer, which becomes the live one.
-    fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
+    pub(super) fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
         let mut offer = Offer::new(Vec::new());
         let choices = offer.add(entries);
         turn.conversation.offer = Some(offer);
@@ -101,7 +101,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         meeting.organizer == Some(turn.person.id) || turn.access.has_at_least(Role::Coordinator)
     }
 
-    async fn audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
+    pub(super) async fn audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
         let pick = |label: String, audience: Audience| (label, Action::DraftAudience { audience });
         if !turn.access.has_at_least(Role::Coordinator) {
             return Ok(turn
@@ -156,7 +156,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         Ok(entries)
     }
 
-    async fn audience_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
+    pub(super) async fn audience_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
         let mut names = Vec::new();
         for &id in &audience.associations {
             if let Some(association) = self.store.association(id).await? {
