@@ -300,6 +300,7 @@ draft-reminders-value = { $count ->
     [0] بلا تذكير
    *[other] قبل { $offsets }
 }
+list-separator = {"، "}
 draft-show-reminders = التذكير: { $reminders }
 draft-change-reminders = ✏️ التذكير
 draft-reminders-bad = لم أفهم هذه المدد: اكتب مثلًا 2d 3h 30m (حتى 30 يومًا، و10 تذكيرات على الأكثر)، أو «لا».

@@ -296,6 +296,7 @@ draft-reminders-value = { $count ->
     [0] بلا تفكير
    *[other] { $offsets } قبل
 }
+list-separator = {"، "}
 draft-show-reminders = التفكير: { $reminders }
 draft-change-reminders = ✏️ التفكير
 draft-reminders-bad = ما فهمتش هاد المدد: كتب بحال 2d 3h 30m (حتى 30 يوم، و10 د التفكيرات على الكثير)، ولا «والو».

@@ -294,6 +294,8 @@ draft-reminders-value = { $count ->
     [0] Aucun rappel
    *[other] { $offsets } avant
 }
+# Between the items of a short list.
+list-separator = {", "}
 draft-show-reminders = Rappels : { $reminders }
 draft-change-reminders = ✏️ Rappels
 draft-reminders-bad = Je n'ai pas compris ces délais : écrivez par exemple 2j 3h 30m (jusqu'à 30 jours, 10 rappels au plus), ou « aucun ».

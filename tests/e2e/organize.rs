@@ -206,7 +206,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
         "Où : Maison des jeunes, Tanger",
         "1. Saignements\n2. Brûlures",
         "Invités : Association Amal",
-        "Rappels : 24h, 1h avant",
+        "Rappels : 24 h, 1 h avant",
     ] {
         assert!(shown.contains(part), "{part:?} in {shown}");
     }
@@ -261,7 +261,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let refused = rig.say("karim", "bientôt").await;
     assert!(texts(&refused).contains("Je n'ai pas compris ces délais"), "{ask:?}");
     let review = rig.say("karim", "2j 3h").await;
-    assert_shows(&review, "Rappels : 48h, 3h avant");
+    assert_shows(&review, "Rappels : 48 h, 3 h avant");
     let changed = texts(&rig.press("karim", &review, "Annoncer le changement").await);
     assert!(changed.contains("2 personnes invitées sont prévenues"), "{changed}");
     let news = rig.deliveries("amina").await;

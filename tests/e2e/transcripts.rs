@@ -2,10 +2,12 @@
 //! exactly what the transcript files under tests/transcripts/ say.
 //!
 //! A transcript holds the person's lines (`> …`) and, after each, what the bot answers.
-//! `{VOLUNTEER_CODE}` and `{MANAGER_CODE}` stand for the codes of a fresh association.
+//! `{VOLUNTEER_CODE}` and `{MANAGER_CODE}` stand for the codes of a fresh association, `{YEAR}`
+//! for next year.
 //! `TATWIR_BLESS=1` rewrites the files from what the binary prints now: read the diff before
 //! committing it.
 
+use chrono::Datelike;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -78,13 +80,17 @@ fn play(name: &str, args: &[&str]) {
     let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let data = tempfile::tempdir().expect("temporary folder");
     let amal = add_association(data.path(), "Association Amal", "Tanger");
+    // Next year, so that a date typed in a transcript is always ahead.
+    let year = (chrono::Utc::now().year() + 1).to_string();
     let fill = |s: &str| {
         s.replace("{VOLUNTEER_CODE}", &amal.volunteer_code)
             .replace("{MANAGER_CODE}", &amal.manager_code)
+            .replace("{YEAR}", &year)
     };
     let unfill = |s: &str| {
         s.replace(&amal.volunteer_code, "{VOLUNTEER_CODE}")
             .replace(&amal.manager_code, "{MANAGER_CODE}")
+            .replace(&year, "{YEAR}")
     };
 
     let inputs: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix("> ")).collect();
@@ -114,7 +120,8 @@ fn play(name: &str, args: &[&str]) {
             );
             let replay = replay
                 .replace(&amal_i.volunteer_code, "{VOLUNTEER_CODE}")
-                .replace(&amal_i.manager_code, "{MANAGER_CODE}");
+                .replace(&amal_i.manager_code, "{MANAGER_CODE}")
+                .replace(&year, "{YEAR}");
             blessed.push_str(&format!("> {}\n", inputs[i]));
             blessed.push_str(&replay[previous.len()..]);
             previous = replay;
@@ -165,4 +172,14 @@ fn a_lesson_and_its_quiz_in_arabic() {
 #[test]
 fn a_lesson_and_its_quiz_in_darija() {
     play("lesson-ary.txt", &["--user", "Salma", "--lang", "ary"]);
+}
+
+#[test]
+fn a_manager_organises_a_meeting_in_arabic() {
+    play("organize-ar.txt", &["--user", "Karim", "--lang", "ar"]);
+}
+
+#[test]
+fn a_manager_organises_a_meeting_in_darija() {
+    play("organize-ary.txt", &["--user", "Karim", "--lang", "ary"]);
 }

@@ -20,6 +20,8 @@ use crate::text::{clean_line, clean_message};
 use chrono::{Duration, NaiveDateTime};
 use std::collections::BTreeSet;
 
+/// A start as people may type it: without a year, it is the next such day.
+const START_EXAMPLE: &str = "15/09 18:30";
 /// The lengths offered as choices, in minutes.
 const LENGTHS: [u32; 4] = [60, 90, 120, 180];
 /// How many associations a coordinator is offered one by one as an audience.
@@ -172,8 +174,15 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     }
 
     fn reminders_label(turn: &Turn<'_>, code: &str) -> String {
-        let labels = Reminders::from_code(code).labels();
-        let args = args! { "count" => count(labels.len() as i64), "offsets" => labels.join(", ") };
+        let labels: Vec<String> = Reminders::from_code(code)
+            .offsets()
+            .iter()
+            .map(|offset| minutes_label(turn, u32::try_from(offset.num_minutes()).unwrap_or(0)))
+            .collect();
+        let args = args! {
+            "count" => count(labels.len() as i64),
+            "offsets" => labels.join(&turn.say("list-separator")),
+        };
         turn.say_with("draft-reminders-value", &args)
     }
 
@@ -187,7 +196,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let prompt = match field {
             Field::Review => return self.review_draft(turn, &draft).await,
             Field::Start => {
-                let args = args! { "zone" => draft.zone.name(), "example" => "07/02/2027 10:00" };
+                let args = args! { "zone" => draft.zone.name(), "example" => START_EXAMPLE };
                 turn.say_with("draft-ask-start", &args)
             }
             Field::Length => {
@@ -410,7 +419,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             Read::Done => self.advance(turn, field).await,
             Read::Refused(id) => {
                 let args = args! {
-                    "example" => "07/02/2027 10:00",
+                    "example" => START_EXAMPLE,
                     "title_max" => count(draft::MAX_TITLE as i64),
                     "place_max" => count(draft::MAX_PLACE as i64),
                     "agenda_max" => count(draft::MAX_AGENDA as i64),
