@@ -264,7 +264,8 @@ organize-private-only = { $link ->
    *[other] تُنظَّم الاجتماعات في محادثة خاصة: افتح { $link } ثم أرسل { $command }.
 }
 meeting-changed = ✏️ عُدِّل الاجتماع
-draft-ask-title = 📅 اجتماع جديد. ما عنوانه؟
+draft-new-heading = 📅 اجتماع جديد
+draft-ask-title = ما عنوانه؟
 draft-ask-start = متى يبدأ؟ اكتب التاريخ والساعة، مثلًا { $example } (بتوقيت { $zone }؛ أضف منطقة زمنية أخرى بعد الساعة عند الحاجة، مثل { $example } Europe/Paris).
 draft-ask-length = كم يدوم؟ اختر، أو اكتب ساعة الانتهاء (12:30).
 draft-length-value = { $minutes ->

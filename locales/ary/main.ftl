@@ -260,7 +260,8 @@ organize-private-only = { $link ->
    *[other] الاجتماعات كيتنظّمو فالخاص: حل { $link } ومن بعد صيفط { $command }.
 }
 meeting-changed = ✏️ الاجتماع تبدّل
-draft-ask-title = 📅 اجتماع جديد. شنو العنوان ديالو؟
+draft-new-heading = 📅 اجتماع جديد
+draft-ask-title = شنو العنوان ديالو؟
 draft-ask-start = فوقاش كيبدا؟ كتب النهار والساعة، بحال { $example } (بتوقيت { $zone }؛ زيد منطقة زمنية أخرى من بعد الساعة إلا بغيتي، بحال { $example } Europe/Paris).
 draft-ask-length = شحال غادي يدوم؟ ختار، ولا كتب الساعة فاش كيسالي (12:30).
 draft-length-value = { $minutes ->

@@ -255,7 +255,8 @@ organize-private-only = { $link ->
    *[other] Les réunions s'organisent en privé : ouvrez { $link } puis envoyez { $command }.
 }
 meeting-changed = ✏️ Réunion modifiée
-draft-ask-title = 📅 Nouvelle réunion. Quel est son titre ?
+draft-new-heading = 📅 Nouvelle réunion
+draft-ask-title = Quel est son titre ?
 draft-ask-start = Quand commence-t-elle ? Écrivez la date et l'heure, par exemple { $example } (heure de { $zone } ; ajoutez un autre fuseau après l'heure si besoin, comme { $example } Europe/Paris).
 draft-ask-length = Combien de temps dure-t-elle ? Choisissez, ou écrivez l'heure de fin (12:30).
 # A button: a length; $hours and $minutes are numbers.

@@ -248,7 +248,16 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         }
         entries.push((turn.say("draft-discard"), Action::DraftDiscard));
         let choices = Self::offer_choices(turn, entries);
-        Ok(vec![Outgoing::with_choices(Text::plain(prompt), rows(choices))])
+        // The first question of a new meeting says what is starting.
+        let text = if field == Field::Title && draft.editing.is_none() && !draft.reviewing {
+            Text::default()
+                .then_bold(turn.say("draft-new-heading"))
+                .line_break()
+                .then_plain(prompt)
+        } else {
+            Text::plain(prompt)
+        };
+        Ok(vec![Outgoing::with_choices(text, rows(choices))])
     }
 
     /// Everything written so far, with the choices to send it or change a field.
