@@ -148,12 +148,11 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .broadcast(id)
             .await?
             .ok_or_else(|| StoreError(format!("broadcast {id} is gone")))?;
-        let language = self
-            .store
-            .person(item.person)
-            .await?
-            .and_then(|person| person.language)
-            .unwrap_or(crate::language::Language::FALLBACK);
+        let language = match item.person {
+            Some(person) => self.store.person(person).await?.and_then(|person| person.language),
+            None => None,
+        }
+        .unwrap_or(crate::language::Language::FALLBACK);
         let text = Text::default()
             .then_bold(self.locales.text(language, "broadcast-title", None))
             .line_break()
