@@ -600,6 +600,25 @@ impl BotApiServer {
         self.shared.updates_changed.notify_waiters();
     }
 
+    /// `from` adds the bot to a group (`added`), or removes it: the bot gets a `my_chat_member`
+    /// update, as Telegram sends whatever the privacy mode.
+    pub fn set_bot_in_group(&self, from: &TgUser, chat: &TgChat, added: bool) {
+        let mut inner = self.shared.lock();
+        let chat_id = register_chat(&mut inner, from, chat);
+        let bot = user_json(&self.shared.bot, true);
+        let (old, new) = if added { ("left", "member") } else { ("member", "left") };
+        let update = json!({
+            "chat": chat_json(&inner, chat_id),
+            "from": user_json(from, false),
+            "date": unix_now(),
+            "old_chat_member": { "status": old, "user": bot },
+            "new_chat_member": { "status": new, "user": bot },
+        });
+        push_update(&mut inner, "my_chat_member", update);
+        drop(inner);
+        self.shared.updates_changed.notify_waiters();
+    }
+
     /// From now on, sending to this user's private chat answers 403 "bot was blocked by the user".
     pub fn block(&self, user_id: i64) {
         self.shared.lock().blocked.insert(user_id);

@@ -103,6 +103,7 @@ pub async fn broadcast(config: &Config, printer: &Printer, command: BroadcastCom
                     associations: send.associations.iter().map(|&id| AssociationId(id)).collect(),
                     role: send.role,
                     city: send.city.clone(),
+                    groups: Vec::new(),
                 },
             };
             let (id, queued) = store.create_broadcast(&broadcast, Utc::now()).await?;

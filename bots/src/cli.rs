@@ -80,6 +80,9 @@ pub enum Command {
     /// Meetings between associations.
     #[command(subcommand)]
     Meeting(Box<crate::meeting_command::MeetingCommand>),
+    /// Group chats the bot is in, which meetings may invite.
+    #[command(subcommand)]
+    Group(crate::group_command::GroupCommand),
     /// Benchmarks that print figures.
     #[command(subcommand)]
     Bench(crate::broadcast_command::BenchCommand),
@@ -254,6 +257,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Broadcast(command) => crate::broadcast_command::broadcast(&config, &printer, command).await,
         Command::Bench(command) => crate::broadcast_command::bench(command).await,
         Command::Meeting(command) => crate::meeting_command::run(&config, &printer, *command).await,
+        Command::Group(command) => crate::group_command::run(&config, &printer, command).await,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod content_command;
 pub mod database_url;
+pub mod group_command;
 pub mod html;
 pub mod http;
 pub mod matrix;

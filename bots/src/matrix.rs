@@ -357,17 +357,36 @@ impl<C: Clock + 'static> Matrix<C> {
             _ => String::new(),
         };
         let kind = self.chat_kind(&room).await;
-        let typed = body.trim_start();
-        if kind == ChatKind::Group && !(typed.starts_with('!') || typed.starts_with('/')) {
-            return;
-        }
         let picks = self.picks(&room).await;
         let event_kind = if kind == ChatKind::Private {
             read(&picks, &body)
         } else {
-            Event::Text(body)
+            self.note_group(&room).await;
+            let typed = body.trim_start();
+            match read(&picks, &body) {
+                // A number under a meeting posted in the room answers it, for whoever types it.
+                Event::Choice(data) if tatwir_core::group::parse_answer(&data).is_some() => Event::Choice(data),
+                _ if typed.starts_with('!') || typed.starts_with('/') => Event::Text(body),
+                // Chatter is not for the bot.
+                _ => return,
+            }
         };
         self.turn(&room, &event.sender, kind, event_kind).await;
+    }
+
+    /// Keeps the group rooms the bot is in (a meeting may invite them), named as clients show them.
+    async fn note_group(&self, room: &Room) {
+        let title = match room.display_name().await {
+            Ok(name) => name.to_string(),
+            Err(_) => room.room_id().to_string(),
+        };
+        if let Err(error) = self
+            .store
+            .note_group_chat(Channel::Matrix, room.room_id().as_str(), &title, Utc::now())
+            .await
+        {
+            tracing::warn!(%error, "could not record a group room");
+        }
     }
 
     async fn on_poll_response(&self, event: OriginalSyncUnstablePollResponseEvent, room: Room) {

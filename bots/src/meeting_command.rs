@@ -10,6 +10,7 @@ use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
 use tatwir_core::draft::MeetingDraft;
+use tatwir_core::group::GroupChatId;
 use tatwir_core::language::Language;
 use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, parse_local_key};
 use tatwir_core::role::Role;
@@ -79,6 +80,10 @@ pub struct AddArgs {
     pub city: Option<String>,
     #[arg(long)]
     pub role: Option<Role>,
+    /// Post the invitation in this group chat, where anyone may answer (repeatable; `tatwir group
+    /// list` gives the ids). Only the groups are invited when no association, city or role is given.
+    #[arg(long = "group", value_name = "ID")]
+    pub groups: Vec<i64>,
     /// Repeat by a cron expression, seconds first (`0 0 10 * * SUN`).
     #[arg(long)]
     pub cron: Option<String>,
@@ -191,6 +196,12 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
                 }
             }
+            let known_groups = store.group_chats().await?;
+            for &id in &add.groups {
+                if !known_groups.iter().any(|group| group.id.0 == id && !group.left) {
+                    anyhow::bail!(printer.say("cli-error-unknown-group", Some(&args! { "group" => id })));
+                }
+            }
             let mut titles = BTreeMap::from([(Language::Fr, title.to_owned())]);
             if let Some(ar) = add.title_ar.filter(|t| !t.trim().is_empty()) {
                 titles.insert(Language::Ar, ar);
@@ -211,6 +222,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     associations: add.associations.iter().map(|&id| AssociationId(id)).collect(),
                     role: add.role,
                     city: add.city,
+                    groups: add.groups.iter().map(|&id| GroupChatId(id)).collect(),
                 },
                 reminders,
             };

@@ -329,6 +329,9 @@ impl<C: Clock + 'static> Telegram<C> {
                     tracing::debug!(%error, "could not answer a callback query");
                 }
                 let message = query.regular_message().cloned();
+                if let Some(message) = &message {
+                    self.note_group(&message.chat).await;
+                }
                 let chat = message.as_ref().map_or(query.from.id.0 as i64, |m| m.chat.id.0);
                 let kind = if chat < 0 { ChatKind::Group } else { ChatKind::Private };
                 let data = query.data.clone().unwrap_or_default();
@@ -374,7 +377,34 @@ impl<C: Clock + 'static> Telegram<C> {
                 let handled = self.engine.handle_event(&incoming).await;
                 self.reply(id, &incoming.identity, chat, handled.replies).await;
             }
+            UpdateKind::MyChatMember(member) => {
+                if member.new_chat_member.is_present() {
+                    self.note_group(&member.chat).await;
+                } else if !member.chat.is_private()
+                    && let Err(error) = self
+                        .store
+                        .left_group_chat(Channel::Telegram, &member.chat.id.0.to_string(), Utc::now())
+                        .await
+                {
+                    tracing::warn!(%error, "could not record that the bot left a group");
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Keeps the group chats the bot is in (a meeting may invite them), with their titles.
+    async fn note_group(&self, chat: &teloxide::types::Chat) {
+        if !(chat.is_group() || chat.is_supergroup()) {
+            return;
+        }
+        let title = chat.title().unwrap_or_default();
+        if let Err(error) = self
+            .store
+            .note_group_chat(Channel::Telegram, &chat.id.0.to_string(), title, Utc::now())
+            .await
+        {
+            tracing::warn!(%error, "could not record a group chat");
         }
     }
 
@@ -389,6 +419,7 @@ impl<C: Clock + 'static> Telegram<C> {
             }
             return;
         }
+        self.note_group(&message.chat).await;
         let Some(from) = message.from.as_ref().filter(|user| !user.is_bot) else {
             return;
         };
@@ -556,10 +587,15 @@ impl<C: Clock + 'static> Telegram<C> {
         };
         for reply in &replies {
             if let Err(failure) = self.send(chat, reply, 1).await {
-                if let Failure::Unreachable(_) = failure
-                    && chat > 0
-                {
-                    let _ = self.store.set_unreachable(&identity, Some(now())).await;
+                if let Failure::Unreachable(_) = failure {
+                    if chat > 0 {
+                        let _ = self.store.set_unreachable(&identity, Some(now())).await;
+                    } else {
+                        let _ = self
+                            .store
+                            .left_group_chat(Channel::Telegram, &chat.to_string(), now())
+                            .await;
+                    }
                 }
                 let _ = self.store.mark_undelivered(item.id, &failure.into(), now()).await;
                 return;
@@ -742,6 +778,7 @@ fn allowed_updates() -> Vec<AllowedUpdate> {
         AllowedUpdate::Message,
         AllowedUpdate::CallbackQuery,
         AllowedUpdate::PollAnswer,
+        AllowedUpdate::MyChatMember,
     ]
 }
 
@@ -756,6 +793,7 @@ fn chat_key(update: &Update) -> i64 {
             MaybeAnonymousUser::User(user) => user.id.0 as i64,
             MaybeAnonymousUser::Chat(chat) => chat.id.0,
         },
+        UpdateKind::MyChatMember(member) => member.chat.id.0,
         _ => 0,
     }
 }

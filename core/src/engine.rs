@@ -22,6 +22,7 @@ use std::sync::{Arc, RwLock};
 
 mod announce;
 mod gathering;
+mod groups;
 mod learn;
 mod organize;
 
@@ -304,7 +305,10 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .as_ref()
             .is_some_and(|action| !matches!(action, Action::MeetingCalendar { .. }));
         match action {
-            None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+            None => match self.answer_in_group(turn, data).await? {
+                Some(replies) => Ok(replies),
+                None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+            },
             Some(Action::SetLanguage { language }) => {
                 let resume = match &turn.conversation.step {
                     Step::ChoosingLanguage { resume } => resume.clone(),

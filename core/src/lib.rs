@@ -19,6 +19,7 @@ pub mod conversation;
 pub mod daily;
 pub mod draft;
 pub mod engine;
+pub mod group;
 pub mod learning;
 pub mod meeting;
 pub mod message;

@@ -1563,7 +1563,7 @@ pub trait MeetingStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<()>> + Send;
 
-    /// The meetings a person was invited to, with their answer.
+    /// The meetings a person was invited to, or answered in a group chat, with their answer.
     fn invitations(
         &self,
         person: crate::person::PersonId,
@@ -1584,13 +1584,26 @@ pub trait MeetingStore: Send + Sync {
         meeting: i64,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(String, crate::person::PersonId)>>> + Send;
 
-    /// Queues reminder `key` of a meeting for those who answered yes or maybe (once per key).
+    /// Queues reminder `key` of a meeting for those who answered yes or maybe, and for the group
+    /// chats it invited whatever the answers (once per key).
     fn queue_reminder(
         &self,
         meeting: i64,
         key: &str,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<u64>> + Send;
+
+    /// The group chats the bot knows, on every channel, the ones it left included.
+    fn group_chats(
+        &self,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<crate::group::GroupChat>>> + Send;
+
+    /// The group chat a channel's chat id stands for, if the bot knows it as a group.
+    fn group_chat_at(
+        &self,
+        channel: crate::person::Channel,
+        chat: &str,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<crate::group::GroupChat>>> + Send;
 }
 
 /// A reminder is queued up to this long after its time (a scheduler that was stopped longer does not send

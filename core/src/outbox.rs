@@ -14,8 +14,11 @@ pub struct OutboxItem {
     /// What it is: `daily`, …
     pub kind: String,
     /// Which occurrence: with `kind` and the person, it is unique (the local date of a daily lesson).
+    /// A message to a group chat has no person, and its occurrence names the group
+    /// (`<meeting>@<group>`): unique with `kind` alone.
     pub occurrence: String,
-    pub person: PersonId,
+    /// Whom it is for; `None` for a message posted in a group chat.
+    pub person: Option<PersonId>,
     pub channel: Channel,
     pub chat: String,
     pub payload: serde_json::Value,

@@ -159,3 +159,8 @@ cli-col-title = العنوان
 cli-col-start = البداية
 
 cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): سُجّل حضور { $count }.
+
+cli-error-unknown-group = المجموعة غير موجودة: رقم { $group }. الأمر «tatwir group list» يعطي أرقام المجموعات التي فيها البوت.
+cli-groups-none = لا مجموعات: أضف البوت إلى مجموعة ثم أعد المحاولة.
+cli-group-left = غادرها
+cli-col-channel = القناة

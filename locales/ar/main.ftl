@@ -242,6 +242,7 @@ rsvp-no = ❌ لا
 rsvp-maybe = 🤔 ربما
 rsvp-none = لم ترد بعد
 rsvp-noted = سُجّل ردّك على «{ $title }»: { $answer }. يمكنك تغييره متى شئت بـ { $meetings }.
+rsvp-noted-group = { $name }: { $answer } على «{ $title }».
 meeting-invitation = 📅 دعوة إلى اجتماع
 meeting-reminder = ⏰ تذكير باجتماع
 meeting-cancelled = 🚫 أُلغي الاجتماع
@@ -286,6 +287,7 @@ draft-audience-all = جميع الأعضاء
 draft-audience-managers = جميع المسؤولين
 draft-audience-city = جمعيات { $city }
 draft-audience-association = أعضاء { $association }
+draft-audience-group = 💬 مجموعة: { $title }
 draft-audience-value = { $associations ->
     [all] جميع الجمعيات
    *[other] { $associations }

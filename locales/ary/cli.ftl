@@ -159,3 +159,8 @@ cli-col-title = العنوان
 cli-col-start = البداية
 
 cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): تسجّل الحضور ديال { $count }.
+
+cli-error-unknown-group = ما كايناش هاد المجموعة: رقم { $group }. الأمر «tatwir group list» كيعطي أرقام المجموعات اللي فيهم البوت.
+cli-groups-none = حتى مجموعة: زيد البوت لشي مجموعة وعاود.
+cli-group-left = خرج منها
+cli-col-channel = القناة

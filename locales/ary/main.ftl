@@ -238,6 +238,7 @@ rsvp-no = ❌ لا
 rsvp-maybe = 🤔 يمكن
 rsvp-none = باقي ما جاوبتي
 rsvp-noted = تسجّل الجواب ديالك على «{ $title }»: { $answer }. تقدر تبدّلو وقتما بغيتي ب { $meetings }.
+rsvp-noted-group = { $name }: { $answer } على «{ $title }».
 meeting-invitation = 📅 عرضة لاجتماع
 meeting-reminder = ⏰ تذكير بالاجتماع
 meeting-cancelled = 🚫 الاجتماع تلغى
@@ -282,6 +283,7 @@ draft-audience-all = كاع الأعضاء
 draft-audience-managers = كاع المسؤولين
 draft-audience-city = الجمعيات ديال { $city }
 draft-audience-association = الأعضاء ديال { $association }
+draft-audience-group = 💬 المجموعة: { $title }
 draft-audience-value = { $associations ->
     [all] كاع الجمعيات
    *[other] { $associations }

@@ -192,3 +192,8 @@ cli-col-title = Titre
 cli-col-start = Début
 
 cli-meeting-attendance = Réunion n° { $id } ({ $occurrence }) : { $count } présences enregistrées.
+
+cli-error-unknown-group = Groupe introuvable : n° { $group }. La commande « tatwir group list » donne les numéros des groupes où le bot se trouve.
+cli-groups-none = Aucun groupe : ajoutez le bot à un groupe, puis réessayez.
+cli-group-left = quitté
+cli-col-channel = Canal

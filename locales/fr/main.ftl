@@ -232,6 +232,7 @@ rsvp-no = ❌ Non
 rsvp-maybe = 🤔 Peut-être
 rsvp-none = pas encore répondu
 rsvp-noted = Réponse notée pour « { $title } » : { $answer }. Vous pouvez la changer quand vous voulez avec { $meetings }.
+rsvp-noted-group = { $name } : { $answer } pour « { $title } ».
 meeting-invitation = 📅 Invitation à une réunion
 meeting-reminder = ⏰ Rappel de réunion
 meeting-cancelled = 🚫 Réunion annulée
@@ -278,6 +279,7 @@ draft-audience-all = Tous les membres
 draft-audience-managers = Tous les responsables
 draft-audience-city = Les associations de { $city }
 draft-audience-association = Les membres de { $association }
+draft-audience-group = 💬 Groupe : { $title }
 # $associations is a list of names or "all"; $role a role's name or "none"; $city a city or "none".
 draft-audience-value = { $associations ->
     [all] toutes les associations

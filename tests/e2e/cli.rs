@@ -244,3 +244,19 @@ fn meetings_remind_at_the_offsets_given() {
         "nothing half-made"
     );
 }
+
+#[test]
+fn a_meeting_may_not_invite_a_group_the_bot_does_not_know() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let (ok, out, _) = human(data, &["group", "list"]);
+    assert!(ok && out.contains("Aucun groupe"), "{out}");
+    assert_eq!(json(data, &["group", "list"]), serde_json::json!([]));
+    let (ok, _, err) = human(data, &[FIRST_AID, &["--group", "7"]].concat());
+    assert!(!ok && err.contains("Groupe introuvable : n° 7"), "{err}");
+    assert_eq!(
+        json(data, &["meeting", "list"]),
+        serde_json::json!([]),
+        "nothing was created"
+    );
+}

@@ -31,6 +31,7 @@ on_both_backends!(
     two_workers_never_claim_the_same_message,
     undelivered_messages_are_retried_or_given_up,
     broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them,
+    group_chats_hear_of_a_meeting_once_each_and_are_claimed_once,
 );
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -452,6 +453,7 @@ async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url:
             associations: vec![amal.association.id],
             role: None,
             city: Some("tanger".into()),
+            groups: Vec::new(),
         },
     };
     let (id, queued) = store.create_broadcast(&broadcast, now).await.expect("broadcast");
@@ -466,5 +468,129 @@ async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url:
         ..broadcast
     };
     assert_eq!(store.create_broadcast(&elsewhere, now).await.expect("broadcast").1, 0);
+    store.close().await;
+}
+
+async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: DatabaseUrl) {
+    use tatwir_core::broadcast::Audience;
+    use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders};
+    let store = SqlStore::connect(&url).await.expect("store");
+    let now = at(2026, 5, 1, 9, 0);
+    // "-100" is seen again under a new title: still one group.
+    for (channel, chat, title) in [
+        (Channel::Telegram, "-100", "Bénévoles"),
+        (Channel::Telegram, "-100", "Bénévoles Tanger"),
+        (Channel::Matrix, "!room:example.org", "Coordination"),
+        (Channel::Telegram, "-300", "Partie"),
+    ] {
+        store.note_group_chat(channel, chat, title, now).await.expect("group");
+    }
+    store
+        .left_group_chat(Channel::Telegram, "-300", now)
+        .await
+        .expect("left");
+    let groups = store.group_chats().await.expect("groups");
+    let titles: Vec<(&str, bool)> = groups.iter().map(|g| (g.title.as_str(), g.left)).collect();
+    assert_eq!(
+        titles,
+        [("Bénévoles Tanger", false), ("Coordination", false), ("Partie", true)]
+    );
+    let found = store
+        .group_chat_at(Channel::Matrix, "!room:example.org")
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(found.id, groups[1].id);
+    assert!(
+        store
+            .group_chat_at(Channel::Matrix, "-100")
+            .await
+            .expect("read")
+            .is_none()
+    );
+    let meeting = NewMeeting {
+        organizer: None,
+        title: BTreeMap::from([(Language::Fr, "Réunion".to_owned())]),
+        agenda: BTreeMap::new(),
+        time: MeetingTime {
+            start: at(2026, 6, 1, 10, 0).naive_utc(),
+            end: at(2026, 6, 1, 12, 0).naive_utc(),
+            zone: chrono_tz::Africa::Casablanca,
+        },
+        place: None,
+        link: None,
+        recurrence: Recurrence::None,
+        audience: Audience {
+            groups: groups.iter().map(|g| g.id).collect(),
+            ..Audience::default()
+        },
+        reminders: Reminders::default(),
+    };
+    // Only the groups: nobody privately, and not the group the bot left.
+    let (id, told) = store.create_meeting(&meeting, now).await.expect("meeting");
+    assert_eq!(told, 2);
+    assert_eq!(
+        store.meeting(id).await.expect("read").expect("meeting").audience,
+        meeting.audience
+    );
+    // Twice at the same moment (two instances): queued once per group.
+    assert_eq!(
+        store
+            .queue_reminder(id, "2026-06-01T10:00/24h", now)
+            .await
+            .expect("reminder"),
+        2
+    );
+    assert_eq!(
+        store
+            .queue_reminder(id, "2026-06-01T10:00/24h", now)
+            .await
+            .expect("again"),
+        0
+    );
+    assert_eq!(store.update_meeting(id, &meeting, now).await.expect("change"), Some(2));
+    let (a, b) = tokio::join!(
+        store.claim(Channel::Telegram, None, "a", now, 25),
+        store.claim(Channel::Telegram, None, "b", now, 25)
+    );
+    let (a, b) = (a.expect("claim a"), b.expect("claim b"));
+    let mut taken: Vec<(String, String)> = a
+        .iter()
+        .chain(&b)
+        .map(|i| (i.kind.clone(), i.occurrence.clone()))
+        .collect();
+    assert!(
+        a.iter()
+            .chain(&b)
+            .all(|item| item.person.is_none() && item.chat == "-100")
+    );
+    taken.sort();
+    let group = groups[0].id.0;
+    assert_eq!(
+        taken,
+        [
+            ("change".to_owned(), format!("{id}/1@{group}")),
+            ("invitation".to_owned(), format!("{id}@{group}")),
+            ("reminder".to_owned(), format!("{id}/2026-06-01T10:00/24h@{group}")),
+        ],
+        "each once, to one worker"
+    );
+    assert_eq!(store.cancel_meeting(id, now).await.expect("cancel"), Some(2));
+    assert_eq!(store.cancel_meeting(id, now).await.expect("again"), Some(0));
+    let matrix = store.claim(Channel::Matrix, None, "c", now, 25).await.expect("claim");
+    let kinds: Vec<&str> = matrix.iter().map(|item| item.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["invitation", "change", "cancellation"],
+        "a reminder not yet sent is dropped by the cancellation"
+    );
+    // No reminder once it is cancelled.
+    assert_eq!(
+        store
+            .queue_reminder(id, "2026-06-01T10:00/1h", now)
+            .await
+            .expect("late"),
+        0
+    );
     store.close().await;
 }

@@ -166,7 +166,11 @@ impl Rig {
             let replies = self.engine.render(&item).await.expect("render");
             self.store().mark_sent(item.id, now).await.expect("sent");
             self.delivered
-                .entry((item.kind.clone(), item.occurrence.clone(), item.person))
+                .entry((
+                    item.kind.clone(),
+                    item.occurrence.clone(),
+                    item.person.expect("for a person"),
+                ))
                 .or_default()
                 .push(now);
             rendered.push((item, replies));
@@ -296,7 +300,10 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
             .expect("ours")];
         let start = expected_start(first_sunday.and_time(plan.time));
         let text = text.to_plain();
-        assert!(text.contains(&shown(start, rig.zone_of(item.person))), "{text}");
+        assert!(
+            text.contains(&shown(start, rig.zone_of(item.person.expect("for a person")))),
+            "{text}"
+        );
         assert!(text.contains(plan.name), "{text}");
     }
     // The first Sunday is before Ramadan (UTC+1): 10:00 in Casablanca is 10:00 in Paris, 04:00 in New York.
@@ -384,11 +391,11 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
             }
             for (item, replies) in rig.deliver().await {
                 let text = text_of(&replies);
-                let lang = rig.language_of(item.person);
+                let lang = rig.language_of(item.person.expect("for a person"));
                 let heading = match item.kind.as_str() {
                     "reminder" => "meeting-reminder",
                     "cancellation" => {
-                        told.push(item.person);
+                        told.push(item.person.expect("for a person"));
                         "meeting-cancelled"
                     }
                     other => panic!("unexpected {other}"),
@@ -399,8 +406,12 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
                     let key = item.payload["reminder"].as_str().expect("key");
                     let local = tatwir_core::meeting::parse_local_key(key.split('/').next().expect("occurrence"))
                         .expect("local start");
-                    let when = shown(expected_start(local), rig.zone_of(item.person));
-                    assert!(text.contains(&when), "{key} for {}: {when} in {text}", item.person.0);
+                    let when = shown(expected_start(local), rig.zone_of(item.person.expect("for a person")));
+                    assert!(
+                        text.contains(&when),
+                        "{key} for {}: {when} in {text}",
+                        item.person.expect("for a person").0
+                    );
                 }
             }
             rig.clock.advance(STEP);

@@ -1053,3 +1053,173 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
         "{content}"
     );
 }
+
+/// `tatwir group list --json`, once the bot has seen `count` groups.
+async fn known_groups(rig: &Rig, count: usize) -> Vec<serde_json::Value> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let listed: serde_json::Value =
+            serde_json::from_str(&rig.tatwir(&["group", "list", "--json"]).await).expect("JSON");
+        let groups = listed.as_array().cloned().unwrap_or_default();
+        if groups.len() >= count || Instant::now() > deadline {
+            return groups;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_elsewhere_changes_nothing() {
+    use tatwir_core::meeting::{MeetingStore, Rsvp, queue_due_reminders};
+    let rig = Rig::start(quick()).await;
+    let amina = person(1601, "Amina", "fr");
+    let karim = person(1602, "Karim", "fr");
+    let salma = person(1603, "Salma", "ar");
+    let leila = person(1604, "Leila", "fr");
+    let volunteers = TgChat::Supergroup {
+        id: -1_006_001,
+        title: "Bénévoles Tanger".into(),
+    };
+    let other = TgChat::Group {
+        id: -6002,
+        title: "Autre groupe".into(),
+    };
+    rig.say(&karim, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    // The bot is added to one group, and sees a command in another.
+    rig.api.set_bot_in_group(&amina, &volunteers, true);
+    rig.api.send_text(&leila, &other, "/help@tatwir_test_bot");
+    rig.api.wait_sent(-6002, 1, WAIT).await;
+    let groups = known_groups(&rig, 2).await;
+    let id_of = |title: &str| {
+        groups
+            .iter()
+            .find(|group| group["title"] == title)
+            .and_then(|group| group["id"].as_i64())
+            .unwrap_or_else(|| panic!("{title} in {groups:?}"))
+    };
+    let volunteers_id = id_of("Bénévoles Tanger");
+    assert_ne!(id_of("Autre groupe"), volunteers_id);
+    assert_eq!(groups[0]["channel"], "telegram", "{groups:?}");
+    let listed = rig.tatwir(&["group", "list"]).await;
+    assert!(
+        listed.contains("Bénévoles Tanger") && listed.contains("telegram"),
+        "{listed}"
+    );
+
+    let created = rig
+        .tatwir(&[
+            "meeting",
+            "add",
+            "--title",
+            "Réunion de quartier",
+            "--start",
+            "2027-04-01T18:00",
+            "--group",
+            &volunteers_id.to_string(),
+            "--json",
+        ])
+        .await;
+    let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
+    assert_eq!(created["invited"], 1, "one group, and nobody privately: {created}");
+    let meeting = created["id"].as_i64().expect("id");
+    let posted = rig.api.wait_sent(-1_006_001, 1, WAIT).await;
+    let invitation = &posted[0];
+    let shown = text(invitation);
+    assert!(
+        shown.contains("Invitation à une réunion")
+            && shown.contains("Réunion de quartier")
+            && shown.contains("01/04/2027 18:00 (Africa/Casablanca)"),
+        "{shown}"
+    );
+    let labels: Vec<String> = buttons(invitation).into_iter().map(|(label, _)| label).collect();
+    assert_eq!(labels, ["✅ Oui", "❌ Non", "🤔 Peut-être"]);
+    // Someone presses an answer in the group; returns the group's messages once `posted` are there.
+    let press = async |who: &TgUser, label: &str, posted: usize| {
+        rig.api
+            .press(who, &volunteers, invitation.message_id, &button(invitation, label));
+        rig.api.wait_sent(-1_006_001, posted, WAIT).await
+    };
+    let answered = async |who: TgUser, answer: Rsvp| {
+        let person = rig.person_id(&who).await;
+        rig.store
+            .rsvps(meeting)
+            .await
+            .expect("rsvps")
+            .contains(&(person, answer))
+    };
+
+    // Two members press; each answer is told in the group, and the buttons stay for the next one.
+    let told = press(&karim, "Oui", 2).await;
+    assert!(text(&told[1]).contains("Karim : ✅ Oui"), "{}", text(&told[1]));
+    let told = press(&salma, "Peut-être", 3).await;
+    assert!(text(&told[2]).contains("Salma"), "{}", text(&told[2]));
+    assert!(
+        rig.api.sent_to(-1_006_001).iter().all(|sent| !sent.edited),
+        "a group's keyboard is not taken away"
+    );
+    // The same press forged in a group the meeting did not invite changes nothing.
+    rig.api.press(&leila, &other, 1, &button(invitation, "Oui"));
+    let refused = rig.api.wait_sent(-6002, 2, WAIT).await;
+    assert!(text(&refused[1]).contains("plus valable"), "{}", text(&refused[1]));
+    let karim_id = rig.person_id(&karim).await;
+    let salma_id = rig.person_id(&salma).await;
+    let mut answers = rig.store.rsvps(meeting).await.expect("rsvps");
+    answers.sort_by_key(|(person, _)| person.0);
+    assert_eq!(answers, [(karim_id, Rsvp::Yes), (salma_id, Rsvp::Maybe)]);
+    // One answer per person: answering again in the group changes it.
+    press(&karim, "Non", 4).await;
+    assert!(answered(karim.clone(), Rsvp::No).await);
+    // Privately, the meeting is among Karim's, with the answer he gave in the group.
+    let mine = rig.say(&karim, "/meetings", 1).await;
+    assert!(
+        text(&mine[0]).contains("Réunion de quartier") && text(&mine[0]).contains("❌ Non"),
+        "{}",
+        text(&mine[0])
+    );
+
+    // The group is reminded once per reminder, whatever the answers.
+    let day_before = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 3, 31, 17, 0, 0)
+        .single()
+        .expect("time");
+    assert_eq!(queue_due_reminders(&rig.store, day_before).await.expect("queue"), 1);
+    assert_eq!(queue_due_reminders(&rig.store, day_before).await.expect("again"), 0);
+    // It waits in the outbox for its time (a simulated day before the meeting).
+    let due = rig
+        .store
+        .claim(Channel::Telegram, Some("-1006001"), "test", day_before, 10)
+        .await
+        .expect("claim");
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!((due[0].kind.as_str(), due[0].person), ("reminder", None));
+    assert_eq!(
+        due[0].occurrence,
+        format!("{meeting}/2027-04-01T18:00/24h@{volunteers_id}")
+    );
+    rig.store.mark_sent(due[0].id, day_before).await.expect("sent");
+
+    // The cancellation is posted in the group, and not in the other one.
+    let cancelled = rig.tatwir(&["meeting", "cancel", &meeting.to_string()]).await;
+    assert!(cancelled.contains(": 1"), "{cancelled}");
+    let news = rig.api.wait_sent(-1_006_001, 5, WAIT).await;
+    assert!(
+        text(&news[4]).contains("Réunion annulée") && buttons(&news[4]).is_empty(),
+        "{}",
+        text(&news[4])
+    );
+    // A press after the cancellation is refused.
+    press(&salma, "Oui", 6).await;
+    assert!(answered(salma.clone(), Rsvp::Maybe).await);
+    assert_eq!(rig.messages_to(-6002).len(), 2, "nothing posted in a group not invited");
+
+    // Removed from the group, the bot lists it as left and a meeting may not invite it.
+    rig.api.set_bot_in_group(&amina, &volunteers, false);
+    let deadline = Instant::now() + WAIT;
+    while !known_groups(&rig, 2)
+        .await
+        .iter()
+        .any(|g| g["id"] == volunteers_id && g["left"] == true)
+    {
+        assert!(Instant::now() < deadline, "the group is never marked left");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -18,6 +18,9 @@ pub(crate) async fn queue_for_audience(
     topic: Topic,
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
+    if !audience.names_people() {
+        return Ok(0);
+    }
     // Associations as `,1,2,` (empty: all), matched with LIKE so that one statement serves both
     // backends without array parameters.
     let associations = if audience.associations.is_empty() {

@@ -4,7 +4,7 @@
 use super::{SqlStore, fail, millis};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use tatwir_core::person::Identity;
+use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::StoreResult;
 
 /// A native poll the bot sent, and what it answers.
@@ -154,6 +154,9 @@ impl SqlStore {
         for table in [
             "UPDATE outbox SET chat_id = $1 WHERE channel = 'telegram' AND chat_id = $2",
             "UPDATE daily_lessons SET chat_id = $1 WHERE channel = 'telegram' AND chat_id = $2",
+            // The group keeps its id (meetings name it), and a supergroup seen first keeps its own.
+            "UPDATE group_chats SET chat_id = $1 WHERE channel = 'telegram' AND chat_id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM group_chats g WHERE g.channel = 'telegram' AND g.chat_id = $1)",
         ] {
             sqlx::query(table)
                 .bind(new.to_string())
@@ -163,6 +166,44 @@ impl SqlStore {
                 .map_err(fail)?;
         }
         tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    /// Records that the bot is in a group chat (or still is, under this title).
+    pub async fn note_group_chat(
+        &self,
+        channel: Channel,
+        chat: &str,
+        title: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO group_chats (channel, chat_id, title, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4) \
+             ON CONFLICT (channel, chat_id) DO UPDATE SET title = excluded.title, last_seen = excluded.last_seen, \
+             left_at = NULL",
+        )
+        .bind(channel.code())
+        .bind(chat)
+        .bind(title.chars().take(255).collect::<String>())
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(())
+    }
+
+    /// Records that the bot left a group chat or was removed: nothing is posted there any more.
+    pub async fn left_group_chat(&self, channel: Channel, chat: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE group_chats SET left_at = $1, last_seen = $1 WHERE channel = $2 AND chat_id = $3 \
+             AND left_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(channel.code())
+        .bind(chat)
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
         Ok(())
     }
 

@@ -3,11 +3,12 @@
 use super::broadcast::queue_for_audience;
 use super::{SqlStore, fail, from_millis, millis};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{Row, Transaction};
 use tatwir_core::broadcast::Topic;
+use tatwir_core::group::{GroupChat, GroupChatId};
 use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Reminders, Rsvp};
-use tatwir_core::person::PersonId;
+use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
 
 const LOCAL: &str = "%Y-%m-%dT%H:%M";
@@ -42,6 +43,21 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     })
 }
 
+const GROUP_COLUMNS: &str = "id, channel, chat_id, title, first_seen, last_seen, left_at";
+
+fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
+    let channel: String = row.try_get("channel").map_err(fail)?;
+    Ok(GroupChat {
+        id: GroupChatId(row.try_get("id").map_err(fail)?),
+        channel: channel.parse().map_err(fail)?,
+        chat: row.try_get("chat_id").map_err(fail)?,
+        title: row.try_get("title").map_err(fail)?,
+        first_seen: from_millis(row.try_get("first_seen").map_err(fail)?),
+        last_seen: from_millis(row.try_get("last_seen").map_err(fail)?),
+        left: row.try_get::<Option<i64>, _>("left_at").map_err(fail)?.is_some(),
+    })
+}
+
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// Binds $1 to $9: the texts, times, place, link, recurrence and reminders of a meeting.
@@ -56,6 +72,56 @@ fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<
         .bind(meeting.link.clone())
         .bind(meeting.recurrence.to_code())
         .bind(meeting.reminders.to_code()))
+}
+
+/// Which group chats hear of a meeting.
+enum Groups<'a> {
+    /// Those its audience names (an invitation), unless the bot left them.
+    Named(&'a [GroupChatId]),
+    /// Those it invited (a change, a reminder, a cancellation), unless the bot left them since.
+    Invited,
+}
+
+/// Queues one message of `kind` per group chat, in the caller's transaction; the occurrence of
+/// each is `<occurrence>@<group>`, and with `kind` it is unique. Only a cancellation is queued
+/// for a cancelled meeting. Returns how many were queued.
+async fn queue_for_groups(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    meeting: i64,
+    kind: &str,
+    occurrence: &str,
+    payload: &serde_json::Value,
+    groups: Groups<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    // Named groups as `,1,2,`, matched with LIKE as associations are.
+    let named = match groups {
+        Groups::Named([]) => return Ok(0),
+        Groups::Named(ids) => format!("{},", ids.iter().map(|g| format!(",{}", g.0)).collect::<String>()),
+        Groups::Invited => String::new(),
+    };
+    let queued = sqlx::query(
+        "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+         SELECT $1, $2 || '@' || CAST(g.id AS TEXT), NULL, g.channel, g.chat_id, $3, $4, $4 FROM group_chats g \
+         WHERE g.left_at IS NULL \
+         AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = $5 AND (m.cancelled_at IS NULL OR $1 = 'cancellation')) \
+         AND (($6 <> '' AND $6 LIKE '%,' || CAST(g.id AS TEXT) || ',%') \
+         OR ($6 = '' AND EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' AND o.person_id IS NULL \
+         AND o.occurrence = $7 || '@' || CAST(g.id AS TEXT)))) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(kind)
+    .bind(occurrence)
+    .bind(payload.to_string())
+    .bind(millis(now))
+    .bind(meeting)
+    .bind(named)
+    .bind(meeting.to_string())
+    .execute(&mut **tx)
+    .await
+    .map_err(fail)?
+    .rows_affected();
+    Ok(queued)
 }
 
 impl MeetingStore for SqlStore {
@@ -88,8 +154,10 @@ impl MeetingStore for SqlStore {
             now,
         )
         .await?;
+        let groups = Groups::Named(&meeting.audience.groups);
+        let told = queue_for_groups(&mut tx, id, "invitation", &id.to_string(), &payload, groups, now).await?;
         tx.commit().await.map_err(fail)?;
-        Ok((id, invited))
+        Ok((id, invited + told))
     }
 
     async fn meeting(&self, id: i64) -> StoreResult<Option<Meeting>> {
@@ -149,6 +217,17 @@ impl MeetingStore for SqlStore {
         .await
         .map_err(fail)?
         .rows_affected();
+        let payload = serde_json::json!({ "meeting": id });
+        let told = queue_for_groups(
+            &mut tx,
+            id,
+            "cancellation",
+            &id.to_string(),
+            &payload,
+            Groups::Invited,
+            now,
+        )
+        .await?;
         sqlx::query(
             "UPDATE outbox SET status = 'failed', last_error = 'meeting cancelled' WHERE kind = 'reminder' \
              AND status = 'pending' AND occurrence LIKE $1",
@@ -158,7 +237,7 @@ impl MeetingStore for SqlStore {
         .await
         .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
-        Ok(Some(announced))
+        Ok(Some(announced + told))
     }
 
     async fn update_meeting(&self, id: i64, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
@@ -193,8 +272,11 @@ impl MeetingStore for SqlStore {
         .await
         .map_err(fail)?
         .rows_affected();
+        let payload = serde_json::json!({ "meeting": id });
+        let occurrence = format!("{id}/{sequence}");
+        let told = queue_for_groups(&mut tx, id, "change", &occurrence, &payload, Groups::Invited, now).await?;
         tx.commit().await.map_err(fail)?;
-        Ok(Some(announced))
+        Ok(Some(announced + told))
     }
 
     async fn rsvps(&self, meeting: i64) -> StoreResult<Vec<(PersonId, Rsvp)>> {
@@ -235,8 +317,9 @@ impl MeetingStore for SqlStore {
     async fn invitations(&self, person: PersonId) -> StoreResult<Vec<(Meeting, Option<Rsvp>)>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {MEETING_COLUMNS}, r.answer FROM meetings m \
-             JOIN outbox o ON o.kind = 'invitation' AND o.occurrence = CAST(m.id AS TEXT) AND o.person_id = $1 \
-             LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.person_id = $1 ORDER BY m.start_local, m.id"
+             LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.person_id = $1 \
+             WHERE r.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' \
+             AND o.occurrence = CAST(m.id AS TEXT) AND o.person_id = $1) ORDER BY m.start_local, m.id"
         )))
         .bind(person.0)
         .fetch_all(&self.pool)
@@ -294,6 +377,9 @@ impl MeetingStore for SqlStore {
     }
 
     async fn queue_reminder(&self, meeting: i64, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
+        let mut tx = self.write().await?;
+        let occurrence = format!("{meeting}/{key}");
+        let payload = serde_json::json!({ "meeting": meeting, "reminder": key });
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
              SELECT 'reminder', $1, o.person_id, o.channel, o.chat_id, $2, $3, $3 FROM outbox o \
@@ -303,15 +389,52 @@ impl MeetingStore for SqlStore {
              AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = o.person_id AND mu.topic = 'meetings') \
              ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
         )
-        .bind(format!("{meeting}/{key}"))
-        .bind(serde_json::json!({ "meeting": meeting, "reminder": key }).to_string())
+        .bind(&occurrence)
+        .bind(payload.to_string())
         .bind(millis(now))
         .bind(meeting)
         .bind(meeting.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(fail)?
         .rows_affected();
-        Ok(queued)
+        let told = queue_for_groups(
+            &mut tx,
+            meeting,
+            "reminder",
+            &occurrence,
+            &payload,
+            Groups::Invited,
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(fail)?;
+        Ok(queued + told)
+    }
+
+    async fn group_chats(&self) -> StoreResult<Vec<GroupChat>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {GROUP_COLUMNS} FROM group_chats ORDER BY id"
+        )))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(group_from)
+        .collect()
+    }
+
+    async fn group_chat_at(&self, channel: Channel, chat: &str) -> StoreResult<Option<GroupChat>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {GROUP_COLUMNS} FROM group_chats WHERE channel = $1 AND chat_id = $2"
+        )))
+        .bind(channel.code())
+        .bind(chat)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?
+        .as_ref()
+        .map(group_from)
+        .transpose()
     }
 }

@@ -95,7 +95,7 @@ impl OutboxStore for SqlStore {
                     id: row.try_get("id").map_err(fail)?,
                     kind: row.try_get("kind").map_err(fail)?,
                     occurrence: row.try_get("occurrence").map_err(fail)?,
-                    person: PersonId(row.try_get("person_id").map_err(fail)?),
+                    person: row.try_get::<Option<i64>, _>("person_id").map_err(fail)?.map(PersonId),
                     channel: channel.parse().map_err(fail)?,
                     chat: row.try_get("chat_id").map_err(fail)?,
                     payload: serde_json::from_str(&payload).map_err(fail)?,

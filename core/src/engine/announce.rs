@@ -139,8 +139,11 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
                     .audience_choices(turn)
                     .await?
                     .into_iter()
+                    // Announcements go to people; group chats are a meeting's audience only.
                     .filter_map(|(label, action)| match action {
-                        Action::DraftAudience { audience } => Some((label, Action::BroadcastAudience { audience })),
+                        Action::DraftAudience { audience } if audience.groups.is_empty() => {
+                            Some((label, Action::BroadcastAudience { audience }))
+                        }
                         _ => None,
                     })
                     .collect();
@@ -278,12 +281,11 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .broadcast(id)
             .await?
             .ok_or_else(|| StoreError(format!("broadcast {id} is gone")))?;
-        let language = self
-            .store
-            .person(item.person)
-            .await?
-            .and_then(|person| person.language)
-            .unwrap_or(crate::language::Language::FALLBACK);
+        let language = match item.person {
+            Some(person) => self.store.person(person).await?.and_then(|person| person.language),
+            None => None,
+        }
+        .unwrap_or(crate::language::Language::FALLBACK);
         let text = Text::default()
             .then_bold(self.locales.text(language, "broadcast-title", None))
             .line_break()

@@ -35,6 +35,20 @@ fn current_time(meeting: &Meeting, now: DateTime<Utc>) -> MeetingTime {
         .unwrap_or(meeting.time)
 }
 
+pub(super) fn meeting_heading(item: &OutboxItem) -> &'static str {
+    match item.kind.as_str() {
+        "invitation" => "meeting-invitation",
+        "reminder" => "meeting-reminder",
+        "change" => "meeting-changed",
+        _ => "meeting-cancelled",
+    }
+}
+
+/// An invitation and a change take an answer (again); the rest is news.
+pub(super) fn takes_answers(item: &OutboxItem, meeting: &Meeting) -> bool {
+    matches!(item.kind.as_str(), "invitation" | "change") && !meeting.cancelled
+}
+
 /// A meeting's choices in rows: the answers, then the calendar file.
 fn meeting_rows(mut choices: Vec<Choice>) -> Vec<Vec<Choice>> {
     let calendar = choices.split_off(Rsvp::ALL.len().min(choices.len()));
@@ -42,7 +56,7 @@ fn meeting_rows(mut choices: Vec<Choice>) -> Vec<Vec<Choice>> {
 }
 
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
-    fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
+    pub(super) fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
         self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
     }
 
@@ -132,23 +146,19 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         {
             meeting.time = time;
         }
-        let Some(person) = self.store.person(item.person).await? else {
+        let Some(person) = item.person else {
+            return Ok(vec![self.group_meeting_news(item, &meeting)]);
+        };
+        let Some(person) = self.store.person(person).await? else {
             return Ok(Vec::new());
         };
         let lang = person.language.unwrap_or(Language::FALLBACK);
         let zone = person.zone();
-        let heading = match item.kind.as_str() {
-            "invitation" => "meeting-invitation",
-            "reminder" => "meeting-reminder",
-            "change" => "meeting-changed",
-            _ => "meeting-cancelled",
-        };
-        let text = self.meeting_text(lang, zone, &meeting, heading, self.clock.now());
-        // An invitation and a change take an answer (again); the rest is news.
-        if !matches!(item.kind.as_str(), "invitation" | "change") || meeting.cancelled {
+        let text = self.meeting_text(lang, zone, &meeting, meeting_heading(item), self.clock.now());
+        if !takes_answers(item, &meeting) {
             return Ok(vec![Outgoing::text(text)]);
         }
-        let choices = self.offer_more(item.person, self.meeting_entries(lang, id)).await?;
+        let choices = self.offer_more(person.id, self.meeting_entries(lang, id)).await?;
         Ok(vec![Outgoing::with_choices(text, meeting_rows(choices))])
     }
 

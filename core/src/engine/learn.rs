@@ -832,7 +832,10 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
     /// Renders a message of the outbox for its recipient, in their language, at delivery time.
     pub async fn render(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
         match item.kind.as_str() {
-            "daily" => self.daily_lesson(item.person, item.channel).await,
+            "daily" => match item.person {
+                Some(person) => self.daily_lesson(person, item.channel).await,
+                None => Err(StoreError("a daily lesson without its person".into())),
+            },
             "broadcast" => self.render_broadcast(item).await,
             "invitation" | "reminder" | "change" | "cancellation" => self.render_meeting_news(item).await,
             crate::outbox::REPLY => serde_json::from_value(item.payload.clone())

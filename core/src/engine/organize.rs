@@ -155,10 +155,14 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 },
             ));
         }
+        entries.extend(self.group_audience_choices(turn).await?);
         Ok(entries)
     }
 
     pub(super) async fn audience_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
+        if !audience.names_people() {
+            return self.groups_label(turn, audience).await;
+        }
         let mut names = Vec::new();
         for &id in &audience.associations {
             if let Some(association) = self.store.association(id).await? {

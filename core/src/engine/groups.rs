@@ -1,0 +1,122 @@
+//! Meetings in group chats: their news posted once in each group the meeting invited, in French
+//! (a group has no one language; the engine answers groups in French too), with answers anyone
+//! there may press.
+
+use super::gathering::{meeting_heading, takes_answers};
+use super::{Engine, Turn};
+use crate::args;
+use crate::broadcast::{Audience, BroadcastStore};
+use crate::clock::Clock;
+use crate::conversation::Action;
+use crate::group::{answer_data, parse_answer};
+use crate::language::Language;
+use crate::learning::LearningStore;
+use crate::locale::isolate;
+use crate::meeting::{Meeting, MeetingStore, Rsvp};
+use crate::message::{ChatKind, Choice, Outgoing, Text};
+use crate::outbox::OutboxItem;
+use crate::store::{Store, StoreError};
+
+/// The most group chats offered as a meeting's audience in the chat (the command line takes any).
+const MAX_GROUP_CHOICES: usize = 10;
+
+impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+    /// An invitation, change, reminder or cancellation as posted in a group chat: times on the
+    /// meeting's own clock, and answers that carry the meeting rather than a person's offer.
+    pub(super) fn group_meeting_news(&self, item: &OutboxItem, meeting: &Meeting) -> Outgoing {
+        let lang = Language::FALLBACK;
+        let text = self.meeting_text(
+            lang,
+            meeting.time.zone,
+            meeting,
+            meeting_heading(item),
+            self.clock.now(),
+        );
+        if !takes_answers(item, meeting) {
+            return Outgoing::text(text);
+        }
+        let answers = Rsvp::ALL
+            .iter()
+            .map(|&answer| Choice {
+                label: self.rsvp_label(lang, answer),
+                data: answer_data(meeting.id, answer),
+            })
+            .collect();
+        Outgoing::with_choices(text, vec![answers])
+    }
+
+    /// A press on a meeting's answers posted in a group. `None` unless it came from a group chat
+    /// the meeting invited and the meeting stands: a press forged elsewhere changes nothing.
+    pub(super) async fn answer_in_group(
+        &self,
+        turn: &Turn<'_>,
+        data: &str,
+    ) -> Result<Option<Vec<Outgoing>>, StoreError> {
+        let Some((meeting, answer)) = parse_answer(data) else {
+            return Ok(None);
+        };
+        if turn.chat_kind != ChatKind::Group {
+            return Ok(None);
+        }
+        let Some(group) = self.store.group_chat_at(turn.channel, &turn.chat_id).await? else {
+            return Ok(None);
+        };
+        let Some(found) = self
+            .store
+            .meeting(meeting)
+            .await?
+            .filter(|found| !found.cancelled && found.audience.groups.contains(&group.id))
+        else {
+            return Ok(None);
+        };
+        self.store.set_rsvp(meeting, turn.person.id, answer, turn.now).await?;
+        let args = args! {
+            "name" => turn.name(),
+            "title" => found.title_for(turn.lang).to_owned(),
+            "answer" => turn.say(&format!("rsvp-{}", answer.code())),
+        };
+        Ok(Some(vec![Outgoing::text(Text::plain(
+            turn.say_with("rsvp-noted-group", &args),
+        ))]))
+    }
+
+    /// For coordinators writing a meeting: each group chat the bot is in, as an audience.
+    pub(super) async fn group_audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
+        Ok(self
+            .store
+            .group_chats()
+            .await?
+            .into_iter()
+            .filter(|group| !group.left)
+            .take(MAX_GROUP_CHOICES)
+            .map(|group| {
+                let args = args! { "title" => isolate(turn.lang, &group.title) };
+                let audience = Audience {
+                    groups: vec![group.id],
+                    ..Audience::default()
+                };
+                (
+                    turn.say_with("draft-audience-group", &args),
+                    Action::DraftAudience { audience },
+                )
+            })
+            .collect())
+    }
+
+    /// An audience of group chats only, as the review of a draft shows it.
+    pub(super) async fn groups_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
+        let groups = self.store.group_chats().await?;
+        Ok(audience
+            .groups
+            .iter()
+            .filter_map(|id| groups.iter().find(|group| group.id == *id))
+            .map(|group| {
+                turn.say_with(
+                    "draft-audience-group",
+                    &args! { "title" => isolate(turn.lang, &group.title) },
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "))
+    }
+}
