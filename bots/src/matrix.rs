@@ -243,9 +243,25 @@ impl<C: Clock + 'static> Matrix<C> {
             .add_event_handler(move |event: OriginalSyncRoomMemberEvent, room: Room| {
                 let this = this.clone();
                 async move {
-                    if event.state_key == this.own && event.content.membership == MembershipState::Join {
-                        let at = i64::from(event.origin_server_ts.0);
-                        this.remember_join(&room, at, false).await;
+                    if event.state_key != this.own {
+                        return;
+                    }
+                    match event.content.membership {
+                        MembershipState::Join => {
+                            let at = i64::from(event.origin_server_ts.0);
+                            this.remember_join(&room, at, false).await;
+                        }
+                        // Removed or gone: the room can no longer hear of meetings.
+                        MembershipState::Leave | MembershipState::Ban => {
+                            let left = this
+                                .store
+                                .left_group_chat(Channel::Matrix, room.room_id().as_str(), Utc::now())
+                                .await;
+                            if let Err(error) = left {
+                                tracing::warn!(%error, "could not record leaving a room");
+                            }
+                        }
+                        _ => {}
                     }
                 }
             });

@@ -451,3 +451,92 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
     assert_first_aid_ics(&content);
     bot.stop();
 }
+
+/// A meeting that invites a group room: the invitation is posted there once, a member answers by
+/// typing the answer's number in the room, and the cancellation is posted there too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
+    use tatwir_core::meeting::{MeetingStore, Rsvp};
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
+    volunteer.join(&amal.volunteer_code).await;
+    volunteer.expect("Ce que vous pouvez faire").await;
+    let friend = unique("friend");
+    let friend_id = synapse.register(&friend, PASSWORD, false).await;
+    let mut request = CreateRoom::new();
+    request.invite = vec![UserId::parse(&friend_id).expect("id"), bot.user_id()];
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.name = Some("Coordination Tanger".to_owned());
+    let group = volunteer.client.create_room(request).await.expect("group room");
+    let deadline = Instant::now() + WAIT;
+    while !has_joined(&group, &bot.user_id()).await {
+        assert!(Instant::now() < deadline, "the bot never joined the group");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The bot learns of the group from what is said there.
+    group
+        .send(RoomMessageEventContent::text_plain("!help"))
+        .await
+        .expect("send");
+    volunteer.expect("!start").await;
+    let groups: serde_json::Value = serde_json::from_str(&db.tatwir(&["group", "list", "--json"]).await).expect("JSON");
+    let listed = groups.as_array().cloned().unwrap_or_default();
+    assert_eq!(listed.len(), 1, "{groups}");
+    assert_eq!(listed[0]["title"], "Coordination Tanger", "{groups}");
+    let group_id = listed[0]["id"].to_string();
+
+    let created = db
+        .tatwir(&[FIRST_AID, &["--group", &group_id, "--json"]].concat())
+        .await;
+    let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
+        .as_i64()
+        .expect("id");
+    let invitation = volunteer.expect("Invitation à une réunion").await;
+    let shown = format!("{invitation:?}");
+    assert!(
+        shown.contains("1. ✅ Oui") && shown.contains("3. 🤔 Peut-être"),
+        "{shown}"
+    );
+    group
+        .send(RoomMessageEventContent::text_plain("3"))
+        .await
+        .expect("send");
+    volunteer.expect("Peut-être pour").await;
+    let person = store
+        .person_by_identity(&tatwir_core::person::Identity::new(
+            tatwir_core::person::Channel::Matrix,
+            volunteer.client.user_id().expect("logged in").as_str(),
+        ))
+        .await
+        .expect("read")
+        .expect("the volunteer");
+    assert_eq!(store.rsvps(id).await.expect("answers"), vec![(person.id, Rsvp::Maybe)]);
+
+    db.tatwir(&["meeting", "cancel", &id.to_string()]).await;
+    volunteer.expect("Réunion annulée").await;
+    // A late answer to a cancelled meeting changes nothing.
+    group
+        .send(RoomMessageEventContent::text_plain("1"))
+        .await
+        .expect("send");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(store.rsvps(id).await.expect("answers"), vec![(person.id, Rsvp::Maybe)]);
+
+    // Removed from the room, the bot keeps it as left: no meeting may invite it any more.
+    group.kick_user(&bot.user_id(), None).await.expect("kick the bot");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let groups: serde_json::Value =
+            serde_json::from_str(&db.tatwir(&["group", "list", "--json"]).await).expect("JSON");
+        if groups[0]["left"] == true {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the group was never marked as left: {groups}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    bot.stop();
+}
