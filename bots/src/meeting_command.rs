@@ -3,16 +3,15 @@
 use crate::app;
 use crate::cli::{Output, Printer, print_json};
 use crate::config::Config;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use clap::{Args, Subcommand};
-use std::collections::BTreeMap;
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
 use tatwir_core::draft::MeetingDraft;
 use tatwir_core::group::GroupChatId;
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{IcsMethod, MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, parse_local_key};
+use tatwir_core::meeting::{IcsMethod, MeetingStore, Recurrence, Reminders, parse_local_key};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
 
@@ -51,28 +50,52 @@ pub enum MeetingCommand {
     },
 }
 
+/// What `meeting add` and `meeting edit` both take.
+#[derive(Debug, Args)]
+pub struct Details {
+    /// The title in Arabic.
+    #[arg(long)]
+    pub title_ar: Option<String>,
+    /// The agenda in French (empty: none).
+    #[arg(long)]
+    pub agenda: Option<String>,
+    /// Local end (for a new meeting, two hours after the start by default; else the length stays).
+    #[arg(long)]
+    pub end: Option<String>,
+    /// IANA time zone of the times (Africa/Casablanca for a new meeting).
+    #[arg(long)]
+    pub tz: Option<String>,
+    /// The place (empty: none).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// A link to follow it online, http(s) (empty: none).
+    #[arg(long)]
+    pub link: Option<String>,
+    /// Repeat by a cron expression, seconds first (`0 0 10 * * SUN`).
+    #[arg(long)]
+    pub cron: Option<String>,
+    /// Repeat every N weeks.
+    #[arg(long, value_name = "N")]
+    pub weekly: Option<u32>,
+    /// Repeat every N months, on the same day.
+    #[arg(long, value_name = "N")]
+    pub monthly: Option<u32>,
+    /// Remind those coming this long before each occurrence: 2d, 24h, 90m (repeatable; `none` for no
+    /// reminders; 24h and 1h for a new meeting when absent).
+    #[arg(long = "remind", value_name = "OFFSET")]
+    pub remind: Vec<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The title in French.
     #[arg(long)]
     pub title: String,
-    #[arg(long)]
-    pub title_ar: Option<String>,
-    #[arg(long)]
-    pub agenda: Option<String>,
     /// Local start, e.g. 2027-02-07T10:00.
     #[arg(long)]
     pub start: String,
-    /// Local end (default: two hours after the start).
-    #[arg(long)]
-    pub end: Option<String>,
-    /// IANA time zone of the times.
-    #[arg(long, default_value = "Africa/Casablanca")]
-    pub tz: String,
-    #[arg(long)]
-    pub place: Option<String>,
-    #[arg(long)]
-    pub link: Option<url::Url>,
+    #[command(flatten)]
+    pub details: Details,
     /// Invite the members of this association (repeatable; all associations when absent).
     #[arg(long = "association", value_name = "ID")]
     pub associations: Vec<i64>,
@@ -84,19 +107,6 @@ pub struct AddArgs {
     /// list` gives the ids). Only the groups are invited when no association, city or role is given.
     #[arg(long = "group", value_name = "ID")]
     pub groups: Vec<i64>,
-    /// Repeat by a cron expression, seconds first (`0 0 10 * * SUN`).
-    #[arg(long)]
-    pub cron: Option<String>,
-    /// Repeat every N weeks.
-    #[arg(long, value_name = "N")]
-    pub weekly: Option<u32>,
-    /// Repeat every N months, on the same day.
-    #[arg(long, value_name = "N")]
-    pub monthly: Option<u32>,
-    /// Remind those coming this long before each occurrence: 2d, 24h, 90m (repeatable; `none` for no
-    /// reminders; 24h and 1h when absent).
-    #[arg(long = "remind", value_name = "OFFSET")]
-    pub remind: Vec<String>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -107,37 +117,75 @@ pub struct EditArgs {
     /// The title in French.
     #[arg(long)]
     pub title: Option<String>,
-    #[arg(long)]
-    pub title_ar: Option<String>,
-    /// The agenda in French (empty: none).
-    #[arg(long)]
-    pub agenda: Option<String>,
     /// New local start; the length stays unless --end is given.
     #[arg(long)]
     pub start: Option<String>,
-    #[arg(long)]
-    pub end: Option<String>,
-    #[arg(long)]
-    pub tz: Option<String>,
-    /// The place (empty: none).
-    #[arg(long)]
-    pub place: Option<String>,
-    /// The link (empty: none).
-    #[arg(long)]
-    pub link: Option<String>,
+    #[command(flatten)]
+    pub details: Details,
     /// Happens once from now on.
     #[arg(long)]
     pub once: bool,
-    #[arg(long)]
-    pub cron: Option<String>,
-    #[arg(long, value_name = "N")]
-    pub weekly: Option<u32>,
-    #[arg(long, value_name = "N")]
-    pub monthly: Option<u32>,
-    /// New reminder offsets (repeatable; `none` for none); they stay when absent.
-    #[arg(long = "remind", value_name = "OFFSET")]
-    pub remind: Vec<String>,
 }
+
+/// Applies what was given to `draft`; the option at fault when something does not read.
+fn apply(
+    draft: &mut MeetingDraft,
+    title: Option<&str>,
+    start: Option<&str>,
+    details: Details,
+) -> Result<(), &'static str> {
+    if let Some(title) = title {
+        let title = title.trim();
+        if title.is_empty() || title.chars().count() > tatwir_core::draft::MAX_TITLE {
+            return Err("--title");
+        }
+        draft.title.insert(Language::Fr, title.to_owned());
+    }
+    if let Some(ar) = details.title_ar.filter(|t| !t.trim().is_empty()) {
+        draft.title.insert(Language::Ar, ar.trim().to_owned());
+    }
+    if let Some(agenda) = details.agenda {
+        draft.agenda.clear();
+        if !agenda.trim().is_empty() {
+            draft.agenda.insert(Language::Fr, agenda);
+        }
+    }
+    if let Some(zone) = &details.tz {
+        draft.zone = zone.parse().map_err(|_| "--tz")?;
+    }
+    if let Some(start) = start {
+        draft.start = Some(parse_local_key(start).ok_or("--start")?);
+    }
+    if let Some(end) = &details.end {
+        let end = parse_local_key(end).ok_or("--end")?;
+        let start = draft.start.ok_or("--start")?;
+        draft.minutes = Some(
+            u32::try_from((end - start).num_minutes())
+                .ok()
+                .filter(|&m| m > 0)
+                .ok_or("--end")?,
+        );
+    }
+    if let Some(place) = details.place {
+        draft.place = Some(place.trim().to_owned()).filter(|p| !p.is_empty());
+    }
+    if let Some(link) = details.link {
+        draft.link = match link.trim() {
+            "" => None,
+            typed => Some(tatwir_core::draft::read_link(typed).ok_or("--link")?),
+        };
+    }
+    if let Some(recurrence) = recurrence_of(details.cron.as_deref(), details.weekly, details.monthly)? {
+        draft.recurrence = recurrence.to_code();
+    }
+    if !details.remind.is_empty() {
+        draft.reminders = reminders(&details.remind).ok_or("--remind")?.to_code();
+    }
+    Ok(())
+}
+
+/// A new meeting's length when no --end is given, in minutes.
+const DEFAULT_MINUTES: u32 = 120;
 
 /// The repeat asked by `--cron`, `--weekly` or `--monthly` (at most one), if any.
 fn recurrence_of(
@@ -154,10 +202,9 @@ fn recurrence_of(
     }
 }
 
-/// `--remind` as given: none means the default, `none` alone means none.
+/// `--remind` as given (at least once): `none` alone means none.
 fn reminders(given: &[String]) -> Option<Reminders> {
     match given {
-        [] => Some(Reminders::default()),
         [none] if none.trim().eq_ignore_ascii_case("none") => Some(Reminders::none()),
         offsets => {
             let offsets: Option<Vec<_>> = offsets.iter().map(|o| Reminders::parse_offset(o).ok()).collect();
@@ -174,23 +221,6 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             let bad = |what: &str| {
                 anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
             };
-            let start = parse_local_key(&add.start).ok_or_else(|| bad("--start"))?;
-            let end = match &add.end {
-                Some(end) => parse_local_key(end).ok_or_else(|| bad("--end"))?,
-                None => start + Duration::hours(2),
-            };
-            if end <= start {
-                return Err(bad("--end"));
-            }
-            let zone = add.tz.parse().map_err(|_| bad("--tz"))?;
-            let title = add.title.trim();
-            if title.is_empty() || title.chars().count() > 200 {
-                return Err(bad("--title"));
-            }
-            let recurrence = recurrence_of(add.cron.as_deref(), add.weekly, add.monthly)
-                .map_err(bad)?
-                .unwrap_or(Recurrence::None);
-            let reminders = reminders(&add.remind).ok_or_else(|| bad("--remind"))?;
             for &id in &add.associations {
                 if store.association(AssociationId(id)).await?.is_none() {
                     anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
@@ -202,30 +232,16 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                     anyhow::bail!(printer.say("cli-error-unknown-group", Some(&args! { "group" => id })));
                 }
             }
-            let mut titles = BTreeMap::from([(Language::Fr, title.to_owned())]);
-            if let Some(ar) = add.title_ar.filter(|t| !t.trim().is_empty()) {
-                titles.insert(Language::Ar, ar);
-            }
-            let agenda = add
-                .agenda
-                .map(|a| BTreeMap::from([(Language::Fr, a)]))
-                .unwrap_or_default();
-            let meeting = NewMeeting {
-                organizer: None,
-                title: titles,
-                agenda,
-                time: MeetingTime { start, end, zone },
-                place: add.place,
-                link: add.link.map(|link| link.to_string()),
-                recurrence,
-                audience: Audience {
-                    associations: add.associations.iter().map(|&id| AssociationId(id)).collect(),
-                    role: add.role,
-                    city: add.city,
-                    groups: add.groups.iter().map(|&id| GroupChatId(id)).collect(),
-                },
-                reminders,
-            };
+            let mut draft = MeetingDraft::new(chrono_tz::Africa::Casablanca);
+            draft.minutes = Some(DEFAULT_MINUTES);
+            draft.audience = Some(Audience {
+                associations: add.associations.iter().map(|&id| AssociationId(id)).collect(),
+                role: add.role,
+                city: add.city,
+                groups: add.groups.iter().map(|&id| GroupChatId(id)).collect(),
+            });
+            apply(&mut draft, Some(&add.title), Some(&add.start), add.details).map_err(bad)?;
+            let meeting = draft.to_new(None).ok_or_else(|| bad("--start"))?;
             let (id, invited) = store.create_meeting(&meeting, Utc::now()).await?;
             if add.output.json {
                 return print_json(&serde_json::json!({ "id": id, "invited": invited }));
@@ -281,56 +297,15 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
             };
             let meeting = known(&store, printer, edit.id).await?;
             let mut draft = MeetingDraft::editing(&meeting);
-            if let Some(title) = &edit.title {
-                let title = title.trim();
-                if title.is_empty() || title.chars().count() > 200 {
-                    return Err(bad("--title"));
+            let repeats =
+                edit.details.cron.is_some() || edit.details.weekly.is_some() || edit.details.monthly.is_some();
+            if edit.once {
+                if repeats {
+                    return Err(bad("--once"));
                 }
-                draft.title.insert(Language::Fr, title.to_owned());
+                draft.recurrence = Recurrence::None.to_code();
             }
-            if let Some(ar) = edit.title_ar.filter(|t| !t.trim().is_empty()) {
-                draft.title.insert(Language::Ar, ar);
-            }
-            if let Some(agenda) = edit.agenda {
-                draft.agenda.clear();
-                if !agenda.trim().is_empty() {
-                    draft.agenda.insert(Language::Fr, agenda);
-                }
-            }
-            if let Some(zone) = &edit.tz {
-                draft.zone = zone.parse().map_err(|_| bad("--tz"))?;
-            }
-            if let Some(start) = &edit.start {
-                draft.start = Some(parse_local_key(start).ok_or_else(|| bad("--start"))?);
-            }
-            if let Some(end) = &edit.end {
-                let end = parse_local_key(end).ok_or_else(|| bad("--end"))?;
-                let start = draft.start.unwrap_or(meeting.time.start);
-                draft.minutes = Some(
-                    u32::try_from((end - start).num_minutes())
-                        .ok()
-                        .filter(|&m| m > 0)
-                        .ok_or_else(|| bad("--end"))?,
-                );
-            }
-            if let Some(place) = edit.place {
-                draft.place = Some(place.trim().to_owned()).filter(|p| !p.is_empty());
-            }
-            if let Some(link) = edit.link {
-                draft.link = match link.trim() {
-                    "" => None,
-                    typed => Some(tatwir_core::draft::read_link(typed).ok_or_else(|| bad("--link"))?),
-                };
-            }
-            match recurrence_of(edit.cron.as_deref(), edit.weekly, edit.monthly).map_err(bad)? {
-                Some(_) if edit.once => return Err(bad("--once")),
-                Some(recurrence) => draft.recurrence = recurrence.to_code(),
-                None if edit.once => draft.recurrence = Recurrence::None.to_code(),
-                None => {}
-            }
-            if !edit.remind.is_empty() {
-                draft.reminders = reminders(&edit.remind).ok_or_else(|| bad("--remind"))?.to_code();
-            }
+            apply(&mut draft, edit.title.as_deref(), edit.start.as_deref(), edit.details).map_err(bad)?;
             let changed = draft.to_new(meeting.organizer).ok_or_else(|| bad("--start"))?;
             match store.update_meeting(edit.id, &changed, Utc::now()).await? {
                 None => anyhow::bail!(printer.say("cli-meeting-unknown", Some(&args! { "id" => edit.id }))),

@@ -2,7 +2,7 @@
 //! across channels and survives restarts.
 
 use crate::content::QuestionKey;
-use crate::draft::{Field, MeetingDraft};
+use crate::draft::{DraftAction, Field, MeetingDraft};
 use crate::language::Language;
 use crate::message::Choice;
 use rand::Rng;
@@ -124,32 +124,10 @@ pub enum Action {
         meeting: i64,
         answer: crate::meeting::Rsvp,
     },
-    /// Leave the optional field being asked empty.
-    DraftSkip,
-    /// The meeting being written lasts this long.
-    DraftLength {
-        minutes: u32,
+    /// A choice of the meeting being written.
+    Draft {
+        step: DraftAction,
     },
-    /// The meeting being written repeats so ([`crate::meeting::Recurrence::to_code`]).
-    DraftRepeat {
-        recurrence: String,
-    },
-    /// The meeting being written reminds those coming so ([`crate::meeting::Reminders::to_code`]).
-    DraftReminders {
-        reminders: String,
-    },
-    /// The meeting being written invites this audience.
-    DraftAudience {
-        audience: crate::broadcast::Audience,
-    },
-    /// Ask a field of the meeting being written again, from the review.
-    DraftChange {
-        field: Field,
-    },
-    /// Create the meeting written (or announce the changes).
-    DraftConfirm,
-    /// Drop the meeting being written.
-    DraftDiscard,
     /// Start changing a meeting one organises.
     EditMeeting {
         meeting: i64,

@@ -107,6 +107,28 @@ impl Field {
     }
 }
 
+/// What a choice of the meeting dialogue does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "draft", rename_all = "snake_case")]
+pub enum DraftAction {
+    /// Leave the optional field being asked empty.
+    Skip,
+    /// The meeting lasts this long.
+    Length { minutes: u32 },
+    /// The meeting repeats so ([`Recurrence::to_code`]).
+    Repeat { recurrence: String },
+    /// The meeting reminds those coming so ([`Reminders::to_code`]).
+    Reminders { reminders: String },
+    /// The meeting invites this audience.
+    Audience { audience: Audience },
+    /// Ask this field again, from the review.
+    Change { field: Field },
+    /// Create the meeting (or announce the changes).
+    Confirm,
+    /// Drop the meeting being written.
+    Discard,
+}
+
 /// A meeting as written so far.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingDraft {

@@ -260,3 +260,77 @@ fn a_meeting_may_not_invite_a_group_the_bot_does_not_know() {
         "nothing was created"
     );
 }
+
+#[test]
+fn a_meeting_is_changed_from_the_command_line_and_those_invited_are_told() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Association Amal", "Tanger");
+    let amina = ["--user", "amina", "--lang", "fr"];
+    chat(data, &amina, &format!("/start {}\n", amal.volunteer_code));
+    let created = json(
+        data,
+        &[
+            "meeting",
+            "add",
+            "--title",
+            "Bureau",
+            "--start",
+            "2027-02-07T10:00",
+            "--place",
+            "Tanger",
+        ],
+    );
+    let id = created["id"].as_i64().expect("id").to_string();
+    let (ok, out, err) = human(
+        data,
+        &[
+            "meeting",
+            "edit",
+            &id,
+            "--title",
+            "Bureau élargi",
+            "--start",
+            "2027-02-14T09:00",
+            "--place",
+            "",
+            "--weekly",
+            "1",
+            "--remind",
+            "2d",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(&format!("Réunion n° {id} modifiée ; personnes prévenues : 1")),
+        "{out}"
+    );
+    let shown = json(data, &["meeting", "show", &id]);
+    assert_eq!(shown["title"]["fr"], "Bureau élargi", "{shown}");
+    assert_eq!(shown["time"]["start"], "2027-02-14T09:00:00", "{shown}");
+    assert_eq!(shown["time"]["end"], "2027-02-14T11:00:00", "the length stays: {shown}");
+    assert_eq!(shown["place"], Value::Null, "{shown}");
+    assert_eq!(shown["recurrence"], "weekly:1", "{shown}");
+    assert_eq!(shown["reminders"], serde_json::json!(["48h"]), "{shown}");
+    assert_eq!(shown["sequence"], 1, "{shown}");
+    // Amina's list shows the meeting as it is now.
+    let out = chat(data, &amina, "/meetings\n");
+    assert!(
+        out.contains("Bureau élargi") && out.contains("14/02/2027 09:00") && out.contains("Chaque semaine"),
+        "{out}"
+    );
+    // What does not read changes nothing.
+    for bad in [
+        &["--once", "--weekly", "2"][..],
+        &["--start", "demain"],
+        &["--end", "2027-02-14T08:00"],
+        &["--link", "javascript:alert(1)"],
+        &["--tz", "Mars/Olympus"],
+    ] {
+        let (ok, _, err) = human(data, &[&["meeting", "edit", &id][..], bad].concat());
+        assert!(!ok && err.contains("Valeur invalide"), "{bad:?}: {err}");
+    }
+    assert_eq!(json(data, &["meeting", "show", &id])["sequence"], 1);
+    let (ok, _, err) = human(data, &["meeting", "edit", "999", "--title", "X"]);
+    assert!(!ok && err.contains("Aucune réunion n° 999"), "{err}");
+}

@@ -6,6 +6,7 @@ use crate::args;
 use crate::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
 use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
+use crate::draft::DraftAction;
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::count;
@@ -141,9 +142,9 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
                     .into_iter()
                     // Announcements go to people; group chats are a meeting's audience only.
                     .filter_map(|(label, action)| match action {
-                        Action::DraftAudience { audience } if audience.groups.is_empty() => {
-                            Some((label, Action::BroadcastAudience { audience }))
-                        }
+                        Action::Draft {
+                            step: DraftAction::Audience { audience },
+                        } if audience.groups.is_empty() => Some((label, Action::BroadcastAudience { audience })),
                         _ => None,
                     })
                     .collect();

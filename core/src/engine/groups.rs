@@ -8,6 +8,7 @@ use crate::args;
 use crate::broadcast::{Audience, BroadcastStore};
 use crate::clock::Clock;
 use crate::conversation::Action;
+use crate::draft::DraftAction;
 use crate::group::{answer_data, parse_answer};
 use crate::language::Language;
 use crate::learning::LearningStore;
@@ -97,7 +98,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 };
                 (
                     turn.say_with("draft-audience-group", &args),
-                    Action::DraftAudience { audience },
+                    Action::Draft {
+                        step: DraftAction::Audience { audience },
+                    },
                 )
             })
             .collect())

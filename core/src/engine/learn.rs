@@ -90,15 +90,8 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
             Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
             Action::MeetingCalendar { meeting } => self.send_calendar(turn, meeting).await,
-            Action::DraftSkip
-            | Action::DraftLength { .. }
-            | Action::DraftRepeat { .. }
-            | Action::DraftReminders { .. }
-            | Action::DraftAudience { .. }
-            | Action::DraftChange { .. }
-            | Action::DraftConfirm
-            | Action::DraftDiscard
-            | Action::EditMeeting { .. }
+            Action::Draft { step } => self.on_draft_action(turn, step).await,
+            Action::EditMeeting { .. }
             | Action::CancelMeeting { .. }
             | Action::KeepMeeting
             | Action::ConfirmCancelMeeting { .. }

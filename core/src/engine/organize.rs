@@ -7,7 +7,7 @@ use crate::args;
 use crate::broadcast::{Audience, BroadcastStore};
 use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
-use crate::draft::{self, BadStart, Field, MeetingDraft};
+use crate::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::{count, isolate};
@@ -104,7 +104,14 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     }
 
     pub(super) async fn audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
-        let pick = |label: String, audience: Audience| (label, Action::DraftAudience { audience });
+        let pick = |label: String, audience: Audience| {
+            (
+                label,
+                Action::Draft {
+                    step: DraftAction::Audience { audience },
+                },
+            )
+        };
         if !turn.access.has_at_least(Role::Coordinator) {
             return Ok(turn
                 .access
@@ -205,7 +212,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             }
             Field::Length => {
                 for minutes in LENGTHS {
-                    entries.push((minutes_label(turn, minutes), Action::DraftLength { minutes }));
+                    entries.push((
+                        minutes_label(turn, minutes),
+                        Action::Draft {
+                            step: DraftAction::Length { minutes },
+                        },
+                    ));
                 }
                 turn.say("draft-ask-length")
             }
@@ -213,8 +225,10 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 for code in ["none", "weekly:1", "weekly:2", "monthly:1"] {
                     entries.push((
                         self.repeat_label(turn.lang, code),
-                        Action::DraftRepeat {
-                            recurrence: code.to_owned(),
+                        Action::Draft {
+                            step: DraftAction::Repeat {
+                                recurrence: code.to_owned(),
+                            },
                         },
                     ));
                 }
@@ -229,7 +243,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 ] {
                     entries.push((
                         Self::reminders_label(turn, &code),
-                        Action::DraftReminders { reminders: code },
+                        Action::Draft {
+                            step: DraftAction::Reminders { reminders: code },
+                        },
                     ));
                 }
                 turn.say("draft-ask-reminders")
@@ -245,12 +261,27 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             _ => turn.say(&format!("draft-ask-{}", field.code())),
         };
         if field.optional() || matches!(field, Field::TitleIn(_)) {
-            entries.push((turn.say("draft-skip"), Action::DraftSkip));
+            entries.push((
+                turn.say("draft-skip"),
+                Action::Draft {
+                    step: DraftAction::Skip,
+                },
+            ));
         }
         if draft.reviewing {
-            entries.push((turn.say("draft-back"), Action::DraftChange { field: Field::Review }));
+            entries.push((
+                turn.say("draft-back"),
+                Action::Draft {
+                    step: DraftAction::Change { field: Field::Review },
+                },
+            ));
         }
-        entries.push((turn.say("draft-discard"), Action::DraftDiscard));
+        entries.push((
+            turn.say("draft-discard"),
+            Action::Draft {
+                step: DraftAction::Discard,
+            },
+        ));
         let choices = Self::offer_choices(turn, entries);
         // The first question of a new meeting says what is starting.
         let text = if field == Field::Title && draft.editing.is_none() && !draft.reviewing {
@@ -322,7 +353,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         } else {
             "draft-confirm-new"
         };
-        let mut entries = vec![(turn.say(confirm), Action::DraftConfirm)];
+        let mut entries = vec![(
+            turn.say(confirm),
+            Action::Draft {
+                step: DraftAction::Confirm,
+            },
+        )];
         let fields: &[Field] = if draft.editing.is_some() {
             &Field::EDITABLE
         } else {
@@ -331,7 +367,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         for &field in fields {
             entries.push((
                 turn.say(&format!("draft-change-{}", field.code())),
-                Action::DraftChange { field },
+                Action::Draft {
+                    step: DraftAction::Change { field },
+                },
             ));
         }
         for language in Language::ALL {
@@ -339,13 +377,20 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
                 entries.push((
                     turn.say_with("draft-translate", &args),
-                    Action::DraftChange {
-                        field: Field::TitleIn(language),
+                    Action::Draft {
+                        step: DraftAction::Change {
+                            field: Field::TitleIn(language),
+                        },
                     },
                 ));
             }
         }
-        entries.push((turn.say("draft-discard"), Action::DraftDiscard));
+        entries.push((
+            turn.say("draft-discard"),
+            Action::Draft {
+                step: DraftAction::Discard,
+            },
+        ));
         let choices = Self::offer_choices(turn, entries);
         Ok(vec![Outgoing::with_choices(text, rows(choices))])
     }
@@ -462,9 +507,6 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         turn: &mut Turn<'_>,
         action: Action,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(replies) = self.on_draft_action(turn, &action).await? {
-            return Ok(replies);
-        }
         match action {
             Action::EditMeeting { meeting } => {
                 let Some(found) = self.managed(turn, meeting).await? else {
@@ -525,33 +567,23 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         }
     }
 
-    /// The choices of the meeting dialogue; `None` for other actions.
-    async fn on_draft_action(&self, turn: &mut Turn<'_>, action: &Action) -> Result<Option<Vec<Outgoing>>, StoreError> {
-        let is_draft_action = matches!(
-            action,
-            Action::DraftSkip
-                | Action::DraftLength { .. }
-                | Action::DraftRepeat { .. }
-                | Action::DraftReminders { .. }
-                | Action::DraftAudience { .. }
-                | Action::DraftChange { .. }
-                | Action::DraftConfirm
-                | Action::DraftDiscard
-        );
-        if !is_draft_action {
-            return Ok(None);
-        }
+    /// A choice of the meeting dialogue.
+    pub(super) async fn on_draft_action(
+        &self,
+        turn: &mut Turn<'_>,
+        action: DraftAction,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let Step::Drafting { draft, field } = &turn.conversation.step else {
-            return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]));
+            return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
         };
         let (mut draft, answered) = (draft.as_ref().clone(), *field);
-        match action.clone() {
-            Action::DraftDiscard => {
+        match action {
+            DraftAction::Discard => {
                 turn.conversation.step = Step::Idle;
                 turn.conversation.offer = None;
-                return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("draft-discarded")))]));
+                return Ok(vec![Outgoing::text(Text::plain(turn.say("draft-discarded")))]);
             }
-            Action::DraftSkip => match answered {
+            DraftAction::Skip => match answered {
                 Field::Place => draft.place = None,
                 Field::Link => draft.link = None,
                 Field::Agenda => draft.agenda.clear(),
@@ -560,32 +592,32 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 }
                 _ => {}
             },
-            Action::DraftLength { minutes } if answered == Field::Length && minutes > 0 => {
+            DraftAction::Length { minutes } if answered == Field::Length && minutes > 0 => {
                 draft.minutes = Some(minutes);
             }
-            Action::DraftRepeat { recurrence } if answered == Field::Repeat => draft.recurrence = recurrence,
-            Action::DraftReminders { reminders } if answered == Field::Reminders => draft.reminders = reminders,
-            Action::DraftAudience { audience } if answered == Field::Audience => {
+            DraftAction::Repeat { recurrence } if answered == Field::Repeat => draft.recurrence = recurrence,
+            DraftAction::Reminders { reminders } if answered == Field::Reminders => draft.reminders = reminders,
+            DraftAction::Audience { audience } if answered == Field::Audience => {
                 if !Self::may_invite(turn, &audience) {
-                    return Ok(Some(self.not_managed(turn)));
+                    return Ok(self.not_managed(turn));
                 }
                 draft.audience = Some(audience);
             }
-            Action::DraftChange { field: wanted } => {
+            DraftAction::Change { field: wanted } => {
                 turn.conversation.step = Step::Drafting {
                     draft: Box::new(draft),
                     field: wanted,
                 };
-                return Ok(Some(self.ask_field(turn).await?));
+                return self.ask_field(turn).await;
             }
-            Action::DraftConfirm if answered == Field::Review => return Ok(Some(self.confirm_draft(turn).await?)),
-            _ => return Ok(Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))])),
+            DraftAction::Confirm if answered == Field::Review => return self.confirm_draft(turn).await,
+            _ => return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
         }
         turn.conversation.step = Step::Drafting {
             draft: Box::new(draft),
             field: answered,
         };
-        Ok(Some(self.advance(turn, answered).await?))
+        self.advance(turn, answered).await
     }
 
     /// Creates the meeting written, or announces the changes to it.
