@@ -1549,6 +1549,12 @@ pub trait MeetingStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
 
+    /// The people a meeting's invitation was addressed to (in private), in the order invited.
+    fn invitees(
+        &self,
+        meeting: i64,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<crate::person::PersonId>>> + Send;
+
     /// Every answer to a meeting's invitation.
     fn rsvps(
         &self,

@@ -362,4 +362,4 @@ attendance-present = عدد الحاضرين المسجَّلين: { $count }
 attendance-intro = المس اسم كل شخص حضر لتسجيله حاضرًا.
 attendance-all-yes = ✅ كل من قال نعم
 attendance-person = { $name } ({ $answer })
-attendance-nobody-left = سُجّل كل من ردّ بنعم أو ربما.
+attendance-nobody-left = سُجّل كل المدعوين، عدا من ردّوا بلا.

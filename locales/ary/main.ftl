@@ -358,4 +358,4 @@ attendance-present = عدد اللي تسجّلو حاضرين: { $count }
 attendance-intro = ضغط على سمية كل واحد جا باش تسجّلو حاضر.
 attendance-all-yes = ✅ كاع اللي قالو إيه
 attendance-person = { $name } ({ $answer })
-attendance-nobody-left = كاع اللي جاوبو ب إيه ولا يمكن تسجّلو.
+attendance-nobody-left = تسجّلو كاع المعروضين، من غير اللي قالو لا.

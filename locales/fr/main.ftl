@@ -377,4 +377,4 @@ attendance-intro = Touchez le nom de chaque personne venue pour la noter présen
 attendance-all-yes = ✅ Tous ceux qui ont dit oui
 # A button: a person's name and their answer to the invitation.
 attendance-person = { $name } ({ $answer })
-attendance-nobody-left = Toutes les personnes qui avaient répondu oui ou peut-être sont notées.
+attendance-nobody-left = Toutes les personnes invitées, sauf celles qui ont dit non, sont notées.

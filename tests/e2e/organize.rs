@@ -157,6 +157,8 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
     rig.say("amina", &format!("/start {}", rig.amal.volunteer_code)).await;
     rig.say("youssef", &format!("/start {}", rig.nour.volunteer_code)).await;
+    // Hassan is invited too, and never answers.
+    rig.say("hassan", &format!("/start {}", rig.amal.volunteer_code)).await;
 
     // A volunteer may not organise; the command is not even in their help.
     assert!(!texts(&rig.say("amina", "/help").await).contains("/newmeeting"));
@@ -224,7 +226,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let created = rig.press("karim", &review, "Envoyer les invitations").await;
     let created = texts(&created);
     assert!(
-        created.contains("Réunion n° 1 « Premiers secours : les gestes qui sauvent » créée : les invitations partent vers 2 personnes"),
+        created.contains("Réunion n° 1 « Premiers secours : les gestes qui sauvent » créée : les invitations partent vers 3 personnes"),
         "{created}"
     );
     // A second press on the old review finds nothing to send: no second meeting.
@@ -263,7 +265,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let review = rig.say("karim", "2j 3h").await;
     assert_shows(&review, "Rappels : 48 h, 3 h avant");
     let changed = texts(&rig.press("karim", &review, "Annoncer le changement").await);
-    assert!(changed.contains("2 personnes invitées sont prévenues"), "{changed}");
+    assert!(changed.contains("3 personnes invitées sont prévenues"), "{changed}");
     let news = rig.deliveries("amina").await;
     assert_eq!(news.len(), 1, "one message per change");
     let (item, change) = &news[0];
@@ -303,11 +305,31 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     assert_shows(&recorded, "Une personne est notée présente");
     // The old list's button was for the same person: pressing it again records nothing twice.
     rig.press("karim", &list, "amina").await;
-    let amina = rig.person("amina").await;
-    assert_eq!(
-        rig.store().attendance(1).await.expect("attendance"),
-        vec![("2027-02-07T11:00".to_owned(), amina)]
+    // Those invited who never answered may be recorded too; those who said no are not offered.
+    assert!(
+        labels(&recorded).iter().any(|l| l == "hassan (pas encore répondu)"),
+        "{:?}",
+        labels(&recorded)
     );
+    let recorded = rig.press("karim", &recorded, "hassan").await;
+    assert_shows(&recorded, "2 personnes sont notées présentes");
+    let (amina, hassan) = (rig.person("amina").await, rig.person("hassan").await);
+    let mut present = rig.store().attendance(1).await.expect("attendance");
+    present.sort();
+    let mut expected = vec![
+        ("2027-02-07T11:00".to_owned(), amina),
+        ("2027-02-07T11:00".to_owned(), hassan),
+    ];
+    expected.sort();
+    assert_eq!(present, expected);
+
+    // Once it took place, its title may still be corrected, as long as its time stays.
+    let organized = rig.say("karim", "/organize").await;
+    let review = rig.press("karim", &organized, "Modifier").await;
+    rig.press("karim", &review, "✏️ Titre").await;
+    let review = rig.say("karim", "Premiers secours : gestes qui sauvent").await;
+    let corrected = texts(&rig.press("karim", &review, "Annoncer le changement").await);
+    assert!(corrected.contains("est modifiée"), "{corrected}");
 
     // Cancelling asks first; then everyone invited is told.
     let organized = rig.say("karim", "/organize").await;
@@ -318,10 +340,12 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let organized = rig.say("karim", "/organize").await;
     let confirm = rig.press("karim", &organized, "Annuler").await;
     let done = texts(&rig.press("karim", &confirm, "Oui, annuler").await);
-    assert!(done.contains("2 personnes invitées sont prévenues"), "{done}");
+    assert!(done.contains("3 personnes invitées sont prévenues"), "{done}");
+    // Amina heard of the corrected title, then of the cancellation.
     let news = rig.deliveries("amina").await;
-    assert_eq!(news.len(), 1);
-    assert!(texts(&news[0].1).contains("🚫 Réunion annulée"));
+    assert_eq!(news.len(), 2);
+    assert!(texts(&news[0].1).contains("Premiers secours : gestes qui sauvent"));
+    assert!(texts(&news[1].1).contains("🚫 Réunion annulée"));
     assert!(texts(&rig.say("karim", "/organize").await).contains("aucune réunion"));
 }
 

@@ -279,6 +279,20 @@ impl MeetingStore for SqlStore {
         Ok(Some(announced + told))
     }
 
+    async fn invitees(&self, meeting: i64) -> StoreResult<Vec<PersonId>> {
+        sqlx::query(
+            "SELECT person_id FROM outbox WHERE kind = 'invitation' AND occurrence = $1 \
+             AND person_id IS NOT NULL ORDER BY id",
+        )
+        .bind(meeting.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|row| Ok(PersonId(row.try_get("person_id").map_err(fail)?)))
+        .collect()
+    }
+
     async fn rsvps(&self, meeting: i64) -> StoreResult<Vec<(PersonId, Rsvp)>> {
         sqlx::query("SELECT person_id, answer FROM rsvps WHERE meeting_id = $1 ORDER BY answered_at, person_id")
             .bind(meeting)

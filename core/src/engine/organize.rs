@@ -642,8 +642,20 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             }
             return self.ask_field(turn).await;
         };
-        if crate::local_time::resolve_local(meeting.time.zone, meeting.time.start) <= turn.now
+        // The meeting as it stands, when it is being changed (and may still be by this person).
+        let original = match draft.editing {
+            Some(id) => match self.managed(turn, id).await? {
+                Some(found) => Some(found),
+                None => return Ok(self.not_managed(turn)),
+            },
+            None => None,
+        };
+        // A one-off meeting may not be set in the past; one already past may still have its other
+        // fields changed, as long as its time stays.
+        let moved = original.as_ref().is_none_or(|found| found.time != meeting.time);
+        if moved
             && meeting.recurrence == Recurrence::None
+            && crate::local_time::resolve_local(meeting.time.zone, meeting.time.start) <= turn.now
         {
             if let Step::Drafting { field, .. } = &mut turn.conversation.step {
                 *field = Field::Start;
@@ -667,18 +679,13 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 };
                 turn.say_with("draft-created", &args)
             }
-            Some(id) => {
-                if self.managed(turn, id).await?.is_none() {
-                    return Ok(self.not_managed(turn));
+            Some(id) => match self.store.update_meeting(id, &meeting, turn.now).await? {
+                Some(told) => {
+                    let args = args! { "title" => title, "count" => count(told as i64) };
+                    turn.say_with("draft-changed", &args)
                 }
-                match self.store.update_meeting(id, &meeting, turn.now).await? {
-                    Some(told) => {
-                        let args = args! { "title" => title, "count" => count(told as i64) };
-                        turn.say_with("draft-changed", &args)
-                    }
-                    None => turn.say("meeting-gone"),
-                }
-            }
+                None => turn.say("meeting-gone"),
+            },
         };
         turn.conversation.step = Step::Idle;
         turn.conversation.offer = None;
@@ -820,12 +827,23 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             .filter(|(key, _)| key == occurrence)
             .map(|(_, person)| person)
             .collect();
-        let expected: Vec<(PersonId, Rsvp)> = self
+        // Those who said yes or maybe first, then those invited who did not answer; not those who
+        // said no, nor those already recorded.
+        let answers = self.store.rsvps(meeting).await?;
+        let silent: Vec<(PersonId, Option<Rsvp>)> = self
             .store
-            .rsvps(meeting)
+            .invitees(meeting)
             .await?
             .into_iter()
-            .filter(|(person, answer)| *answer != Rsvp::No && !present.contains(person))
+            .filter(|person| !answers.iter().any(|(answered, _)| answered == person))
+            .map(|person| (person, None))
+            .collect();
+        let expected: Vec<(PersonId, Option<Rsvp>)> = answers
+            .into_iter()
+            .filter(|(_, answer)| *answer != Rsvp::No)
+            .map(|(person, answer)| (person, Some(answer)))
+            .chain(silent)
+            .filter(|(person, _)| !present.contains(person))
             .take(MAX_PEOPLE)
             .collect();
         let when = NaiveDateTime::parse_from_str(occurrence, "%Y-%m-%dT%H:%M")
@@ -853,7 +871,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let mut entries = Vec::new();
         let yes: Vec<PersonId> = expected
             .iter()
-            .filter(|(_, answer)| *answer == Rsvp::Yes)
+            .filter(|(_, answer)| *answer == Some(Rsvp::Yes))
             .map(|(person, _)| *person)
             .collect();
         if yes.len() > 1 {
@@ -872,7 +890,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             };
             let args = args! {
                 "name" => isolate(turn.lang, &found.display_name),
-                "answer" => turn.say(&format!("rsvp-{}", answer.code())),
+                "answer" => answer.map_or_else(|| turn.say("rsvp-none"), |a| turn.say(&format!("rsvp-{}", a.code()))),
             };
             entries.push((
                 turn.say_with("attendance-person", &args),
