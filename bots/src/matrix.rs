@@ -452,8 +452,8 @@ impl<C: Clock + 'static> Matrix<C> {
             },
             event,
         };
-        let handled = self.engine.handle_event(&incoming).await;
-        for reply in &handled.replies {
+        let replies = self.engine.handle_event(&incoming).await.into_replies();
+        for reply in &replies {
             if let Err(error) = self.send(room, reply).await {
                 tracing::warn!(%error, room = %room.room_id(), "could not send a reply");
                 return;

@@ -32,8 +32,8 @@ use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::Store;
 use teloxide::RequestError;
 use teloxide::payloads::{
-    EditMessageReplyMarkupSetters, GetUpdatesSetters, SendDocumentSetters, SendMessageSetters, SendPhotoSetters,
-    SendPollSetters, SendVideoSetters, SetMyCommandsSetters, SetWebhookSetters,
+    AnswerCallbackQuerySetters, EditMessageReplyMarkupSetters, GetUpdatesSetters, SendDocumentSetters,
+    SendMessageSetters, SendPhotoSetters, SendPollSetters, SendVideoSetters, SetMyCommandsSetters, SetWebhookSetters,
 };
 use teloxide::prelude::Requester;
 use teloxide::types::{
@@ -325,9 +325,6 @@ impl<C: Clock + 'static> Telegram<C> {
         match update.kind {
             UpdateKind::Message(message) => self.on_message(id, message).await,
             UpdateKind::CallbackQuery(query) => {
-                if let Err(error) = self.bot.answer_callback_query(query.id.clone()).await {
-                    tracing::debug!(%error, "could not answer a callback query");
-                }
                 let message = query.regular_message().cloned();
                 if let Some(message) = &message {
                     self.note_group(&message.chat).await;
@@ -337,6 +334,15 @@ impl<C: Clock + 'static> Telegram<C> {
                 let data = query.data.clone().unwrap_or_default();
                 let incoming = self.incoming(&query.from, chat, kind, Event::Choice(data));
                 let handled = self.engine.handle_event(&incoming).await;
+                // The press is answered at once (the client stops waiting), with the notice as a
+                // passing message when there is one.
+                let mut answer = self.bot.answer_callback_query(query.id.clone());
+                if let Some(notice) = &handled.notice {
+                    answer = answer.text(notice.clone());
+                }
+                if let Err(error) = answer.await {
+                    tracing::debug!(%error, "could not answer a callback query");
+                }
                 if handled.accepted
                     && let Some(message) = &message
                 {
@@ -374,8 +380,8 @@ impl<C: Clock + 'static> Telegram<C> {
                 };
                 let chat = user.id.0 as i64;
                 let incoming = self.incoming(user, chat, ChatKind::Private, event);
-                let handled = self.engine.handle_event(&incoming).await;
-                self.reply(id, &incoming.identity, chat, handled.replies).await;
+                let replies = self.engine.handle_event(&incoming).await.into_replies();
+                self.reply(id, &incoming.identity, chat, replies).await;
             }
             UpdateKind::MyChatMember(member) => {
                 if member.new_chat_member.is_present() {
@@ -445,8 +451,8 @@ impl<C: Clock + 'static> Telegram<C> {
         if !group && let Err(error) = self.store.set_unreachable(&incoming.identity, None).await {
             tracing::warn!(%error, "could not mark a person reachable");
         }
-        let handled = self.engine.handle_event(&incoming).await;
-        self.reply(update, &incoming.identity, chat, handled.replies).await;
+        let replies = self.engine.handle_event(&incoming).await.into_replies();
+        self.reply(update, &incoming.identity, chat, replies).await;
     }
 
     fn incoming(&self, user: &User, chat: i64, kind: ChatKind, event: Event) -> Incoming {

@@ -38,6 +38,19 @@ pub struct Handled {
     /// A pressed choice or a poll answer was taken and its keyboard is spent (an adapter then retires
     /// it); asking for a calendar file spends nothing.
     pub accepted: bool,
+    /// A short acknowledgement of a press that a channel may show as a passing notice rather than
+    /// a message (Telegram's answer to a button press): answers pressed in a group would otherwise
+    /// flood it.
+    pub notice: Option<String>,
+}
+
+impl Handled {
+    /// The replies, with the notice as a message of its own for channels that have no passing notices.
+    pub fn into_replies(self) -> Vec<Outgoing> {
+        let mut replies = self.replies;
+        replies.extend(self.notice.map(|notice| Outgoing::text(Text::plain(notice))));
+        replies
+    }
 }
 
 pub struct Engine<S, C> {
@@ -62,6 +75,8 @@ struct Turn<'a> {
     private_link: Option<String>,
     /// Whether the choice or poll answer of this event belonged to the live offer.
     accepted: bool,
+    /// An acknowledgement to show as a passing notice ([`Handled::notice`]).
+    notice: Option<String>,
     now: DateTime<Utc>,
     locales: &'a Localizer,
 }
@@ -145,7 +160,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
     /// Answers one event. Never fails: a storage failure is logged and answered with a localised
     /// apology, and nothing half-done is kept (each change is one transaction).
     pub async fn handle(&self, incoming: &Incoming) -> Vec<Outgoing> {
-        self.handle_event(incoming).await.replies
+        self.handle_event(incoming).await.into_replies()
     }
 
     /// Like [`Engine::handle`], and tells whether a pressed choice or a poll answer was taken
@@ -167,6 +182,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
                         None,
                     )))],
                     accepted: false,
+                    notice: None,
                 }
             }
         }
@@ -201,6 +217,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             chat_id: incoming.chat.id.clone(),
             private_link: incoming.chat.private_link.clone(),
             accepted: false,
+            notice: None,
             now,
             locales: &self.locales,
         };
@@ -217,6 +234,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         Ok(Handled {
             replies,
             accepted: turn.accepted,
+            notice: turn.notice,
         })
     }
 
@@ -305,8 +323,13 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .as_ref()
             .is_some_and(|action| !matches!(action, Action::MeetingCalendar { .. }));
         match action {
-            None => match self.answer_in_group(turn, data).await? {
+            None => match self.answer_in_group(&mut *turn, data).await? {
                 Some(replies) => Ok(replies),
+                // In a group, a stale or forged press is everyone's noise: a passing notice will do.
+                None if turn.chat_kind == ChatKind::Group => {
+                    turn.notice = Some(turn.say("choice-expired"));
+                    Ok(Vec::new())
+                }
                 None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
             },
             Some(Action::SetLanguage { language }) => {

@@ -14,7 +14,7 @@ use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::isolate;
 use crate::meeting::{Meeting, MeetingStore, Rsvp};
-use crate::message::{ChatKind, Choice, Outgoing, Text};
+use crate::message::{ChatKind, Choice, Outgoing};
 use crate::outbox::OutboxItem;
 use crate::store::{Store, StoreError};
 
@@ -50,7 +50,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     /// the meeting invited and the meeting stands: a press forged elsewhere changes nothing.
     pub(super) async fn answer_in_group(
         &self,
-        turn: &Turn<'_>,
+        turn: &mut Turn<'_>,
         data: &str,
     ) -> Result<Option<Vec<Outgoing>>, StoreError> {
         let Some((meeting, answer)) = parse_answer(data) else {
@@ -76,9 +76,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             "title" => found.title_for(turn.lang).to_owned(),
             "answer" => turn.say(&format!("rsvp-{}", answer.code())),
         };
-        Ok(Some(vec![Outgoing::text(Text::plain(
-            turn.say_with("rsvp-noted-group", &args),
-        ))]))
+        // A passing notice where the channel has them: a group where many answer stays readable.
+        turn.notice = Some(turn.say_with("rsvp-noted-group", &args));
+        Ok(Some(Vec::new()))
     }
 
     /// For coordinators writing a meeting: each group chat the bot is in, as an audience.

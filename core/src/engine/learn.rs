@@ -894,6 +894,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             chat_id: String::new(),
             private_link: None,
             accepted: false,
+            notice: None,
             now,
             locales: &self.locales,
         };
