@@ -22,6 +22,8 @@ pub struct GroupChat {
     pub last_seen: DateTime<Utc>,
     /// The bot left the group or was removed from it.
     pub left: bool,
+    /// The language meeting messages are posted in there (French when none is set).
+    pub language: Option<crate::language::Language>,
 }
 
 /// The choice data of an answer to a meeting posted in a group: `m<meeting>.<y|n|m>`.

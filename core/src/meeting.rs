@@ -1604,6 +1604,14 @@ pub trait MeetingStore: Send + Sync {
         &self,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<crate::group::GroupChat>>> + Send;
 
+    /// Sets the language a group chat's meeting messages are written in (`None`: French); returns
+    /// whether there is such a group.
+    fn set_group_language(
+        &self,
+        group: crate::group::GroupChatId,
+        language: Option<crate::language::Language>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<bool>> + Send;
+
     /// The group chat a channel's chat id stands for, if the bot knows it as a group.
     fn group_chat_at(
         &self,

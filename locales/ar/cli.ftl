@@ -163,4 +163,6 @@ cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): سُ
 cli-error-unknown-group = المجموعة غير موجودة: رقم { $group }. الأمر «tatwir group list» يعطي أرقام المجموعات التي فيها البوت.
 cli-groups-none = لا مجموعات: أضف البوت إلى مجموعة ثم أعد المحاولة.
 cli-group-left = غادرها
+cli-group-language-set = المجموعة رقم { $group }: ستُكتب فيها رسائل الاجتماعات بـ«{ $language }».
+cli-error-language = لغة غير معروفة: «{ $language }». اختر fr أو ar أو ary (default: الفرنسية).
 cli-col-channel = القناة

@@ -163,4 +163,6 @@ cli-meeting-attendance = الاجتماع رقم { $id } ({ $occurrence }): تس
 cli-error-unknown-group = ما كايناش هاد المجموعة: رقم { $group }. الأمر «tatwir group list» كيعطي أرقام المجموعات اللي فيهم البوت.
 cli-groups-none = حتى مجموعة: زيد البوت لشي مجموعة وعاود.
 cli-group-left = خرج منها
+cli-group-language-set = المجموعة رقم { $group }: الميساجات ديال الاجتماعات غادي يتكتبو فيها ب«{ $language }».
+cli-error-language = لغة ما معروفاش: «{ $language }». ختار fr ولا ar ولا ary (default: الفرنسية).
 cli-col-channel = القناة

@@ -196,4 +196,6 @@ cli-meeting-attendance = Réunion n° { $id } ({ $occurrence }) : { $count } pr�
 cli-error-unknown-group = Groupe introuvable : n° { $group }. La commande « tatwir group list » donne les numéros des groupes où le bot se trouve.
 cli-groups-none = Aucun groupe : ajoutez le bot à un groupe, puis réessayez.
 cli-group-left = quitté
+cli-group-language-set = Groupe n° { $group } : les messages des réunions y seront écrits en « { $language } ».
+cli-error-language = Langue inconnue : « { $language } ». Choisissez fr, ar ou ary (default : le français).
 cli-col-channel = Canal

@@ -334,3 +334,13 @@ fn a_meeting_is_changed_from_the_command_line_and_those_invited_are_told() {
     let (ok, _, err) = human(data, &["meeting", "edit", "999", "--title", "X"]);
     assert!(!ok && err.contains("Aucune réunion n° 999"), "{err}");
 }
+
+#[test]
+fn a_group_language_takes_a_known_language_and_a_known_group() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let (ok, _, err) = human(data, &["group", "language", "1", "ar"]);
+    assert!(!ok && err.contains("Groupe introuvable : n° 1"), "{err}");
+    let (ok, _, err) = human(data, &["group", "language", "1", "klingon"]);
+    assert!(!ok && err.contains("Langue inconnue : « klingon »"), "{err}");
+}

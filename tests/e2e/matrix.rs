@@ -485,6 +485,9 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     assert_eq!(listed.len(), 1, "{groups}");
     assert_eq!(listed[0]["title"], "Coordination Tanger", "{groups}");
     let group_id = listed[0]["id"].to_string();
+    // The group reads Darija: meeting messages are posted there in it.
+    let set = db.tatwir(&["group", "language", &group_id, "ary"]).await;
+    assert!(set.contains("« ary »"), "{set}");
 
     let created = db
         .tatwir(&[FIRST_AID, &["--group", &group_id, "--json"]].concat())
@@ -492,16 +495,17 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
         .as_i64()
         .expect("id");
-    let invitation = volunteer.expect("Invitation à une réunion").await;
+    let invitation = volunteer.expect("عرضة لاجتماع").await;
     let shown = format!("{invitation:?}");
     assert!(
-        shown.contains("1. ✅ Oui") && shown.contains("3. 🤔 Peut-être"),
+        shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"),
         "{shown}"
     );
     group
         .send(RoomMessageEventContent::text_plain("3"))
         .await
         .expect("send");
+    // The acknowledgement is the volunteer's own, in French.
     volunteer.expect("Peut-être pour").await;
     let person = store
         .person_by_identity(&tatwir_core::person::Identity::new(
@@ -514,7 +518,7 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     assert_eq!(store.rsvps(id).await.expect("answers"), vec![(person.id, Rsvp::Maybe)]);
 
     db.tatwir(&["meeting", "cancel", &id.to_string()]).await;
-    volunteer.expect("Réunion annulée").await;
+    volunteer.expect("الاجتماع تلغى").await;
     // A late answer to a cancelled meeting changes nothing.
     group
         .send(RoomMessageEventContent::text_plain("1"))

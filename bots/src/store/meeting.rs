@@ -7,6 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Row, Transaction};
 use tatwir_core::broadcast::Topic;
 use tatwir_core::group::{GroupChat, GroupChatId};
+use tatwir_core::language::Language;
 use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Reminders, Rsvp};
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
@@ -43,7 +44,7 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     })
 }
 
-const GROUP_COLUMNS: &str = "id, channel, chat_id, title, first_seen, last_seen, left_at";
+const GROUP_COLUMNS: &str = "id, channel, chat_id, title, first_seen, last_seen, left_at, language";
 
 fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
     let channel: String = row.try_get("channel").map_err(fail)?;
@@ -55,6 +56,10 @@ fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
         first_seen: from_millis(row.try_get("first_seen").map_err(fail)?),
         last_seen: from_millis(row.try_get("last_seen").map_err(fail)?),
         left: row.try_get::<Option<i64>, _>("left_at").map_err(fail)?.is_some(),
+        language: row
+            .try_get::<Option<String>, _>("language")
+            .map_err(fail)?
+            .and_then(|code| code.parse().ok()),
     })
 }
 
@@ -436,6 +441,17 @@ impl MeetingStore for SqlStore {
         .iter()
         .map(group_from)
         .collect()
+    }
+
+    async fn set_group_language(&self, group: GroupChatId, language: Option<Language>) -> StoreResult<bool> {
+        let changed = sqlx::query("UPDATE group_chats SET language = $1 WHERE id = $2")
+            .bind(language.map(|language| language.code()))
+            .bind(group.0)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?
+            .rows_affected();
+        Ok(changed > 0)
     }
 
     async fn group_chat_at(&self, channel: Channel, chat: &str) -> StoreResult<Option<GroupChat>> {

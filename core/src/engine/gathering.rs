@@ -147,7 +147,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             meeting.time = time;
         }
         let Some(person) = item.person else {
-            return Ok(vec![self.group_meeting_news(item, &meeting)]);
+            return Ok(vec![self.group_meeting_news(item, &meeting).await?]);
         };
         let Some(person) = self.store.person(person).await? else {
             return Ok(Vec::new());

@@ -24,8 +24,17 @@ const MAX_GROUP_CHOICES: usize = 10;
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
     /// An invitation, change, reminder or cancellation as posted in a group chat: times on the
     /// meeting's own clock, and answers that carry the meeting rather than a person's offer.
-    pub(super) fn group_meeting_news(&self, item: &OutboxItem, meeting: &Meeting) -> Outgoing {
-        let lang = Language::FALLBACK;
+    pub(super) async fn group_meeting_news(
+        &self,
+        item: &OutboxItem,
+        meeting: &Meeting,
+    ) -> Result<Outgoing, StoreError> {
+        let lang = self
+            .store
+            .group_chat_at(item.channel, &item.chat)
+            .await?
+            .and_then(|group| group.language)
+            .unwrap_or(Language::FALLBACK);
         let text = self.meeting_text(
             lang,
             meeting.time.zone,
@@ -34,7 +43,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             self.clock.now(),
         );
         if !takes_answers(item, meeting) {
-            return Outgoing::text(text);
+            return Ok(Outgoing::text(text));
         }
         let answers = Rsvp::ALL
             .iter()
@@ -43,7 +52,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 data: answer_data(meeting.id, answer),
             })
             .collect();
-        Outgoing::with_choices(text, vec![answers])
+        Ok(Outgoing::with_choices(text, vec![answers]))
     }
 
     /// A press on a meeting's answers posted in a group. `None` unless it came from a group chat
