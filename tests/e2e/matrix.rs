@@ -497,10 +497,7 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
         .expect("id");
     let invitation = volunteer.expect("عرضة لاجتماع").await;
     let shown = format!("{invitation:?}");
-    assert!(
-        shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"),
-        "{shown}"
-    );
+    assert!(shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"), "{shown}");
     group
         .send(RoomMessageEventContent::text_plain("3"))
         .await
