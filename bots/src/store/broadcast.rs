@@ -212,6 +212,20 @@ impl BroadcastStore for SqlStore {
     }
 
     async fn note_private_chat(&self, identity: &Identity, chat: &str) -> StoreResult<()> {
+        // Read first: nearly every message comes from a chat already known, and a read takes no
+        // write lock (on SQLite an UPDATE does, even when it changes nothing).
+        let known: Option<Option<String>> =
+            sqlx::query("SELECT private_chat FROM identities WHERE channel = $1 AND user_id = $2")
+                .bind(identity.channel.code())
+                .bind(&identity.user)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?
+                .map(|row| row.try_get("private_chat").map_err(fail))
+                .transpose()?;
+        if matches!(&known, Some(Some(known)) if known == chat) {
+            return Ok(());
+        }
         sqlx::query(
             "UPDATE identities SET private_chat = $1 WHERE channel = $2 AND user_id = $3 \
              AND (private_chat IS NULL OR private_chat <> $1)",
