@@ -48,6 +48,7 @@ pub enum Command {
     Meetings,
     NewMeeting,
     Organize,
+    GroupLanguage,
 }
 
 /// Who may use a command.
@@ -147,6 +148,13 @@ pub const COMMANDS: &[Spec] = &[
         name: "organize",
         argument: None,
         description: "help-organize",
+        audience: Audience::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::GroupLanguage,
+        name: "grouplanguage",
+        argument: Some("help-argument-language"),
+        description: "help-grouplanguage",
         audience: Audience::AtLeast(Role::Manager),
     },
     Spec {

@@ -308,6 +308,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             Command::Meetings => self.list_meetings(turn).await,
             Command::NewMeeting => self.new_meeting(turn).await,
             Command::Organize => self.organize(turn).await,
+            Command::GroupLanguage => self.group_language(turn, typed.argument).await,
         }
     }
 

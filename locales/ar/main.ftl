@@ -259,6 +259,11 @@ meetings-none = لا اجتماعات قادمة لك.
 ## تنظيم الاجتماعات
 
 help-newmeeting = إنشاء اجتماع ودعوة المشاركين فيه
+help-grouplanguage = (في مجموعة) لغة رسائل الاجتماعات التي تُنشر فيها
+help-argument-language = fr|ar|ary
+group-language-in-group = أرسل { $command } في المجموعة المعنية متبوعًا باللغة (fr أو ar أو ary).
+group-language-usage = رسائل الاجتماعات في هذه المجموعة بـ{ $language }. للتغيير: { $command } fr أو ar أو ary.
+group-language-set = تم: ستكون رسائل الاجتماعات في هذه المجموعة بـ{ $language }.
 help-organize = اجتماعاتك: تعديلها أو إلغاؤها أو تسجيل الحضور
 organize-private-only = { $link ->
     [none] تُنظَّم الاجتماعات في محادثة خاصة: راسلني مباشرة ثم أرسل { $command }.

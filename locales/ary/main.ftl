@@ -255,6 +255,11 @@ meetings-none = ما عندك حتى اجتماع جاي.
 ## تنظيم الاجتماعات
 
 help-newmeeting = تصاوب اجتماع وتعرض على الناس
+help-grouplanguage = (فشي مجموعة) اللغة ديال ميساجات الاجتماعات اللي كيتنشرو فيها
+help-argument-language = fr|ar|ary
+group-language-in-group = صيفط { $command } فالمجموعة المعنية ومن بعدها اللغة (fr ولا ar ولا ary).
+group-language-usage = ميساجات الاجتماعات فهاد المجموعة ب{ $language }. باش تبدّل: { $command } fr ولا ar ولا ary.
+group-language-set = مزيان: ميساجات الاجتماعات فهاد المجموعة غادي يكونو ب{ $language }.
 help-organize = الاجتماعات ديالك: تبدّل، تلغي، ولا تسجّل الحضور
 organize-private-only = { $link ->
     [none] الاجتماعات كيتنظّمو فالخاص: كتب ليا نيشان ومن بعد صيفط { $command }.

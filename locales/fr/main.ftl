@@ -250,6 +250,11 @@ meetings-none = Aucune réunion à venir pour vous.
 # $command is a command as typed on the person's channel; $link is the address of a private chat with the bot, or "none".
 
 help-newmeeting = créer une réunion et inviter ses participants
+help-grouplanguage = (dans un groupe) la langue des messages de réunion qui y sont publiés
+help-argument-language = fr|ar|ary
+group-language-in-group = Envoyez { $command } dans le groupe concerné, suivi de la langue (fr, ar ou ary).
+group-language-usage = Les messages de réunion de ce groupe sont en { $language }. Pour changer : { $command } fr, ar ou ary.
+group-language-set = C'est noté : les messages de réunion de ce groupe seront en { $language }.
 help-organize = vos réunions : modifier, annuler, noter les présences
 organize-private-only = { $link ->
     [none] Les réunions s'organisent en privé : écrivez-moi directement, puis envoyez { $command }.

@@ -62,13 +62,17 @@ impl Rig {
     }
 
     async fn send(&self, user: &str, event: Event) -> Vec<Outgoing> {
+        self.send_in(user, user, ChatKind::Private, event).await
+    }
+
+    async fn send_in(&self, user: &str, chat: &str, kind: ChatKind, event: Event) -> Vec<Outgoing> {
         let incoming = Incoming {
             identity: Identity::new(Channel::Telegram, user),
             display_name: user.to_owned(),
             client_language: Some("fr".to_owned()),
             chat: Chat {
-                id: user.to_owned(),
-                kind: ChatKind::Private,
+                id: chat.to_owned(),
+                kind,
                 private_link: None,
             },
             event,
@@ -460,4 +464,36 @@ async fn a_coordinator_announces_to_one_association_in_two_languages() {
     // The review pressed before sending is spent: nothing goes twice.
     let again = texts(&rig.press("salma", &review, "📢 Envoyer").await);
     assert!(again.contains("plus valable"), "{again}");
+}
+
+#[tokio::test]
+async fn a_manager_sets_a_groups_language_in_the_group() {
+    let rig = Rig::new().await;
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    rig.say("amina", &format!("/start {}", rig.amal.volunteer_code)).await;
+    rig.store()
+        .note_group_chat(Channel::Telegram, "-100", "Bureau Amal", rig.clock.now())
+        .await
+        .expect("group");
+    let in_group = async |user: &str, text: &str| {
+        rig.send_in(user, "-100", ChatKind::Group, Event::Text(text.to_owned()))
+            .await
+    };
+
+    // Said in private, it points to the group.
+    assert_shows(&rig.say("karim", "/grouplanguage ar").await, "dans le groupe concerné");
+    // A volunteer may not; an unknown language gets the usage, with the current one.
+    assert_shows(
+        &in_group("amina", "/grouplanguage ar").await,
+        "pas ouverte à votre rôle",
+    );
+    assert_shows(&in_group("karim", "/grouplanguage klingon").await, "sont en Français");
+    // Set, and said in the group's new language.
+    assert_shows(
+        &in_group("karim", "/grouplanguage العربية").await,
+        "تم: ستكون رسائل الاجتماعات",
+    );
+    let groups = rig.store().group_chats().await.expect("groups");
+    assert_eq!(groups[0].language, Some(Language::Ar));
+    assert_shows(&in_group("karim", "/grouplanguage").await, "sont en العربية");
 }

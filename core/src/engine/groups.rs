@@ -14,7 +14,7 @@ use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::isolate;
 use crate::meeting::{Meeting, MeetingStore, Rsvp};
-use crate::message::{ChatKind, Choice, Outgoing};
+use crate::message::{ChatKind, Choice, Outgoing, Text};
 use crate::outbox::OutboxItem;
 use crate::store::{Store, StoreError};
 
@@ -88,6 +88,44 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         // A passing notice where the channel has them: a group where many answer stays readable.
         turn.notice = Some(turn.say_with("rsvp-noted-group", &args));
         Ok(Some(Vec::new()))
+    }
+
+    /// `/grouplanguage ar` in a group chat: the language its meeting messages are posted in.
+    /// Managers and coordinators only (the command's audience); said in the group, for the group.
+    pub(super) async fn group_language(
+        &self,
+        turn: &mut Turn<'_>,
+        argument: &str,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let args = args! { "command" => turn.command("grouplanguage") };
+        if turn.chat_kind != ChatKind::Group {
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("group-language-in-group", &args),
+            ))]);
+        }
+        let Some(group) = self.store.group_chat_at(turn.channel, &turn.chat_id).await? else {
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("group-language-in-group", &args),
+            ))]);
+        };
+        let Some(language) = Language::from_typed_name(argument) else {
+            let current = group.language.unwrap_or(Language::FALLBACK);
+            let args = args! {
+                "command" => turn.command("grouplanguage"),
+                "language" => self.locales.text(current, "language-self-name", None),
+            };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("group-language-usage", &args),
+            ))]);
+        };
+        self.store.set_group_language(group.id, Some(language)).await?;
+        // Said in the group's new language: it is what the group will read from now on.
+        let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+        Ok(vec![Outgoing::text(Text::plain(self.locales.text(
+            language,
+            "group-language-set",
+            Some(&args),
+        )))])
     }
 
     /// For coordinators writing a meeting: each group chat the bot is in, as an audience.
