@@ -241,7 +241,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 groups: add.groups.iter().map(|&id| GroupChatId(id)).collect(),
             });
             apply(&mut draft, Some(&add.title), Some(&add.start), add.details).map_err(bad)?;
-            let meeting = draft.to_new(None).ok_or_else(|| bad("--start"))?;
+            let meeting = draft.to_new(None).map_err(|_| bad("--start"))?;
             let (id, invited) = store.create_meeting(&meeting, Utc::now()).await?;
             if add.output.json {
                 return print_json(&serde_json::json!({ "id": id, "invited": invited }));
@@ -306,7 +306,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 draft.recurrence = Recurrence::None.to_code();
             }
             apply(&mut draft, edit.title.as_deref(), edit.start.as_deref(), edit.details).map_err(bad)?;
-            let changed = draft.to_new(meeting.organizer).ok_or_else(|| bad("--start"))?;
+            let changed = draft.to_new(meeting.organizer).map_err(|_| bad("--start"))?;
             match store.update_meeting(edit.id, &changed, Utc::now()).await? {
                 None => anyhow::bail!(printer.say("cli-meeting-unknown", Some(&args! { "id" => edit.id }))),
                 Some(count) => println!(

@@ -17,6 +17,13 @@ pub struct Conversation {
     pub offer: Option<Offer>,
 }
 
+impl Conversation {
+    /// Back to nothing under way, with no choice on offer.
+    pub fn reset(&mut self) {
+        *self = Conversation::default();
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
@@ -96,11 +103,6 @@ pub enum Action {
     Resume,
     /// Review the questions that are due.
     Review,
-    /// Send the announcement shown for confirmation to every member (offers made before
-    /// announcements had an audience and translations).
-    SendBroadcast {
-        text: String,
-    },
     /// Send the announcement being written, in its languages, to its audience.
     ConfirmBroadcast,
     /// Show who the announcement being written may go to.
@@ -118,11 +120,6 @@ pub enum Action {
     /// Show where a broadcast's messages are.
     BroadcastReport {
         id: i64,
-    },
-    /// Answer a meeting's invitation.
-    Rsvp {
-        meeting: i64,
-        answer: crate::meeting::Rsvp,
     },
     /// A choice of the meeting being written.
     Draft {
@@ -157,10 +154,12 @@ pub enum Action {
         occurrence: String,
         people: Vec<crate::person::PersonId>,
     },
-    /// Send the meeting's iCalendar file.
-    MeetingCalendar {
-        meeting: i64,
-    },
+}
+
+impl From<DraftAction> for Action {
+    fn from(step: DraftAction) -> Action {
+        Action::Draft { step }
+    }
 }
 
 impl Offer {

@@ -46,20 +46,8 @@ pub enum Field {
 }
 
 impl Field {
-    /// The fields a new meeting is asked for, in order.
-    pub const NEW: [Field; 8] = [
-        Field::Title,
-        Field::Start,
-        Field::Length,
-        Field::Place,
-        Field::Link,
-        Field::Agenda,
-        Field::Repeat,
-        Field::Audience,
-    ];
-
-    /// The fields the review of a new meeting offers to change.
-    pub const REVIEWED: [Field; 9] = [
+    /// Every field of a meeting, in the order the review lists them.
+    pub const ALL: [Field; 9] = [
         Field::Title,
         Field::Start,
         Field::Length,
@@ -71,17 +59,16 @@ impl Field {
         Field::Audience,
     ];
 
-    /// The fields that may be changed once the meeting exists (its audience stays).
-    pub const EDITABLE: [Field; 8] = [
-        Field::Title,
-        Field::Start,
-        Field::Length,
-        Field::Place,
-        Field::Link,
-        Field::Agenda,
-        Field::Repeat,
-        Field::Reminders,
-    ];
+    /// Whether a new meeting asks it in turn (reminders keep their default unless changed from the
+    /// review).
+    pub fn asked_when_new(self) -> bool {
+        self != Field::Reminders
+    }
+
+    /// Whether it may be changed once the invitations went (the audience stays).
+    pub fn changeable_once_sent(self) -> bool {
+        self != Field::Audience
+    }
 
     /// Whether the organiser may leave it empty.
     pub fn optional(self) -> bool {
@@ -200,23 +187,26 @@ impl MeetingDraft {
         match field {
             Field::TitleIn(language) if !self.agenda.is_empty() => Field::AgendaIn(language),
             _ if self.reviewing => Field::Review,
-            _ => Field::NEW
-                .iter()
-                .skip_while(|&&f| f != field)
+            _ => Field::ALL
+                .into_iter()
+                .filter(|f| f.asked_when_new())
+                .skip_while(|&f| f != field)
                 .nth(1)
-                .copied()
                 .unwrap_or(Field::Review),
         }
     }
 
-    /// The meeting to store, once every needed field is there.
-    pub fn to_new(&self, organizer: Option<PersonId>) -> Option<NewMeeting> {
-        let start = self.start?;
-        let end = start.checked_add_signed(Duration::minutes(i64::from(self.minutes?)))?;
+    /// The meeting to store, or the first needed field that is missing.
+    pub fn to_new(&self, organizer: Option<PersonId>) -> Result<NewMeeting, Field> {
         if self.title.is_empty() {
-            return None;
+            return Err(Field::Title);
         }
-        Some(NewMeeting {
+        let start = self.start.ok_or(Field::Start)?;
+        let end = self
+            .minutes
+            .and_then(|minutes| start.checked_add_signed(Duration::minutes(i64::from(minutes))))
+            .ok_or(Field::Length)?;
+        Ok(NewMeeting {
             organizer,
             title: self.title.clone(),
             agenda: self.agenda.clone(),
@@ -229,7 +219,7 @@ impl MeetingDraft {
             link: self.link.clone(),
             recurrence: Recurrence::from_code(&self.recurrence),
             reminders: Reminders::from_code(&self.reminders),
-            audience: self.audience.clone()?,
+            audience: self.audience.clone().ok_or(Field::Audience)?,
         })
     }
 }
@@ -465,7 +455,11 @@ mod tests {
             field = draft.after(field);
             asked.push(field);
         }
-        assert_eq!(asked.len(), Field::NEW.len() + 1);
+        assert_eq!(
+            asked.len(),
+            Field::ALL.len() - 1 + 1,
+            "every field but the reminders, then the review"
+        );
         draft.reviewing = true;
         assert_eq!(draft.after(Field::Place), Field::Review);
         assert_eq!(draft.after(Field::TitleIn(Language::Ar)), Field::Review);

@@ -100,6 +100,21 @@ impl Turn<'_> {
         format!("{prefix}{name}")
     }
 
+    /// In a group chat, the refusal `id` that points to a private chat where `command` is to be
+    /// sent; `None` in a private chat.
+    fn private_only(&self, id: &str, command: &str) -> Option<Vec<Outgoing>> {
+        (self.chat_kind == ChatKind::Group).then(|| {
+            let link = self.private_link.clone().unwrap_or_else(|| "none".to_owned());
+            let args = args! { "command" => self.command(command), "learn" => self.command(command), "link" => link };
+            vec![Outgoing::text(Text::plain(self.say_with(id, &args)))]
+        })
+    }
+
+    /// The answer to a press on a choice that is not, or no longer, on offer.
+    fn expired(&self) -> Vec<Outgoing> {
+        vec![Outgoing::text(Text::plain(self.say("choice-expired")))]
+    }
+
     fn role_name(&self, role: Role) -> String {
         self.locales.role_name(self.lang, role)
     }
@@ -319,19 +334,18 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .as_ref()
             .and_then(|offer| offer.action_for(data))
             .cloned();
-        // A calendar file leaves the keyboard it came from usable: the answers are still to give.
-        turn.accepted = action
-            .as_ref()
-            .is_some_and(|action| !matches!(action, Action::MeetingCalendar { .. }));
+        turn.accepted = action.is_some();
         match action {
-            None => match self.answer_in_group(&mut *turn, data).await? {
+            // A meeting's answers and calendar file carry the meeting, not an offer: their keyboard
+            // stays (answers may change), so they are not "accepted".
+            None => match self.meeting_press(&mut *turn, data).await? {
                 Some(replies) => Ok(replies),
                 // In a group, a stale or forged press is everyone's noise: a passing notice will do.
                 None if turn.chat_kind == ChatKind::Group => {
                     turn.notice = Some(turn.say("choice-expired"));
                     Ok(Vec::new())
                 }
-                None => Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+                None => Ok(turn.expired()),
             },
             Some(Action::SetLanguage { language }) => {
                 let resume = match &turn.conversation.step {
@@ -393,7 +407,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             .iter()
             .enumerate()
             .map(|(i, &language)| Choice {
-                label: self.locales.text(language, "language-self-name", None),
+                label: self.locales.language_name(language),
                 data: offer.data(i),
             })
             .map(|choice| vec![choice])
@@ -492,7 +506,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
     }
 
     fn profile(&self, turn: &Turn<'_>) -> Outgoing {
-        let language = self.locales.text(turn.lang, "language-self-name", None);
+        let language = self.locales.language_name(turn.lang);
         let args = args! { "name" => turn.name(), "language" => language };
         let mut text = Text::default()
             .then_bold(turn.say_with("profile-title", &args))

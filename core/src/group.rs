@@ -26,34 +26,58 @@ pub struct GroupChat {
     pub language: Option<crate::language::Language>,
 }
 
-/// The choice data of an answer to a meeting posted in a group: `m<meeting>.<y|n|m>`.
+/// What a press on a meeting's message asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingPress {
+    Answer(Rsvp),
+    /// The meeting's calendar file.
+    Calendar,
+}
+
+/// The choice data of a press on a meeting's message: `m<meeting>.<y|n|m|c>`.
 ///
-/// Unlike a person's offer it carries no secret: anyone may forge it, so the engine takes it only
-/// from a group the meeting invited, and only while the meeting stands. It cannot be mistaken
-/// for an offer's `<nonce>.<index>`, whose index is a number.
-pub fn answer_data(meeting: i64, answer: Rsvp) -> String {
-    let letter = match answer {
-        Rsvp::Yes => 'y',
-        Rsvp::No => 'n',
-        Rsvp::Maybe => 'm',
+/// Unlike a person's offer it carries no secret, and it stays valid whatever the person does
+/// next: anyone may forge it, so the engine takes it only from someone the meeting invited (in
+/// private) or from a group the meeting invited, and only while the meeting stands. It cannot be
+/// mistaken for an offer's `<nonce>.<index>`, whose index is a number.
+pub fn press_data(meeting: i64, press: MeetingPress) -> String {
+    let letter = match press {
+        MeetingPress::Answer(Rsvp::Yes) => 'y',
+        MeetingPress::Answer(Rsvp::No) => 'n',
+        MeetingPress::Answer(Rsvp::Maybe) => 'm',
+        MeetingPress::Calendar => 'c',
     };
     format!("m{meeting}.{letter}")
 }
 
-/// The meeting and the answer of [`answer_data`].
-pub fn parse_answer(data: &str) -> Option<(i64, Rsvp)> {
+/// The data of an answer to a meeting ([`press_data`]).
+pub fn answer_data(meeting: i64, answer: Rsvp) -> String {
+    press_data(meeting, MeetingPress::Answer(answer))
+}
+
+/// The meeting and the press of [`press_data`].
+pub fn parse_press(data: &str) -> Option<(i64, MeetingPress)> {
     let (meeting, letter) = data.strip_prefix('m')?.split_once('.')?;
-    let answer = match letter {
-        "y" => Rsvp::Yes,
-        "n" => Rsvp::No,
-        "m" => Rsvp::Maybe,
+    let press = match letter {
+        "y" => MeetingPress::Answer(Rsvp::Yes),
+        "n" => MeetingPress::Answer(Rsvp::No),
+        "m" => MeetingPress::Answer(Rsvp::Maybe),
+        "c" => MeetingPress::Calendar,
         _ => return None,
     };
     let meeting = meeting
         .parse()
         .ok()
         .filter(|&id: &i64| id > 0 && meeting.bytes().all(|b| b.is_ascii_digit()))?;
-    Some((meeting, answer))
+    Some((meeting, press))
+}
+
+/// The meeting and the answer of [`answer_data`].
+pub fn parse_answer(data: &str) -> Option<(i64, Rsvp)> {
+    match parse_press(data)? {
+        (meeting, MeetingPress::Answer(answer)) => Some((meeting, answer)),
+        (_, MeetingPress::Calendar) => None,
+    }
 }
 
 #[cfg(test)]

@@ -107,6 +107,16 @@ impl Localizer {
     }
 
     /// A role's name as people read it (`role-volunteer` …).
+    /// A language's name, written in that language (as the language picker shows it).
+    pub fn language_name(&self, language: Language) -> String {
+        self.text(language, "language-self-name", None)
+    }
+
+    /// Items of a short list joined the way `lang` writes lists (`, ` or `، `).
+    pub fn list(&self, lang: Language, items: &[String]) -> String {
+        items.join(&self.text(lang, "list-separator", None))
+    }
+
     pub fn role_name(&self, lang: Language, role: crate::role::Role) -> String {
         self.text(lang, &format!("role-{}", role.code()), None)
     }

@@ -1468,14 +1468,20 @@ impl Meeting {
         })
     }
 
-    /// The meeting as an iCalendar object.
+    /// The meeting as an iCalendar object, in French (what the command line and HTTP serve).
     pub fn ics(&self, method: IcsMethod) -> String {
-        let description = Some(self.agenda_for(crate::language::Language::Fr).to_owned()).filter(|a| !a.is_empty());
+        self.ics_in(crate::language::Language::FALLBACK, method)
+    }
+
+    /// The meeting as an iCalendar object with its title and agenda in `language` (French when
+    /// missing).
+    pub fn ics_in(&self, language: crate::language::Language, method: IcsMethod) -> String {
+        let description = Some(self.agenda_for(language).to_owned()).filter(|a| !a.is_empty());
         ics(
             &IcsMeeting {
                 uid: format!("meeting-{}@tatwir", self.id),
                 sequence: self.sequence,
-                title: self.title_for(crate::language::Language::Fr).to_owned(),
+                title: self.title_for(language).to_owned(),
                 description,
                 place: self.place.clone(),
                 link: self.link.clone(),
@@ -1574,6 +1580,13 @@ pub trait MeetingStore: Send + Sync {
         &self,
         person: crate::person::PersonId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(Meeting, Option<Rsvp>)>>> + Send;
+
+    /// One meeting a person was invited to (or answered in a group), with their answer.
+    fn invitation(
+        &self,
+        person: crate::person::PersonId,
+        meeting: i64,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<(Meeting, Option<Rsvp>)>>> + Send;
 
     /// Records who attended an occurrence (its key); returns how many were newly recorded.
     fn record_attendance(

@@ -248,7 +248,11 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
         "{}",
         texts(invitation)
     );
-    rig.press("amina", invitation, "Oui").await;
+    rig.press("amina", invitation, "Peut-être").await;
+    // The invitation's answers stay valid whatever she does meanwhile: she changes her mind.
+    rig.say("amina", "/learn").await;
+    let noted = rig.press("amina", invitation, "Oui").await;
+    assert_shows(&noted, "Réponse notée");
 
     // Karim follows the answers, then moves the meeting an hour later.
     let organized = rig.say("karim", "/organize").await;

@@ -129,6 +129,35 @@ async fn queue_for_groups(
     Ok(queued)
 }
 
+impl SqlStore {
+    /// The meetings a person was invited to in private or answered (in a group), with their
+    /// answer: all of them, or the one asked.
+    async fn invitations_of(
+        &self,
+        person: PersonId,
+        meeting: Option<i64>,
+    ) -> StoreResult<Vec<(Meeting, Option<Rsvp>)>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MEETING_COLUMNS}, r.answer FROM meetings m \
+             LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.person_id = $1 \
+             WHERE ($2 = 0 OR m.id = $2) AND (r.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM outbox o \
+             WHERE o.kind = 'invitation' AND o.occurrence = CAST(m.id AS TEXT) AND o.person_id = $1)) \
+             ORDER BY m.start_local, m.id"
+        )))
+        .bind(person.0)
+        .bind(meeting.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        rows.iter()
+            .map(|row| {
+                let answer: Option<String> = row.try_get("answer").map_err(fail)?;
+                Ok((meeting_from(row)?, answer.as_deref().and_then(Rsvp::from_code)))
+            })
+            .collect()
+    }
+}
+
 impl MeetingStore for SqlStore {
     async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
         let mut tx = self.write().await?;
@@ -334,22 +363,11 @@ impl MeetingStore for SqlStore {
     }
 
     async fn invitations(&self, person: PersonId) -> StoreResult<Vec<(Meeting, Option<Rsvp>)>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {MEETING_COLUMNS}, r.answer FROM meetings m \
-             LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.person_id = $1 \
-             WHERE r.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' \
-             AND o.occurrence = CAST(m.id AS TEXT) AND o.person_id = $1) ORDER BY m.start_local, m.id"
-        )))
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
-        rows.iter()
-            .map(|row| {
-                let answer: Option<String> = row.try_get("answer").map_err(fail)?;
-                Ok((meeting_from(row)?, answer.as_deref().and_then(Rsvp::from_code)))
-            })
-            .collect()
+        self.invitations_of(person, None).await
+    }
+
+    async fn invitation(&self, person: PersonId, meeting: i64) -> StoreResult<Option<(Meeting, Option<Rsvp>)>> {
+        Ok(self.invitations_of(person, Some(meeting)).await?.pop())
     }
 
     async fn record_attendance(

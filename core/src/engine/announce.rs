@@ -6,7 +6,6 @@ use crate::args;
 use crate::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
 use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
-use crate::draft::DraftAction;
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::count;
@@ -48,7 +47,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         let args = args! { "audience" => self.audience_label(turn, &audience).await? };
         let mut preview = Text::default().then_bold(turn.say_with("broadcast-preview", &args));
         for (language, text) in &texts {
-            let args = args! { "language" => self.locales.text(*language, "language-self-name", None) };
+            let args = args! { "language" => self.locales.language_name(*language) };
             preview = preview
                 .line_break()
                 .line_break()
@@ -61,7 +60,7 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
             (turn.say("broadcast-audience-choice"), Action::BroadcastAudiences),
         ];
         for language in Language::ALL.into_iter().filter(|l| !texts.contains_key(l)) {
-            let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+            let args = args! { "language" => self.locales.language_name(language) };
             entries.push((
                 turn.say_with("broadcast-translate-choice", &args),
                 Action::BroadcastTranslate { language },
@@ -94,91 +93,61 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         &self,
         turn: &mut Turn<'_>,
         action: &Action,
-    ) -> Result<Option<Vec<Outgoing>>, StoreError> {
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        if *action == Action::CancelBroadcast {
+            return Ok(self.drop_broadcast(turn));
+        }
         let Step::Announcing {
             texts,
             audience,
             translating,
         } = &mut turn.conversation.step
         else {
-            return Ok(match action {
-                Action::SendBroadcast { text } => {
-                    Some(self.send_broadcast(turn, text.clone(), Audience::default()).await?)
-                }
-                Action::CancelBroadcast => Some(self.drop_broadcast(turn)),
-                Action::ConfirmBroadcast
-                | Action::BroadcastAudiences
-                | Action::BroadcastAudience { .. }
-                | Action::BroadcastTranslate { .. } => {
-                    Some(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))])
-                }
-                _ => None,
-            });
+            return Ok(turn.expired());
         };
         match action {
             Action::ConfirmBroadcast => {
                 let (texts, audience) = (std::mem::take(texts), std::mem::take(audience));
-                Ok(Some(self.send_broadcasts(turn, texts, audience).await?))
+                self.send_broadcast(turn, texts, audience).await
             }
-            Action::CancelBroadcast => Ok(Some(self.drop_broadcast(turn))),
             Action::BroadcastTranslate { language } => {
                 *translating = Some(*language);
-                let args = args! { "language" => self.locales.text(*language, "language-self-name", None) };
+                let args = args! { "language" => self.locales.language_name(*language) };
                 let entries = vec![(turn.say("broadcast-cancel-choice"), Action::CancelBroadcast)];
                 let choices = Self::offer_choices(turn, entries);
-                Ok(Some(vec![Outgoing::with_choices(
+                Ok(vec![Outgoing::with_choices(
                     Text::plain(turn.say_with("broadcast-ask-text-in", &args)),
                     vec![choices],
-                )]))
+                )])
             }
             Action::BroadcastAudience { audience: chosen } => {
                 *audience = chosen.clone();
-                Ok(Some(self.review_broadcast(turn).await?))
+                self.review_broadcast(turn).await
             }
             Action::BroadcastAudiences => {
+                // Announcements go to people; group chats are a meeting's audience only.
                 let entries = self
-                    .audience_choices(turn)
+                    .audience_choices(turn, false)
                     .await?
                     .into_iter()
-                    // Announcements go to people; group chats are a meeting's audience only.
-                    .filter_map(|(label, action)| match action {
-                        Action::Draft {
-                            step: DraftAction::Audience { audience },
-                        } if audience.groups.is_empty() => Some((label, Action::BroadcastAudience { audience })),
-                        _ => None,
-                    })
+                    .map(|(label, audience)| (label, Action::BroadcastAudience { audience }))
                     .collect();
                 let choices = Self::offer_choices(turn, entries);
-                Ok(Some(vec![Outgoing::with_choices(
+                Ok(vec![Outgoing::with_choices(
                     Text::plain(turn.say("broadcast-ask-audience")),
                     choices.into_iter().map(|choice| vec![choice]).collect(),
-                )]))
+                )])
             }
-            Action::SendBroadcast { text } => {
-                let text = text.clone();
-                Ok(Some(self.send_broadcast(turn, text, Audience::default()).await?))
-            }
-            _ => Ok(None),
+            _ => Ok(Vec::new()),
         }
     }
 
     fn drop_broadcast(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
-        turn.conversation.step = Step::Idle;
-        turn.conversation.offer = None;
+        turn.conversation.reset();
         vec![Outgoing::text(Text::plain(turn.say("broadcast-cancelled")))]
     }
 
     async fn send_broadcast(
-        &self,
-        turn: &mut Turn<'_>,
-        text: String,
-        audience: Audience,
-    ) -> Result<Vec<Outgoing>, StoreError> {
-        self.send_broadcasts(turn, BTreeMap::from([(turn.lang, text)]), audience)
-            .await
-    }
-
-    async fn send_broadcasts(
         &self,
         turn: &mut Turn<'_>,
         texts: BTreeMap<Language, String>,
@@ -230,19 +199,16 @@ impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C
         argument: &str,
         muted: bool,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        let topics = Topic::ALL
-            .iter()
-            .map(|topic| turn.say(&format!("topic-{}", topic.code())))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let topic_name = |topic: &Topic| turn.say(&format!("topic-{}", topic.code()));
+        let topics = self
+            .locales
+            .list(turn.lang, &Topic::ALL.iter().map(topic_name).collect::<Vec<_>>());
         let argument = argument.trim();
         if argument.is_empty() {
             let current = self.store.muted(turn.person.id).await?;
-            let list = current
-                .iter()
-                .map(|topic| turn.say(&format!("topic-{}", topic.code())))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = self
+                .locales
+                .list(turn.lang, &current.iter().map(topic_name).collect::<Vec<_>>());
             let args = args! {
                 "count" => count(current.len() as i64),
                 "muted" => list,

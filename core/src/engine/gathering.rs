@@ -4,13 +4,12 @@ use super::{Engine, Turn};
 use crate::args;
 use crate::broadcast::BroadcastStore;
 use crate::clock::Clock;
-use crate::conversation::{Action, Offer};
+use crate::group::{MeetingPress, parse_press, press_data};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::meeting::{IcsMethod, Meeting, MeetingStore, MeetingTime, Recurrence, Rsvp, occurrences};
-use crate::message::{Choice, Media, MediaKind, MediaSource, Outgoing, Text};
+use crate::message::{ChatKind, Choice, Media, MediaKind, MediaSource, Outgoing, Text};
 use crate::outbox::OutboxItem;
-use crate::person::PersonId;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -49,28 +48,57 @@ pub(super) fn takes_answers(item: &OutboxItem, meeting: &Meeting) -> bool {
     matches!(item.kind.as_str(), "invitation" | "change") && !meeting.cancelled
 }
 
-/// A meeting's choices in rows: the answers, then the calendar file.
-fn meeting_rows(mut choices: Vec<Choice>) -> Vec<Vec<Choice>> {
-    let calendar = choices.split_off(Rsvp::ALL.len().min(choices.len()));
-    vec![choices, calendar]
-}
-
 impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
     pub(super) fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
         self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
     }
 
-    /// What a person may do with a meeting they are invited to: answer yes, no or maybe, or get
-    /// its calendar file.
-    fn meeting_entries(&self, lang: Language, meeting: i64) -> Vec<(String, Action)> {
+    /// Yes, no and maybe for a meeting, in one row. They carry the meeting rather than an offer,
+    /// so they stay valid whatever the reader does next.
+    pub(super) fn answer_choices(&self, lang: Language, meeting: i64) -> Vec<Choice> {
         Rsvp::ALL
             .iter()
-            .map(|&answer| (self.rsvp_label(lang, answer), Action::Rsvp { meeting, answer }))
-            .chain([(
-                self.locales.text(lang, "meeting-calendar-choice", None),
-                Action::MeetingCalendar { meeting },
-            )])
+            .map(|&answer| Choice {
+                label: self.rsvp_label(lang, answer),
+                data: press_data(meeting, MeetingPress::Answer(answer)),
+            })
             .collect()
+    }
+
+    /// What a person may do with a meeting they are invited to: answer it, or get its calendar file.
+    fn meeting_rows(&self, lang: Language, meeting: i64) -> Vec<Vec<Choice>> {
+        let calendar = Choice {
+            label: self.locales.text(lang, "meeting-calendar-choice", None),
+            data: press_data(meeting, MeetingPress::Calendar),
+        };
+        vec![self.answer_choices(lang, meeting), vec![calendar]]
+    }
+
+    /// A press on a meeting's message ([`press_data`]): an answer or the calendar file for someone
+    /// the meeting invited, in private; an answer in a group the meeting invited. `None` for data
+    /// that is no such press.
+    pub(super) async fn meeting_press(
+        &self,
+        turn: &mut Turn<'_>,
+        data: &str,
+    ) -> Result<Option<Vec<Outgoing>>, StoreError> {
+        let Some((meeting, press)) = parse_press(data) else {
+            return Ok(None);
+        };
+        if turn.chat_kind == ChatKind::Group {
+            return match press {
+                MeetingPress::Answer(answer) => self.answer_in_group(turn, meeting, answer).await,
+                MeetingPress::Calendar => Ok(None),
+            };
+        }
+        // Someone the meeting did not invite pressed someone else's choice: it is not theirs.
+        let Some((found, _)) = self.store.invitation(turn.person.id, meeting).await? else {
+            return Ok(None);
+        };
+        Ok(Some(match press {
+            MeetingPress::Answer(answer) => self.answer_invitation(turn, &found, answer).await?,
+            MeetingPress::Calendar => self.send_calendar(turn, &found),
+        }))
     }
 
     /// How a meeting repeats, in words.
@@ -158,21 +186,19 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         if !takes_answers(item, &meeting) {
             return Ok(vec![Outgoing::text(text)]);
         }
-        let choices = self.offer_more(person.id, self.meeting_entries(lang, id)).await?;
-        Ok(vec![Outgoing::with_choices(text, meeting_rows(choices))])
+        Ok(vec![Outgoing::with_choices(text, self.meeting_rows(lang, id))])
     }
 
     pub(super) async fn answer_invitation(
         &self,
         turn: &mut Turn<'_>,
-        meeting: i64,
+        found: &Meeting,
         answer: Rsvp,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        let invited = self.invited(turn.person.id, meeting).await?;
-        let Some(found) = invited.filter(|found| !found.cancelled) else {
+        if found.cancelled {
             return Ok(vec![Outgoing::text(Text::plain(turn.say("meeting-gone")))]);
-        };
-        self.store.set_rsvp(meeting, turn.person.id, answer, turn.now).await?;
+        }
+        self.store.set_rsvp(found.id, turn.person.id, answer, turn.now).await?;
         let args = args! {
             "title" => found.title_for(turn.lang).to_owned(),
             "answer" => turn.say(&format!("rsvp-{}", answer.code())),
@@ -184,30 +210,17 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     /// A meeting's iCalendar file, for someone invited to it; a cancelled meeting's file cancels it
     /// in their calendar. PUBLISH rather than REQUEST: iTIP's REQUEST wants an ORGANIZER, which
     /// Tatwir's meetings do not have, and calendars import PUBLISH as a plain event.
-    pub(super) async fn send_calendar(&self, turn: &Turn<'_>, meeting: i64) -> Result<Vec<Outgoing>, StoreError> {
-        let Some(found) = self.invited(turn.person.id, meeting).await? else {
-            return Ok(vec![Outgoing::text(Text::plain(turn.say("meeting-gone")))]);
-        };
+    fn send_calendar(&self, turn: &Turn<'_>, found: &Meeting) -> Vec<Outgoing> {
         let args = args! { "title" => found.title_for(turn.lang).to_owned() };
-        Ok(vec![Outgoing::Media(Media {
+        vec![Outgoing::Media(Media {
             kind: MediaKind::Document,
             source: MediaSource::Inline {
-                file_name: format!("tatwir-meeting-{meeting}.ics"),
+                file_name: format!("tatwir-meeting-{}.ics", found.id),
                 mime: "text/calendar".to_owned(),
-                content: found.ics(IcsMethod::Publish),
+                content: found.ics_in(turn.lang, IcsMethod::Publish),
             },
             caption: Some(Text::plain(turn.say_with("meeting-calendar-sent", &args))),
-        })])
-    }
-
-    async fn invited(&self, person: PersonId, meeting: i64) -> Result<Option<Meeting>, StoreError> {
-        Ok(self
-            .store
-            .invitations(person)
-            .await?
-            .into_iter()
-            .map(|(found, _)| found)
-            .find(|found| found.id == meeting))
+        })]
     }
 
     /// `/meetings`: the meetings the person is invited to that are not over, with their answer.
@@ -229,17 +242,14 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         }
         let zone = turn.person.zone();
         let mut replies = Vec::new();
-        let mut offer = Offer::new(Vec::new());
         for (meeting, answer) in &upcoming {
             let answer = answer.map_or_else(|| turn.say("rsvp-none"), |a| turn.say(&format!("rsvp-{}", a.code())));
             let text = self
                 .meeting_text(turn.lang, zone, meeting, "meetings-title", now)
                 .line_break()
                 .then_plain(turn.say_with("meeting-your-answer", &args! { "answer" => answer }));
-            let choices = offer.add(self.meeting_entries(turn.lang, meeting.id));
-            replies.push(Outgoing::with_choices(text, meeting_rows(choices)));
+            replies.push(Outgoing::with_choices(text, self.meeting_rows(turn.lang, meeting.id)));
         }
-        turn.conversation.offer = Some(offer);
         Ok(replies)
     }
 }

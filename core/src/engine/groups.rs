@@ -1,20 +1,17 @@
-//! Meetings in group chats: their news posted once in each group the meeting invited, in French
-//! (a group has no one language; the engine answers groups in French too), with answers anyone
-//! there may press.
+//! Meetings in group chats: their news posted once in each group the meeting invited, in the
+//! group's language (French unless `/grouplanguage` set another), with answers anyone there may
+//! press.
 
 use super::gathering::{meeting_heading, takes_answers};
 use super::{Engine, Turn};
 use crate::args;
 use crate::broadcast::{Audience, BroadcastStore};
 use crate::clock::Clock;
-use crate::conversation::Action;
-use crate::draft::DraftAction;
-use crate::group::{answer_data, parse_answer};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::isolate;
 use crate::meeting::{Meeting, MeetingStore, Rsvp};
-use crate::message::{ChatKind, Choice, Outgoing, Text};
+use crate::message::{ChatKind, Outgoing, Text};
 use crate::outbox::OutboxItem;
 use crate::store::{Store, StoreError};
 
@@ -45,29 +42,20 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         if !takes_answers(item, meeting) {
             return Ok(Outgoing::text(text));
         }
-        let answers = Rsvp::ALL
-            .iter()
-            .map(|&answer| Choice {
-                label: self.rsvp_label(lang, answer),
-                data: answer_data(meeting.id, answer),
-            })
-            .collect();
-        Ok(Outgoing::with_choices(text, vec![answers]))
+        Ok(Outgoing::with_choices(
+            text,
+            vec![self.answer_choices(lang, meeting.id)],
+        ))
     }
 
-    /// A press on a meeting's answers posted in a group. `None` unless it came from a group chat
+    /// An answer pressed on a meeting posted in a group. `None` unless it came from a group chat
     /// the meeting invited and the meeting stands: a press forged elsewhere changes nothing.
     pub(super) async fn answer_in_group(
         &self,
         turn: &mut Turn<'_>,
-        data: &str,
+        meeting: i64,
+        answer: Rsvp,
     ) -> Result<Option<Vec<Outgoing>>, StoreError> {
-        let Some((meeting, answer)) = parse_answer(data) else {
-            return Ok(None);
-        };
-        if turn.chat_kind != ChatKind::Group {
-            return Ok(None);
-        }
         let Some(group) = self.store.group_chat_at(turn.channel, &turn.chat_id).await? else {
             return Ok(None);
         };
@@ -112,7 +100,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             let current = group.language.unwrap_or(Language::FALLBACK);
             let args = args! {
                 "command" => turn.command("grouplanguage"),
-                "language" => self.locales.text(current, "language-self-name", None),
+                "language" => self.locales.language_name(current),
             };
             return Ok(vec![Outgoing::text(Text::plain(
                 turn.say_with("group-language-usage", &args),
@@ -120,7 +108,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         };
         self.store.set_group_language(group.id, Some(language)).await?;
         // Said in the group's new language: it is what the group will read from now on.
-        let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+        let args = args! { "language" => self.locales.language_name(language) };
         Ok(vec![Outgoing::text(Text::plain(self.locales.text(
             language,
             "group-language-set",
@@ -129,7 +117,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     }
 
     /// For coordinators writing a meeting: each group chat the bot is in, as an audience.
-    pub(super) async fn group_audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
+    pub(super) async fn group_audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Audience)>, StoreError> {
         Ok(self
             .store
             .group_chats()
@@ -143,12 +131,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     groups: vec![group.id],
                     ..Audience::default()
                 };
-                (
-                    turn.say_with("draft-audience-group", &args),
-                    Action::Draft {
-                        step: DraftAction::Audience { audience },
-                    },
-                )
+                (turn.say_with("draft-audience-group", &args), audience)
             })
             .collect())
     }
@@ -156,7 +139,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     /// An audience of group chats only, as the review of a draft shows it.
     pub(super) async fn groups_label(&self, turn: &Turn<'_>, audience: &Audience) -> Result<String, StoreError> {
         let groups = self.store.group_chats().await?;
-        Ok(audience
+        let names = audience
             .groups
             .iter()
             .filter_map(|id| groups.iter().find(|group| group.id == *id))
@@ -166,7 +149,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     &args! { "title" => isolate(turn.lang, &group.title) },
                 )
             })
-            .collect::<Vec<_>>()
-            .join(", "))
+            .collect::<Vec<_>>();
+        Ok(self.locales.list(turn.lang, &names))
     }
 }

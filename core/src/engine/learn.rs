@@ -79,17 +79,12 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Action::Answer { options } => self.answer(turn, options).await,
             Action::Resume => self.resume(turn).await,
             Action::Review => self.review(turn).await,
-            Action::SendBroadcast { .. }
-            | Action::CancelBroadcast
+            Action::CancelBroadcast
             | Action::ConfirmBroadcast
             | Action::BroadcastAudiences
             | Action::BroadcastAudience { .. }
-            | Action::BroadcastTranslate { .. } => {
-                Ok(self.on_broadcast_action(turn, &action).await?.unwrap_or_default())
-            }
+            | Action::BroadcastTranslate { .. } => self.on_broadcast_action(turn, &action).await,
             Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
-            Action::Rsvp { meeting, answer } => self.answer_invitation(turn, meeting, answer).await,
-            Action::MeetingCalendar { meeting } => self.send_calendar(turn, meeting).await,
             Action::Draft { step } => self.on_draft_action(turn, step).await,
             Action::EditMeeting { .. }
             | Action::CancelMeeting { .. }
@@ -115,7 +110,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             .as_ref()
             .is_some_and(|offer| offer.nonce == poll);
         if !asking || !current {
-            return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
+            return Ok(turn.expired());
         }
         turn.accepted = true;
         self.answer(turn, options.to_vec()).await
@@ -153,24 +148,15 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
         choices
     }
 
-    fn private_only(turn: &Turn<'_>, id: &str) -> Option<Vec<Outgoing>> {
-        (turn.chat_kind == ChatKind::Group).then(|| {
-            let link = turn.private_link.clone().unwrap_or_else(|| "none".to_owned());
-            let args = args! { "learn" => turn.command("learn"), "link" => link };
-            vec![Outgoing::text(Text::plain(turn.say_with(id, &args)))]
-        })
-    }
-
     fn lesson_gone(turn: &mut Turn<'_>) -> Vec<Outgoing> {
-        turn.conversation.step = Step::Idle;
-        turn.conversation.offer = None;
+        turn.conversation.reset();
         let args = args! { "learn" => turn.command("learn") };
         vec![Outgoing::text(Text::plain(turn.say_with("lesson-gone", &args)))]
     }
 
     /// `/learn`: the toolboxes of the person's track with their progress.
     pub(super) async fn learn(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(refusal) = Self::private_only(turn, "learn-private-only") {
+        if let Some(refusal) = turn.private_only("learn-private-only", "learn") {
             return Ok(refusal);
         }
         let library = self.library();
@@ -324,7 +310,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
 
     fn next_part(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
         let Step::Reading { toolbox, lesson, part } = turn.conversation.step.clone() else {
-            return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
+            return Ok(turn.expired());
         };
         let library = self.library();
         let Some((found_toolbox, found_lesson)) = library.lesson(&toolbox, &lesson) else {
@@ -413,9 +399,9 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             }
             Step::Review { queue, .. } => match queue.first() {
                 Some(key) => (key.clone(), AnswerSource::Review),
-                None => return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+                None => return Ok(turn.expired()),
             },
-            _ => return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+            _ => return Ok(turn.expired()),
         };
         let Some((_, lesson, question)) = library.question(&question_key) else {
             return Ok(Self::lesson_gone(turn));
@@ -465,7 +451,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             Recorded::New => turn.stored = turn.conversation.clone(),
             Recorded::Duplicate => {
                 turn.conversation = turn.stored.clone();
-                return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
+                return Ok(turn.expired());
             }
         }
         // Only a quiz finishes with a score (a review round has its own end).
@@ -532,8 +518,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
             replies.push(self.ask(turn, next_question, next, questions.len()));
             return None;
         }
-        turn.conversation.step = Step::Idle;
-        turn.conversation.offer = None;
+        turn.conversation.reset();
         Some(Score {
             right,
             out_of: questions.len() as u32,
@@ -607,7 +592,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
 
     /// `/review`: the questions due, one at a time.
     pub(super) async fn review(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(refusal) = Self::private_only(turn, "learn-private-only") {
+        if let Some(refusal) = turn.private_only("learn-private-only", "learn") {
             return Ok(refusal);
         }
         let library = self.library();
@@ -760,7 +745,7 @@ impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meetin
 
     /// `/daily HH:MM` subscribes, `/daily off` stops, `/daily` tells.
     pub(super) async fn daily(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(refusal) = Self::private_only(turn, "daily-private-only") {
+        if let Some(refusal) = turn.private_only("daily-private-only", "learn") {
             return Ok(refusal);
         }
         let mut args = self.daily_args(turn);

@@ -11,8 +11,8 @@ use crate::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::{count, isolate};
-use crate::meeting::{Meeting, MeetingStore, Recurrence, Reminders, Rsvp, occurrences};
-use crate::message::{ChatKind, Choice, Outgoing, Text};
+use crate::meeting::{Meeting, MeetingStore, Recurrence, Reminders, Rsvp, occurrences, parse_local_key};
+use crate::message::{Choice, Outgoing, Text};
 use crate::person::PersonId;
 use crate::role::Role;
 use crate::store::{Store, StoreError};
@@ -47,6 +47,11 @@ fn minutes_label(turn: &Turn<'_>, minutes: u32) -> String {
     turn.say_with("draft-length-value", &args)
 }
 
+/// An occurrence's key (its local start) as people read it.
+fn occurrence_label(key: &str) -> String {
+    parse_local_key(key).map_or_else(|| key.to_owned(), local_label)
+}
+
 fn local_label(local: NaiveDateTime) -> String {
     local.format("%d/%m/%Y %H:%M").to_string()
 }
@@ -65,19 +70,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         choices
     }
 
-    fn organize_private_only(turn: &Turn<'_>, command: &str) -> Option<Vec<Outgoing>> {
-        (turn.chat_kind == ChatKind::Group).then(|| {
-            let link = turn.private_link.clone().unwrap_or_else(|| "none".to_owned());
-            let args = args! { "command" => turn.command(command), "link" => link };
-            vec![Outgoing::text(Text::plain(
-                turn.say_with("organize-private-only", &args),
-            ))]
-        })
-    }
-
     /// `/newmeeting`: the first question of a new meeting.
     pub(super) async fn new_meeting(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(refusal) = Self::organize_private_only(turn, "newmeeting") {
+        if let Some(refusal) = turn.private_only("organize-private-only", "newmeeting") {
             return Ok(refusal);
         }
         turn.conversation.step = Step::Drafting {
@@ -103,15 +98,15 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         meeting.organizer == Some(turn.person.id) || turn.access.has_at_least(Role::Coordinator)
     }
 
-    pub(super) async fn audience_choices(&self, turn: &Turn<'_>) -> Result<Vec<(String, Action)>, StoreError> {
-        let pick = |label: String, audience: Audience| {
-            (
-                label,
-                Action::Draft {
-                    step: DraftAction::Audience { audience },
-                },
-            )
-        };
+    /// The audiences this person may address, labelled: for a manager the associations they
+    /// manage; for a coordinator everyone, the managers, each city, each association, and the
+    /// group chats when `with_groups`.
+    pub(super) async fn audience_choices(
+        &self,
+        turn: &Turn<'_>,
+        with_groups: bool,
+    ) -> Result<Vec<(String, Audience)>, StoreError> {
+        let pick = |label: String, audience: Audience| (label, audience);
         if !turn.access.has_at_least(Role::Coordinator) {
             return Ok(turn
                 .access
@@ -162,7 +157,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 },
             ));
         }
-        entries.extend(self.group_audience_choices(turn).await?);
+        if with_groups {
+            entries.extend(self.group_audience_choices(turn).await?);
+        }
         Ok(entries)
     }
 
@@ -177,7 +174,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             }
         }
         let args = args! {
-            "associations" => if names.is_empty() { "all".to_owned() } else { names.join(", ") },
+            "associations" => if names.is_empty() { "all".to_owned() } else { self.locales.list(turn.lang, &names) },
             "role" => audience.role.map_or_else(|| "none".to_owned(), |role| turn.role_name(role)),
             "city" => audience.city.as_deref().map_or_else(|| "none".to_owned(), |city| isolate(turn.lang, city)),
         };
@@ -192,7 +189,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             .collect();
         let args = args! {
             "count" => count(labels.len() as i64),
-            "offsets" => labels.join(&turn.say("list-separator")),
+            "offsets" => turn.locales.list(turn.lang, &labels),
         };
         turn.say_with("draft-reminders-value", &args)
     }
@@ -214,9 +211,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 for minutes in LENGTHS {
                     entries.push((
                         minutes_label(turn, minutes),
-                        Action::Draft {
-                            step: DraftAction::Length { minutes },
-                        },
+                        Action::from(DraftAction::Length { minutes }),
                     ));
                 }
                 turn.say("draft-ask-length")
@@ -225,11 +220,9 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 for code in ["none", "weekly:1", "weekly:2", "monthly:1"] {
                     entries.push((
                         self.repeat_label(turn.lang, code),
-                        Action::Draft {
-                            step: DraftAction::Repeat {
-                                recurrence: code.to_owned(),
-                            },
-                        },
+                        Action::from(DraftAction::Repeat {
+                            recurrence: code.to_owned(),
+                        }),
                     ));
                 }
                 turn.say("draft-ask-repeat")
@@ -243,45 +236,36 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 ] {
                     entries.push((
                         Self::reminders_label(turn, &code),
-                        Action::Draft {
-                            step: DraftAction::Reminders { reminders: code },
-                        },
+                        Action::from(DraftAction::Reminders { reminders: code }),
                     ));
                 }
                 turn.say("draft-ask-reminders")
             }
             Field::Audience => {
-                entries = self.audience_choices(turn).await?;
+                entries = self
+                    .audience_choices(turn, true)
+                    .await?
+                    .into_iter()
+                    .map(|(label, audience)| (label, Action::from(DraftAction::Audience { audience })))
+                    .collect();
                 turn.say("draft-ask-audience")
             }
             Field::TitleIn(language) | Field::AgendaIn(language) => {
-                let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+                let args = args! { "language" => self.locales.language_name(language) };
                 turn.say_with(&format!("draft-ask-{}", field.code()), &args)
             }
             _ => turn.say(&format!("draft-ask-{}", field.code())),
         };
         if field.optional() || matches!(field, Field::TitleIn(_)) {
-            entries.push((
-                turn.say("draft-skip"),
-                Action::Draft {
-                    step: DraftAction::Skip,
-                },
-            ));
+            entries.push((turn.say("draft-skip"), Action::from(DraftAction::Skip)));
         }
         if draft.reviewing {
             entries.push((
                 turn.say("draft-back"),
-                Action::Draft {
-                    step: DraftAction::Change { field: Field::Review },
-                },
+                Action::from(DraftAction::Change { field: Field::Review }),
             ));
         }
-        entries.push((
-            turn.say("draft-discard"),
-            Action::Draft {
-                step: DraftAction::Discard,
-            },
-        ));
+        entries.push((turn.say("draft-discard"), Action::from(DraftAction::Discard)));
         let choices = Self::offer_choices(turn, entries);
         // The first question of a new meeting says what is starting.
         let text = if field == Field::Title && draft.editing.is_none() && !draft.reviewing {
@@ -305,7 +289,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         let mut text = Text::default().then_bold(turn.say(heading));
         for (language, title) in &draft.title {
             let args = args! {
-                "language" => self.locales.text(*language, "language-self-name", None),
+                "language" => self.locales.language_name(*language),
                 "title" => title.clone(),
             };
             text = text.line_break().then_plain(turn.say_with("draft-show-title", &args));
@@ -333,7 +317,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         }
         for (language, agenda) in &draft.agenda {
             let args = args! {
-                "language" => self.locales.text(*language, "language-self-name", None),
+                "language" => self.locales.language_name(*language),
                 "agenda" => agenda.clone(),
             };
             text = text.line_break().then_plain(turn.say_with("draft-show-agenda", &args));
@@ -353,44 +337,26 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         } else {
             "draft-confirm-new"
         };
-        let mut entries = vec![(
-            turn.say(confirm),
-            Action::Draft {
-                step: DraftAction::Confirm,
-            },
-        )];
-        let fields: &[Field] = if draft.editing.is_some() {
-            &Field::EDITABLE
-        } else {
-            &Field::REVIEWED
-        };
-        for &field in fields {
+        let mut entries = vec![(turn.say(confirm), Action::from(DraftAction::Confirm))];
+        let sent = draft.editing.is_some();
+        for field in Field::ALL.into_iter().filter(|f| !sent || f.changeable_once_sent()) {
             entries.push((
                 turn.say(&format!("draft-change-{}", field.code())),
-                Action::Draft {
-                    step: DraftAction::Change { field },
-                },
+                Action::from(DraftAction::Change { field }),
             ));
         }
         for language in Language::ALL {
             if !draft.title.contains_key(&language) {
-                let args = args! { "language" => self.locales.text(language, "language-self-name", None) };
+                let args = args! { "language" => self.locales.language_name(language) };
                 entries.push((
                     turn.say_with("draft-translate", &args),
-                    Action::Draft {
-                        step: DraftAction::Change {
-                            field: Field::TitleIn(language),
-                        },
-                    },
+                    Action::from(DraftAction::Change {
+                        field: Field::TitleIn(language),
+                    }),
                 ));
             }
         }
-        entries.push((
-            turn.say("draft-discard"),
-            Action::Draft {
-                step: DraftAction::Discard,
-            },
-        ));
+        entries.push((turn.say("draft-discard"), Action::from(DraftAction::Discard)));
         let choices = Self::offer_choices(turn, entries);
         Ok(vec![Outgoing::with_choices(text, rows(choices))])
     }
@@ -548,20 +514,25 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 ))])
             }
             Action::Attendance { meeting } => self.pick_occurrence(turn, meeting).await,
-            Action::AttendanceOf { meeting, occurrence } => self.attendance_list(turn, meeting, &occurrence, 0).await,
+            Action::AttendanceOf { meeting, occurrence } => {
+                let Some(found) = self.managed(turn, meeting).await? else {
+                    return Ok(self.not_managed(turn));
+                };
+                self.attendance_list(turn, &found, &occurrence, 0).await
+            }
             Action::Attended {
                 meeting,
                 occurrence,
                 people,
             } => {
-                if self.managed(turn, meeting).await?.is_none() {
+                let Some(found) = self.managed(turn, meeting).await? else {
                     return Ok(self.not_managed(turn));
-                }
+                };
                 let recorded = self
                     .store
                     .record_attendance(meeting, &occurrence, &people, turn.now)
                     .await?;
-                self.attendance_list(turn, meeting, &occurrence, recorded).await
+                self.attendance_list(turn, &found, &occurrence, recorded).await
             }
             _ => Ok(Vec::new()),
         }
@@ -574,13 +545,12 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
         action: DraftAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
         let Step::Drafting { draft, field } = &turn.conversation.step else {
-            return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]);
+            return Ok(turn.expired());
         };
         let (mut draft, answered) = (draft.as_ref().clone(), *field);
         match action {
             DraftAction::Discard => {
-                turn.conversation.step = Step::Idle;
-                turn.conversation.offer = None;
+                turn.conversation.reset();
                 return Ok(vec![Outgoing::text(Text::plain(turn.say("draft-discarded")))]);
             }
             DraftAction::Skip => match answered {
@@ -611,7 +581,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 return self.ask_field(turn).await;
             }
             DraftAction::Confirm if answered == Field::Review => return self.confirm_draft(turn).await,
-            _ => return Ok(vec![Outgoing::text(Text::plain(turn.say("choice-expired")))]),
+            _ => return Ok(turn.expired()),
         }
         turn.conversation.step = Step::Drafting {
             draft: Box::new(draft),
@@ -626,21 +596,15 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             return Ok(Vec::new());
         };
         let draft = draft.as_ref().clone();
-        let Some(meeting) = draft.to_new(Some(turn.person.id)) else {
-            // A field is missing (an old draft): ask the first one missing.
-            let missing = if draft.title.is_empty() {
-                Field::Title
-            } else if draft.start.is_none() {
-                Field::Start
-            } else if draft.minutes.is_none() {
-                Field::Length
-            } else {
-                Field::Audience
-            };
-            if let Step::Drafting { field, .. } = &mut turn.conversation.step {
-                *field = missing;
+        let meeting = match draft.to_new(Some(turn.person.id)) {
+            Ok(meeting) => meeting,
+            // A field is missing (an old draft): ask it.
+            Err(missing) => {
+                if let Step::Drafting { field, .. } = &mut turn.conversation.step {
+                    *field = missing;
+                }
+                return self.ask_field(turn).await;
             }
-            return self.ask_field(turn).await;
         };
         // The meeting as it stands, when it is being changed (and may still be by this person).
         let original = match draft.editing {
@@ -687,8 +651,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 None => turn.say("meeting-gone"),
             },
         };
-        turn.conversation.step = Step::Idle;
-        turn.conversation.offer = None;
+        turn.conversation.reset();
         Ok(vec![Outgoing::text(Text::plain(reply))])
     }
 
@@ -702,15 +665,14 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     }
 
     fn not_managed(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
-        turn.conversation.step = Step::Idle;
-        turn.conversation.offer = None;
+        turn.conversation.reset();
         vec![Outgoing::text(Text::plain(turn.say("organize-not-yours")))]
     }
 
     /// `/organize`: the meetings this person organises (all of them for coordinators), upcoming
     /// or recent, with the answers so far and what can be done.
     pub(super) async fn organize(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        if let Some(refusal) = Self::organize_private_only(turn, "organize") {
+        if let Some(refusal) = turn.private_only("organize-private-only", "organize") {
             return Ok(refusal);
         }
         let recent = turn.now - Duration::days(RECENT_DAYS);
@@ -781,15 +743,13 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     turn.say_with("attendance-not-yet", &args),
                 ))])
             }
-            [only] => self.attendance_list(turn, meeting, &only.clone(), 0).await,
+            [only] => self.attendance_list(turn, &found, &only.clone(), 0).await,
             _ => {
                 let entries = past
                     .iter()
                     .map(|key| {
-                        let label = NaiveDateTime::parse_from_str(key, "%Y-%m-%dT%H:%M")
-                            .map_or_else(|_| key.clone(), local_label);
                         (
-                            label,
+                            occurrence_label(key),
                             Action::AttendanceOf {
                                 meeting,
                                 occurrence: key.clone(),
@@ -812,13 +772,11 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
     async fn attendance_list(
         &self,
         turn: &mut Turn<'_>,
-        meeting: i64,
+        found: &Meeting,
         occurrence: &str,
         just_recorded: u64,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        let Some(found) = self.managed(turn, meeting).await? else {
-            return Ok(self.not_managed(turn));
-        };
+        let meeting = found.id;
         let present: BTreeSet<PersonId> = self
             .store
             .attendance(meeting)
@@ -846,8 +804,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             .filter(|(person, _)| !present.contains(person))
             .take(MAX_PEOPLE)
             .collect();
-        let when = NaiveDateTime::parse_from_str(occurrence, "%Y-%m-%dT%H:%M")
-            .map_or_else(|_| occurrence.to_owned(), local_label);
+        let when = occurrence_label(occurrence);
         let args = args! {
             "title" => found.title_for(turn.lang).to_owned(),
             "when" => when,
