@@ -205,6 +205,24 @@ pub async fn load_library(store: &SqlStore, config: &Config) -> anyhow::Result<L
     Ok(library)
 }
 
+/// Queues what is due at `now`: the daily lessons and the meetings' reminders. Failures are
+/// logged; the next tick tries again.
+pub async fn queue_due<S>(store: &S, now: chrono::DateTime<chrono::Utc>)
+where
+    S: tatwir_core::learning::LearningStore + tatwir_core::meeting::MeetingStore,
+{
+    match queue_due_dailies(store, now).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "daily lessons queued"),
+        Err(error) => tracing::warn!(%error, "could not queue the daily lessons"),
+    }
+    match tatwir_core::meeting::queue_due_reminders(store, now).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "meeting reminders queued"),
+        Err(error) => tracing::warn!(%error, "could not queue the meeting reminders"),
+    }
+}
+
 /// The scheduler: queues the daily lessons that are due and picks up a pack imported by
 /// `tatwir content import` while the service runs.
 async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
@@ -213,16 +231,7 @@ async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
     let mut pack = store.latest_pack().await.ok().flatten();
     loop {
         tick.tick().await;
-        match queue_due_dailies(&store, SystemClock.now()).await {
-            Ok(0) => {}
-            Ok(queued) => tracing::info!(queued, "daily lessons queued"),
-            Err(error) => tracing::warn!(%error, "could not queue the daily lessons"),
-        }
-        match tatwir_core::meeting::queue_due_reminders(&store, SystemClock.now()).await {
-            Ok(0) => {}
-            Ok(queued) => tracing::info!(queued, "meeting reminders queued"),
-            Err(error) => tracing::warn!(%error, "could not queue the meeting reminders"),
-        }
+        queue_due(&store, SystemClock.now()).await;
         let latest = store.latest_pack().await.ok().flatten();
         if latest != pack
             && let Ok(Some(library)) = store.library().await

@@ -91,9 +91,7 @@ pub async fn broadcast(config: &Config, printer: &Printer, command: BroadcastCom
                 anyhow::bail!(printer.say("cli-broadcast-text-invalid", None));
             }
             for &id in &send.associations {
-                if store.association(AssociationId(id)).await?.is_none() {
-                    anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
-                }
+                crate::cli::known_association(&store, printer, id).await?;
             }
             let broadcast = NewBroadcast {
                 author: None,

@@ -469,7 +469,7 @@ async fn people(config: &Config, printer: &Printer, association: Option<i64>, ou
     Ok(())
 }
 
-async fn known_association(store: &SqlStore, printer: &Printer, id: i64) -> anyhow::Result<AssociationId> {
+pub(crate) async fn known_association(store: &SqlStore, printer: &Printer, id: i64) -> anyhow::Result<AssociationId> {
     let id = AssociationId(id);
     if store.association(id).await?.is_none() {
         bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id.0 })));

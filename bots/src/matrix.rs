@@ -360,11 +360,7 @@ impl<C: Clock + 'static> Matrix<C> {
     }
 
     async fn on_message(&self, event: OriginalSyncRoomMessageEvent, room: Room) {
-        let at = i64::from(event.origin_server_ts.0);
-        if !self
-            .first_sight(&room, &event.sender, event.event_id.as_str(), at)
-            .await
-        {
+        if event.sender == self.own {
             return;
         }
         let body = match &event.content.msgtype {
@@ -383,10 +379,17 @@ impl<C: Clock + 'static> Matrix<C> {
                 // A number under a meeting posted in the room answers it, for whoever types it.
                 Event::Choice(data) if tatwir_core::group::parse_answer(&data).is_some() => Event::Choice(data),
                 _ if typed.starts_with('!') || typed.starts_with('/') => Event::Text(body),
-                // Chatter is not for the bot.
+                // Chatter is not for the bot: dropped before anything is recorded of it.
                 _ => return,
             }
         };
+        let at = i64::from(event.origin_server_ts.0);
+        if !self
+            .first_sight(&room, &event.sender, event.event_id.as_str(), at)
+            .await
+        {
+            return;
+        }
         self.turn(&room, &event.sender, kind, event_kind).await;
     }
 

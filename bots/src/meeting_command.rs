@@ -8,12 +8,11 @@ use clap::{Args, Subcommand};
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::broadcast::Audience;
-use tatwir_core::draft::MeetingDraft;
+use tatwir_core::draft::{MeetingDraft, read_agenda, read_link, read_place, read_reminders, read_title};
 use tatwir_core::group::GroupChatId;
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{IcsMethod, MeetingStore, Recurrence, Reminders, parse_local_key};
+use tatwir_core::meeting::{IcsMethod, MeetingStore, Recurrence, parse_local_key};
 use tatwir_core::role::Role;
-use tatwir_core::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
@@ -135,19 +134,18 @@ fn apply(
     details: Details,
 ) -> Result<(), &'static str> {
     if let Some(title) = title {
-        let title = title.trim();
-        if title.is_empty() || title.chars().count() > tatwir_core::draft::MAX_TITLE {
-            return Err("--title");
-        }
-        draft.title.insert(Language::Fr, title.to_owned());
+        draft.title.insert(Language::Fr, read_title(title).ok_or("--title")?);
     }
     if let Some(ar) = details.title_ar.filter(|t| !t.trim().is_empty()) {
-        draft.title.insert(Language::Ar, ar.trim().to_owned());
+        draft.title.insert(Language::Ar, read_title(&ar).ok_or("--title-ar")?);
     }
+    // Empty removes the agenda or the place.
     if let Some(agenda) = details.agenda {
         draft.agenda.clear();
         if !agenda.trim().is_empty() {
-            draft.agenda.insert(Language::Fr, agenda);
+            draft
+                .agenda
+                .insert(Language::Fr, read_agenda(&agenda).ok_or("--agenda")?);
         }
     }
     if let Some(zone) = &details.tz {
@@ -167,19 +165,22 @@ fn apply(
         );
     }
     if let Some(place) = details.place {
-        draft.place = Some(place.trim().to_owned()).filter(|p| !p.is_empty());
+        draft.place = match place.trim() {
+            "" => None,
+            typed => Some(read_place(typed).ok_or("--place")?),
+        };
     }
     if let Some(link) = details.link {
         draft.link = match link.trim() {
             "" => None,
-            typed => Some(tatwir_core::draft::read_link(typed).ok_or("--link")?),
+            typed => Some(read_link(typed).ok_or("--link")?),
         };
     }
     if let Some(recurrence) = recurrence_of(details.cron.as_deref(), details.weekly, details.monthly)? {
         draft.recurrence = recurrence.to_code();
     }
     if !details.remind.is_empty() {
-        draft.reminders = reminders(&details.remind).ok_or("--remind")?.to_code();
+        draft.reminders = read_reminders(&details.remind.join(" ")).ok_or("--remind")?;
     }
     Ok(())
 }
@@ -202,17 +203,6 @@ fn recurrence_of(
     }
 }
 
-/// `--remind` as given (at least once): `none` alone means none.
-fn reminders(given: &[String]) -> Option<Reminders> {
-    match given {
-        [none] if none.trim().eq_ignore_ascii_case("none") => Some(Reminders::none()),
-        offsets => {
-            let offsets: Option<Vec<_>> = offsets.iter().map(|o| Reminders::parse_offset(o).ok()).collect();
-            Reminders::new(offsets?).ok()
-        }
-    }
-}
-
 pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) -> anyhow::Result<()> {
     let store = app::open_store(config).await?;
     match command {
@@ -222,9 +212,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 anyhow::anyhow!(printer.say("cli-meeting-invalid", Some(&args! { "what" => what.to_owned() })))
             };
             for &id in &add.associations {
-                if store.association(AssociationId(id)).await?.is_none() {
-                    anyhow::bail!(printer.say("cli-error-unknown-association", Some(&args! { "association" => id })));
-                }
+                crate::cli::known_association(&store, printer, id).await?;
             }
             let known_groups = store.group_chats().await?;
             for &id in &add.groups {

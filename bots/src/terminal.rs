@@ -7,7 +7,7 @@ use std::io::Write;
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
-use tatwir_core::learning::{LearningStore, queue_due_dailies};
+use tatwir_core::learning::LearningStore;
 use tatwir_core::message::{Chat, ChatKind, Incoming, MediaKind, MediaSource, Outgoing, Span, Text};
 use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
@@ -68,18 +68,12 @@ impl<
         Ok(())
     }
 
-    /// Queues the daily lessons that are due and prints the ones addressed to this terminal
-    /// user. Returns how many messages were printed.
+    /// Queues what is due (as the service's scheduler does) and prints what is addressed to this
+    /// terminal user. Returns how many messages were printed.
     pub async fn deliver_due(&mut self, output: &mut impl Write) -> std::io::Result<usize> {
         let store = self.engine.store();
         let now = self.engine.clock().now();
-        if let Err(error) = queue_due_dailies(store, now).await {
-            tracing::warn!(%error, "could not queue the daily lessons");
-            return Ok(0);
-        }
-        if let Err(error) = tatwir_core::meeting::queue_due_reminders(store, now).await {
-            tracing::warn!(%error, "could not queue the meeting reminders");
-        }
+        crate::app::queue_due(store, now).await;
         let worker = format!("terminal:{}", std::process::id());
         let items = match store.claim(Channel::Terminal, Some(&self.user), &worker, now, 10).await {
             Ok(items) => items,

@@ -312,6 +312,24 @@ pub fn read_end(typed: &str, start: NaiveDateTime) -> Option<u32> {
     u32::try_from((end - start).num_minutes()).ok().filter(|&m| m > 0)
 }
 
+/// A title: one line of 1 to [`MAX_TITLE`] characters.
+pub fn read_title(typed: &str) -> Option<String> {
+    let line = crate::text::clean_line(typed);
+    (!line.is_empty() && line.chars().count() <= MAX_TITLE).then_some(line)
+}
+
+/// A place: one line of 1 to [`MAX_PLACE`] characters.
+pub fn read_place(typed: &str) -> Option<String> {
+    let line = crate::text::clean_line(typed);
+    (!line.is_empty() && line.chars().count() <= MAX_PLACE).then_some(line)
+}
+
+/// An agenda: 1 to [`MAX_AGENDA`] characters, its lines kept.
+pub fn read_agenda(typed: &str) -> Option<String> {
+    let agenda = crate::text::clean_message(typed);
+    (!agenda.is_empty() && agenda.chars().count() <= MAX_AGENDA).then_some(agenda)
+}
+
 /// Reminder offsets typed as `2d 3h 30m` (also `2j`, commas, Arabic digits), or `0`/`none`/`aucun`
 /// for none; their [`Reminders::to_code`].
 pub fn read_reminders(typed: &str) -> Option<String> {

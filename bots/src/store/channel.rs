@@ -56,7 +56,12 @@ impl SqlStore {
     }
 
     /// Marks an identity unreachable (it blocked the bot) from `since`, or reachable again.
+    /// Marks a person unreachable since a time, or reachable again (`None`; called on every
+    /// private message, it writes only when the person was unreachable).
     pub async fn set_unreachable(&self, identity: &Identity, since: Option<DateTime<Utc>>) -> StoreResult<()> {
+        if since.is_none() && !self.is_unreachable(identity).await? {
+            return Ok(());
+        }
         sqlx::query("UPDATE identities SET unreachable_since = $1 WHERE channel = $2 AND user_id = $3")
             .bind(since.map(millis))
             .bind(identity.channel.code())
@@ -169,7 +174,9 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Records that the bot is in a group chat (or still is, under this title).
+    /// Records that the bot is in a group chat (or still is, under this title). Called on every
+    /// group message, it writes only when something changed or the last sight is an hour old: a
+    /// read takes no write lock.
     pub async fn note_group_chat(
         &self,
         channel: Channel,
@@ -177,6 +184,22 @@ impl SqlStore {
         title: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
+        let title: String = title.chars().take(255).collect();
+        let known =
+            sqlx::query("SELECT title, last_seen, left_at FROM group_chats WHERE channel = $1 AND chat_id = $2")
+                .bind(channel.code())
+                .bind(chat)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?;
+        if let Some(row) = known {
+            let same_title = row.try_get::<String, _>("title").map_err(fail)? == title;
+            let present = row.try_get::<Option<i64>, _>("left_at").map_err(fail)?.is_none();
+            let recent = row.try_get::<i64, _>("last_seen").map_err(fail)? > millis(now - chrono::Duration::hours(1));
+            if same_title && present && recent {
+                return Ok(());
+            }
+        }
         sqlx::query(
             "INSERT INTO group_chats (channel, chat_id, title, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4) \
              ON CONFLICT (channel, chat_id) DO UPDATE SET title = excluded.title, last_seen = excluded.last_seen, \
@@ -184,7 +207,7 @@ impl SqlStore {
         )
         .bind(channel.code())
         .bind(chat)
-        .bind(title.chars().take(255).collect::<String>())
+        .bind(title)
         .bind(millis(now))
         .execute(&self.pool)
         .await

@@ -129,6 +129,34 @@ async fn queue_for_groups(
     Ok(queued)
 }
 
+/// Queues news of a meeting (`kind` at `occurrence`: a change, a cancellation) for everyone its
+/// invitation reached, people and groups; returns how many are told.
+async fn tell_invited(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    meeting: i64,
+    kind: &str,
+    occurrence: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let people = sqlx::query(
+        "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+         SELECT $1, $2, person_id, channel, chat_id, payload, $3, $3 FROM outbox \
+         WHERE kind = 'invitation' AND occurrence = $4 AND person_id IS NOT NULL \
+         ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+    )
+    .bind(kind)
+    .bind(occurrence)
+    .bind(millis(now))
+    .bind(meeting.to_string())
+    .execute(&mut **tx)
+    .await
+    .map_err(fail)?
+    .rows_affected();
+    let payload = serde_json::json!({ "meeting": meeting });
+    let groups = queue_for_groups(tx, meeting, kind, occurrence, &payload, Groups::Invited, now).await?;
+    Ok(people + groups)
+}
+
 impl SqlStore {
     /// The meetings a person was invited to in private or answered (in a group), with their
     /// answer: all of them, or the one asked.
@@ -240,28 +268,7 @@ impl MeetingStore for SqlStore {
             .await
             .map_err(fail)?;
         // Everyone invited hears of it, and reminders not yet sent are dropped.
-        let announced = sqlx::query(
-            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-             SELECT 'cancellation', occurrence, person_id, channel, chat_id, payload, $2, $2 FROM outbox \
-             WHERE kind = 'invitation' AND occurrence = $1 ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
-        )
-        .bind(id.to_string())
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?
-        .rows_affected();
-        let payload = serde_json::json!({ "meeting": id });
-        let told = queue_for_groups(
-            &mut tx,
-            id,
-            "cancellation",
-            &id.to_string(),
-            &payload,
-            Groups::Invited,
-            now,
-        )
-        .await?;
+        let announced = tell_invited(&mut tx, id, "cancellation", &id.to_string(), now).await?;
         sqlx::query(
             "UPDATE outbox SET status = 'failed', last_error = 'meeting cancelled' WHERE kind = 'reminder' \
              AND status = 'pending' AND occurrence LIKE $1",
@@ -271,7 +278,7 @@ impl MeetingStore for SqlStore {
         .await
         .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
-        Ok(Some(announced + told))
+        Ok(Some(announced))
     }
 
     async fn update_meeting(&self, id: i64, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
@@ -294,23 +301,9 @@ impl MeetingStore for SqlStore {
             return Ok(None);
         };
         // Everyone invited hears of it, once per change.
-        let announced = sqlx::query(
-            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-             SELECT 'change', $2, person_id, channel, chat_id, payload, $3, $3 FROM outbox \
-             WHERE kind = 'invitation' AND occurrence = $1 ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
-        )
-        .bind(id.to_string())
-        .bind(format!("{id}/{sequence}"))
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?
-        .rows_affected();
-        let payload = serde_json::json!({ "meeting": id });
-        let occurrence = format!("{id}/{sequence}");
-        let told = queue_for_groups(&mut tx, id, "change", &occurrence, &payload, Groups::Invited, now).await?;
+        let announced = tell_invited(&mut tx, id, "change", &format!("{id}/{sequence}"), now).await?;
         tx.commit().await.map_err(fail)?;
-        Ok(Some(announced + told))
+        Ok(Some(announced))
     }
 
     async fn invitees(&self, meeting: i64) -> StoreResult<Vec<PersonId>> {
@@ -414,8 +407,21 @@ impl MeetingStore for SqlStore {
     }
 
     async fn queue_reminder(&self, meeting: i64, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
-        let mut tx = self.write().await?;
         let occurrence = format!("{meeting}/{key}");
+        // The scheduler asks on each tick while the reminder is due: once it is queued (for a
+        // person or a group), a read answers without taking the write lock.
+        let queued_before = sqlx::query(
+            "SELECT 1 FROM outbox WHERE kind = 'reminder' AND (occurrence = $1 OR occurrence LIKE $2) LIMIT 1",
+        )
+        .bind(&occurrence)
+        .bind(format!("{occurrence}@%"))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?;
+        if queued_before.is_some() {
+            return Ok(0);
+        }
+        let mut tx = self.write().await?;
         let payload = serde_json::json!({ "meeting": meeting, "reminder": key });
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \

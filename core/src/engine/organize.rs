@@ -16,7 +16,6 @@ use crate::message::{Choice, Outgoing, Text};
 use crate::person::PersonId;
 use crate::role::Role;
 use crate::store::{Store, StoreError};
-use crate::text::{clean_line, clean_message};
 use chrono::{Duration, NaiveDateTime};
 use std::collections::BTreeSet;
 
@@ -369,21 +368,19 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             return Ok(Vec::new());
         };
         let field = *field;
-        let line = clean_line(typed);
         let read = match field {
-            Field::Title | Field::TitleIn(_) => {
-                if line.is_empty() || line.chars().count() > draft::MAX_TITLE {
-                    Read::Refused("draft-title-bad")
-                } else {
+            Field::Title | Field::TitleIn(_) => match draft::read_title(typed) {
+                Some(title) => {
                     let language = if let Field::TitleIn(language) = field {
                         language
                     } else {
                         lang
                     };
-                    draft.title.insert(language, line);
+                    draft.title.insert(language, title);
                     Read::Done
                 }
-            }
+                None => Read::Refused("draft-title-bad"),
+            },
             Field::Start => match draft::read_start(typed, draft.zone, now, super::learn::zone_named) {
                 Ok((start, zone)) => {
                     draft.start = Some(start);
@@ -401,14 +398,13 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 }
                 None => Read::Refused("draft-length-bad"),
             },
-            Field::Place => {
-                if line.is_empty() || line.chars().count() > draft::MAX_PLACE {
-                    Read::Refused("draft-place-bad")
-                } else {
-                    draft.place = Some(line);
+            Field::Place => match draft::read_place(typed) {
+                Some(place) => {
+                    draft.place = Some(place);
                     Read::Done
                 }
-            }
+                None => Read::Refused("draft-place-bad"),
+            },
             Field::Link => match draft::read_link(typed) {
                 Some(link) => {
                     draft.link = Some(link);
@@ -416,11 +412,8 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                 }
                 None => Read::Refused("draft-link-bad"),
             },
-            Field::Agenda | Field::AgendaIn(_) => {
-                let agenda = clean_message(typed);
-                if agenda.is_empty() || agenda.chars().count() > draft::MAX_AGENDA {
-                    Read::Refused("draft-agenda-bad")
-                } else {
+            Field::Agenda | Field::AgendaIn(_) => match draft::read_agenda(typed) {
+                Some(agenda) => {
                     let language = if let Field::AgendaIn(language) = field {
                         language
                     } else {
@@ -429,7 +422,8 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
                     draft.agenda.insert(language, agenda);
                     Read::Done
                 }
-            }
+                None => Read::Refused("draft-agenda-bad"),
+            },
             Field::Reminders => match draft::read_reminders(typed) {
                 Some(reminders) => {
                     draft.reminders = reminders;
