@@ -190,6 +190,11 @@ pub struct Printer {
 }
 
 impl Printer {
+    /// The language the command line speaks.
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
     pub(crate) fn say(&self, id: &str, args: Option<&tatwir_core::fluent_bundle::FluentArgs>) -> String {
         self.locales.text(self.lang, id, args)
     }

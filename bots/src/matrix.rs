@@ -587,14 +587,7 @@ impl<C: Clock + 'static> Matrix<C> {
             }
             for item in items {
                 let outcome = self.deliver(&item).await;
-                let now = self.engine.clock().now();
-                let recorded = match outcome {
-                    Ok(()) => self.store.mark_sent(item.id, now).await,
-                    Err(undelivered) => self.store.mark_undelivered(item.id, &undelivered, now).await,
-                };
-                if let Err(error) = recorded {
-                    tracing::warn!(%error, id = item.id, "could not record a delivery");
-                }
+                tatwir_core::outbox::record(&self.store, item.id, outcome, self.engine.clock().now()).await;
                 // Bulk sending is paced; the SDK also honours M_LIMIT_EXCEEDED.
                 tokio::time::sleep(self.send_gap).await;
             }

@@ -256,7 +256,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 .map(|m| {
                     vec![
                         m.id.to_string(),
-                        m.title_for(Language::Fr).to_owned(),
+                        m.title_for(printer.language()).to_owned(),
                         format!("{} {}", m.time.start.format("%Y-%m-%d %H:%M"), m.time.zone),
                         if m.cancelled {
                             printer.say("cli-meeting-cancelled", None)

@@ -554,62 +554,50 @@ impl<C: Clock + 'static> Telegram<C> {
         }
         futures::future::join_all(by_chat.into_values().map(|items| async move {
             for item in items {
-                self.deliver(item).await;
+                let outcome = self.deliver(&item).await;
+                tatwir_core::outbox::record(&self.store, item.id, outcome, self.engine.clock().now()).await;
             }
         }))
         .await;
         Ok(count)
     }
 
-    async fn deliver(&self, item: OutboxItem) {
-        let now = || self.engine.clock().now();
-        let chat = match item.chat.parse::<i64>() {
-            Ok(chat) => self.store.current_telegram_chat(chat).await.unwrap_or(chat),
-            Err(_) => {
-                let _ = self
-                    .store
-                    .mark_undelivered(item.id, &Undelivered::Rejected("not a Telegram chat".into()), now())
-                    .await;
-                return;
-            }
-        };
+    /// Sends one claimed item; a person who blocked the bot is kept as unreachable, a group that
+    /// removed it as left.
+    async fn deliver(&self, item: &OutboxItem) -> Result<(), Undelivered> {
+        let chat = item
+            .chat
+            .parse::<i64>()
+            .map_err(|_| Undelivered::Rejected("not a Telegram chat".into()))?;
+        let chat = self.store.current_telegram_chat(chat).await.unwrap_or(chat);
         let identity = Identity::new(Channel::Telegram, chat.to_string());
         if chat > 0 && self.store.is_unreachable(&identity).await.unwrap_or(false) {
-            let _ = self
-                .store
-                .mark_undelivered(item.id, &Undelivered::Unreachable("blocked the bot".into()), now())
-                .await;
-            return;
+            return Err(Undelivered::Unreachable("blocked the bot".into()));
         }
-        let replies = match self.engine.render(&item).await {
-            Ok(replies) => replies,
-            Err(error) => {
-                let _ = self
-                    .store
-                    .mark_undelivered(item.id, &Undelivered::Transient(error.to_string()), now())
-                    .await;
-                return;
-            }
-        };
+        let replies = self
+            .engine
+            .render(item)
+            .await
+            .map_err(|error| Undelivered::Transient(error.to_string()))?;
         for reply in &replies {
             if let Err(failure) = self.send(chat, reply, 1).await {
                 if let Failure::Unreachable(_) = failure {
-                    if chat > 0 {
-                        let _ = self.store.set_unreachable(&identity, Some(now())).await;
+                    let now = self.engine.clock().now();
+                    let noted = if chat > 0 {
+                        self.store.set_unreachable(&identity, Some(now)).await
                     } else {
-                        let _ = self
-                            .store
-                            .left_group_chat(Channel::Telegram, &chat.to_string(), now())
-                            .await;
+                        self.store
+                            .left_group_chat(Channel::Telegram, &chat.to_string(), now)
+                            .await
+                    };
+                    if let Err(error) = noted {
+                        tracing::warn!(%error, "could not record an unreachable chat");
                     }
                 }
-                let _ = self.store.mark_undelivered(item.id, &failure.into(), now()).await;
-                return;
+                return Err(failure.into());
             }
         }
-        if let Err(error) = self.store.mark_sent(item.id, now()).await {
-            tracing::warn!(%error, id = item.id, "could not record a delivery");
-        }
+        Ok(())
     }
 
     /// Sends one message at the pace Telegram allows, honouring 429s (not counted as tries),

@@ -84,24 +84,18 @@ impl<
         };
         let mut printed = 0;
         for item in items {
-            match self.engine.render(&item).await {
+            let outcome = match self.engine.render(&item).await {
                 Ok(replies) => {
                     if self.styled {
                         writeln!(output)?;
                     }
                     self.render(&replies, output)?;
                     printed += replies.len();
-                    if let Err(error) = store.mark_sent(item.id, now).await {
-                        tracing::warn!(%error, id = item.id, "could not record a delivery");
-                    }
+                    Ok(())
                 }
-                Err(error) => {
-                    let outcome = Undelivered::Transient(error.to_string());
-                    if let Err(error) = store.mark_undelivered(item.id, &outcome, now).await {
-                        tracing::warn!(%error, id = item.id, "could not record a failed delivery");
-                    }
-                }
-            }
+                Err(error) => Err(Undelivered::Transient(error.to_string())),
+            };
+            tatwir_core::outbox::record(store, item.id, outcome, now).await;
         }
         Ok(printed)
     }

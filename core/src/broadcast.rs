@@ -99,11 +99,7 @@ pub struct Broadcast {
 impl Broadcast {
     /// The text for a reader of `language`, French when theirs is missing.
     pub fn text_for(&self, language: Language) -> &str {
-        self.texts
-            .get(&language)
-            .or_else(|| self.texts.get(&Language::FALLBACK))
-            .or_else(|| self.texts.values().next())
-            .map_or("", String::as_str)
+        crate::meeting::pick(&self.texts, language)
     }
 }
 

@@ -96,3 +96,15 @@ pub trait OutboxStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl Future<Output = StoreResult<()>> + Send;
 }
+
+/// Records how delivering item `id` went: sent, or tried again later, failed or unreachable.
+/// A failure to record is logged (the item comes back once its claim lapses).
+pub async fn record<S: OutboxStore>(store: &S, id: i64, outcome: Result<(), Undelivered>, now: DateTime<Utc>) {
+    let recorded = match &outcome {
+        Ok(()) => store.mark_sent(id, now).await,
+        Err(undelivered) => store.mark_undelivered(id, undelivered, now).await,
+    };
+    if let Err(error) = recorded {
+        tracing::warn!(%error, id, "could not record a delivery");
+    }
+}
