@@ -1,11 +1,9 @@
 //! Announcements from coordinators to an audience, each person in their own language (French
 //! when theirs is missing), and the topics people mute.
 
-use crate::association::AssociationId;
-use crate::group::GroupChatId;
+use crate::audience::Audience;
 use crate::language::Language;
 use crate::person::{Identity, PersonId};
-use crate::role::Role;
 use crate::store::StoreResult;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,26 +57,6 @@ impl FromStr for Topic {
     }
 }
 
-/// Who receives a broadcast: members of the listed associations (all associations when none),
-/// holding `role` there when given, in associations of `city` when given. A meeting may also
-/// invite group chats; an audience that names groups and nothing else invites only them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Audience {
-    pub associations: Vec<AssociationId>,
-    pub role: Option<Role>,
-    pub city: Option<String>,
-    /// Group chats told in the chat itself (audiences stored before groups read as none).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groups: Vec<GroupChatId>,
-}
-
-impl Audience {
-    /// Whether people are invited one by one (not only group chats).
-    pub fn names_people(&self) -> bool {
-        self.groups.is_empty() || !self.associations.is_empty() || self.role.is_some() || self.city.is_some()
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewBroadcast {
     pub author: Option<PersonId>,
@@ -99,7 +77,7 @@ pub struct Broadcast {
 impl Broadcast {
     /// The text for a reader of `language`, French when theirs is missing.
     pub fn text_for(&self, language: Language) -> &str {
-        crate::meeting::pick(&self.texts, language)
+        crate::language::pick(&self.texts, language)
     }
 }
 

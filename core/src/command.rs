@@ -53,7 +53,7 @@ pub enum Command {
 
 /// Who may use a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Audience {
+pub enum UsableBy {
     Everyone,
     /// Only people who belong to an association (or hold a platform role).
     Members,
@@ -68,7 +68,7 @@ pub struct Spec {
     pub argument: Option<&'static str>,
     /// Fluent id of the one-line description shown in help.
     pub description: &'static str,
-    pub audience: Audience,
+    pub audience: UsableBy,
 }
 
 /// Every command, in the order help lists them.
@@ -78,112 +78,112 @@ pub const COMMANDS: &[Spec] = &[
         name: "start",
         argument: Some("help-argument-code"),
         description: "help-start",
-        audience: Audience::Everyone,
+        audience: UsableBy::Everyone,
     },
     Spec {
         command: Command::Profile,
         name: "profile",
         argument: None,
         description: "help-profile",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Learn,
         name: "learn",
         argument: None,
         description: "help-learn",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Progress,
         name: "progress",
         argument: None,
         description: "help-progress",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Review,
         name: "review",
         argument: None,
         description: "help-review",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Daily,
         name: "daily",
         argument: Some("help-argument-time"),
         description: "help-daily",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Mute,
         name: "mute",
         argument: Some("help-argument-topic"),
         description: "help-mute",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Unmute,
         name: "unmute",
         argument: Some("help-argument-topic"),
         description: "help-unmute",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::Meetings,
         name: "meetings",
         argument: None,
         description: "help-meetings",
-        audience: Audience::Members,
+        audience: UsableBy::Members,
     },
     Spec {
         command: Command::NewMeeting,
         name: "newmeeting",
         argument: None,
         description: "help-newmeeting",
-        audience: Audience::AtLeast(Role::Manager),
+        audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {
         command: Command::Organize,
         name: "organize",
         argument: None,
         description: "help-organize",
-        audience: Audience::AtLeast(Role::Manager),
+        audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {
         command: Command::GroupLanguage,
         name: "grouplanguage",
         argument: Some("help-argument-language"),
         description: "help-grouplanguage",
-        audience: Audience::AtLeast(Role::Manager),
+        audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {
         command: Command::Broadcast,
         name: "broadcast",
         argument: Some("help-argument-text"),
         description: "help-broadcast",
-        audience: Audience::AtLeast(Role::Coordinator),
+        audience: UsableBy::AtLeast(Role::Coordinator),
     },
     Spec {
         command: Command::TimeZone,
         name: "timezone",
         argument: Some("help-argument-zone"),
         description: "help-timezone",
-        audience: Audience::Everyone,
+        audience: UsableBy::Everyone,
     },
     Spec {
         command: Command::Language,
         name: "language",
         argument: None,
         description: "help-language",
-        audience: Audience::Everyone,
+        audience: UsableBy::Everyone,
     },
     Spec {
         command: Command::Help,
         name: "help",
         argument: None,
         description: "help-help",
-        audience: Audience::Everyone,
+        audience: UsableBy::Everyone,
     },
 ];
 
@@ -194,9 +194,9 @@ impl Spec {
 
     pub fn allows(&self, access: &Access) -> bool {
         match self.audience {
-            Audience::Everyone => true,
-            Audience::Members => access.is_member() || !access.platform_roles.is_empty(),
-            Audience::AtLeast(role) => access.has_at_least(role),
+            UsableBy::Everyone => true,
+            UsableBy::Members => access.is_member() || !access.platform_roles.is_empty(),
+            UsableBy::AtLeast(role) => access.has_at_least(role),
         }
     }
 }

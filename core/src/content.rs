@@ -38,7 +38,7 @@ pub struct Library {
 /// Who a toolbox is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Audience {
+pub enum ToolboxAudience {
     Volunteer,
     Manager,
     Both,
@@ -61,10 +61,10 @@ impl Track {
         }
     }
 
-    pub fn includes(self, audience: Audience) -> bool {
+    pub fn includes(self, audience: ToolboxAudience) -> bool {
         match self {
             Track::Manager => true,
-            Track::Volunteer => audience != Audience::Manager,
+            Track::Volunteer => audience != ToolboxAudience::Manager,
         }
     }
 }
@@ -89,7 +89,7 @@ impl<T> Translations<T> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Toolbox {
     pub id: String,
-    pub audience: Audience,
+    pub audience: ToolboxAudience,
     pub position: i64,
     pub materials: Vec<Material>,
     pub lessons: Vec<Lesson>,

@@ -5,8 +5,12 @@ use crate::content::QuestionKey;
 use crate::draft::{DraftAction, Field, MeetingDraft};
 use crate::language::Language;
 use crate::message::Choice;
+use crate::person::PersonId;
+use crate::store::StoreResult;
+use chrono::{DateTime, Utc};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversation {
@@ -55,7 +59,7 @@ pub enum Step {
     /// language whose text is asked.
     Announcing {
         texts: std::collections::BTreeMap<Language, String>,
-        audience: crate::broadcast::Audience,
+        audience: crate::audience::Audience,
         translating: Option<Language>,
     },
     /// Writing a meeting (a new one, or changes to one): `field` is the one asked.
@@ -109,7 +113,7 @@ pub enum Action {
     BroadcastAudiences,
     /// The announcement being written goes to this audience.
     BroadcastAudience {
-        audience: crate::broadcast::Audience,
+        audience: crate::audience::Audience,
     },
     /// Ask the announcement's text in this language.
     BroadcastTranslate {
@@ -202,6 +206,18 @@ impl Offer {
         }
         self.actions.get(index.parse::<usize>().ok()?)
     }
+}
+
+/// Where each person is in their conversation, kept between turns and restarts.
+pub trait ConversationStore: Send + Sync {
+    fn conversation(&self, person: PersonId) -> impl Future<Output = StoreResult<Conversation>> + Send;
+
+    fn save_conversation(
+        &self,
+        person: PersonId,
+        conversation: &Conversation,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
 #[cfg(test)]

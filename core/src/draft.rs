@@ -1,7 +1,7 @@
 //! A meeting being written in the chat, field by field, and the readers of what organisers type
 //! for it (a start such as `07/02/2027 10:00`, an end time, a link).
 
-use crate::broadcast::Audience;
+use crate::audience::Audience;
 use crate::daily::DailyTime;
 use crate::language::Language;
 use crate::meeting::{Meeting, MeetingTime, NewMeeting, Recurrence, Reminders};

@@ -7,7 +7,7 @@ use crate::broadcast::BroadcastStore;
 use crate::clock::Clock;
 use crate::command::{self, COMMANDS, Command, Spec};
 use crate::content::Library;
-use crate::conversation::{Action, Conversation, Offer, Step};
+use crate::conversation::{Action, Conversation, ConversationStore, Offer, Step};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::{Localizer, count, isolate};
@@ -51,6 +51,18 @@ impl Handled {
         replies.extend(self.notice.map(|notice| Outgoing::text(Text::plain(notice))));
         replies
     }
+}
+
+/// Every port the engine reads and writes: one bound to name, and one line to add when a
+/// feature brings its own store trait.
+pub trait EngineStore:
+    Store + ConversationStore + LearningStore + BroadcastStore + crate::meeting::MeetingStore
+{
+}
+
+impl<S> EngineStore for S where
+    S: Store + ConversationStore + LearningStore + BroadcastStore + crate::meeting::MeetingStore
+{
 }
 
 pub struct Engine<S, C> {
@@ -120,7 +132,7 @@ impl Turn<'_> {
     }
 }
 
-impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
         Engine {
             store,

@@ -93,6 +93,15 @@ impl FromStr for Language {
     }
 }
 
+/// The text for a reader of `language`: theirs, else French, else any.
+pub fn pick(texts: &std::collections::BTreeMap<Language, String>, language: Language) -> &str {
+    texts
+        .get(&language)
+        .or_else(|| texts.get(&Language::FALLBACK))
+        .or_else(|| texts.values().next())
+        .map_or("", String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

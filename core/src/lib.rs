@@ -2,11 +2,11 @@
 //! clock) that the binary's adapters implement. No network and no channel types live here.
 
 pub mod association;
+pub mod audience;
 pub mod clock;
 pub mod language;
 pub mod local_time;
 pub mod locale;
-pub mod locale_lint;
 pub mod person;
 pub mod role;
 pub mod text;

@@ -4,7 +4,6 @@
 use crate::association::{
     Association, AssociationDraft, AssociationId, AssociationSummary, Invite, InviteCode, NewAssociation,
 };
-use crate::conversation::Conversation;
 use crate::language::Language;
 use crate::person::{Access, Identity, Person, PersonId, PersonSummary};
 use crate::role::Role;
@@ -82,15 +81,6 @@ pub trait Store: Send + Sync {
     fn set_language(&self, person: PersonId, language: Language) -> impl Future<Output = StoreResult<()>> + Send;
 
     fn access(&self, person: PersonId) -> impl Future<Output = StoreResult<Access>> + Send;
-
-    fn conversation(&self, person: PersonId) -> impl Future<Output = StoreResult<Conversation>> + Send;
-
-    fn save_conversation(
-        &self,
-        person: PersonId,
-        conversation: &Conversation,
-        now: DateTime<Utc>,
-    ) -> impl Future<Output = StoreResult<()>> + Send;
 
     /// Joins the code's association with the code's role, in one transaction.
     fn redeem_invite(

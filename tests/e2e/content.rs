@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/packs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/packs")
 }
 
 fn bundled() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
 fn content(data: &Path, args: &[&str]) -> Output {

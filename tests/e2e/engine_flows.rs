@@ -3,17 +3,16 @@
 use crate::backends::TestDb;
 use chrono::{Duration, TimeZone, Utc};
 use std::sync::Arc;
-use tatwir::store::SqlStore;
 use tatwir_core::args;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::FakeClock;
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
-use tatwir_core::locale::Localizer;
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
 
 struct Bot {
     engine: Engine<SqlStore, FakeClock>,
@@ -32,7 +31,11 @@ impl Bot {
             .create_association(&draft, clock.now_utc())
             .await
             .expect("association");
-        let engine = Engine::new(store, clock.clone(), Arc::new(Localizer::bundled().expect("locales")));
+        let engine = Engine::new(
+            store,
+            clock.clone(),
+            Arc::new(tatwir_locales::localizer().expect("locales")),
+        );
         Bot {
             engine,
             clock,
@@ -325,7 +328,7 @@ async fn forged_stale_and_foreign_choices_change_nothing() {
 async fn where_a_person_is_survives_a_restart() {
     let db = TestDb::sqlite();
     let clock = FakeClock::at(Utc::now());
-    let locales = Arc::new(Localizer::bundled().expect("locales"));
+    let locales = Arc::new(tatwir_locales::localizer().expect("locales"));
     let incoming = |event| Incoming {
         identity: Identity::new(Channel::Matrix, "@nadia:example.org"),
         display_name: "Nadia".into(),

@@ -7,7 +7,6 @@ use crate::backends::TestDb;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::path::Path;
 use std::sync::Arc;
-use tatwir::store::SqlStore;
 use tatwir::terminal::Session;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
@@ -15,13 +14,13 @@ use tatwir_core::content::{Library, pack};
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::learning::{AnswerSource, LearningStore};
-use tatwir_core::locale::Localizer;
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing, Poll};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
 
 fn bundled() -> Library {
-    pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("the bundled pack loads")
+    pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("the bundled pack loads")
 }
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -58,7 +57,11 @@ impl Learner {
     /// An engine as `tatwir serve` builds one: the pack comes from the store.
     async fn engine(store: SqlStore, clock: &FakeClock) -> Engine<SqlStore, FakeClock> {
         let library = store.library().await.expect("read").expect("a pack");
-        let engine = Engine::new(store, clock.clone(), Arc::new(Localizer::bundled().expect("locales")));
+        let engine = Engine::new(
+            store,
+            clock.clone(),
+            Arc::new(tatwir_locales::localizer().expect("locales")),
+        );
         engine.set_library(library);
         engine
     }

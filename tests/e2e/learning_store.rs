@@ -5,11 +5,9 @@
 use crate::backends::on_both_backends;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::BTreeMap;
-use tatwir::database_url::DatabaseUrl;
-use tatwir::store::SqlStore;
 use tatwir_core::content::{
-    Audience, Lesson, LessonText, Library, Question, QuestionKey, QuestionKind, QuestionText, Toolbox, ToolboxText,
-    Translations, digest,
+    Lesson, LessonText, Library, Question, QuestionKey, QuestionKind, QuestionText, Toolbox, ToolboxAudience,
+    ToolboxText, Translations, digest,
 };
 use tatwir_core::conversation::Conversation;
 use tatwir_core::daily::{DailyPlan, DailyTime};
@@ -21,6 +19,8 @@ use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::review::after_answer;
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
+use tatwir_store::database_url::DatabaseUrl;
 
 on_both_backends!(
     importing_keeps_versions_and_reports_changes,
@@ -78,7 +78,7 @@ fn library(first_text: &str) -> Library {
     Library {
         toolboxes: vec![Toolbox {
             id: "hygiene".into(),
-            audience: Audience::Volunteer,
+            audience: ToolboxAudience::Volunteer,
             position: 1,
             materials: Vec::new(),
             lessons: vec![lesson("hands", first_text), lesson("food", "Cuire")],
@@ -423,7 +423,8 @@ async fn undelivered_messages_are_retried_or_given_up(url: DatabaseUrl) {
 }
 
 async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url: DatabaseUrl) {
-    use tatwir_core::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
+    use tatwir_core::audience::Audience;
+    use tatwir_core::broadcast::{BroadcastStore, NewBroadcast, Topic};
     let store = SqlStore::connect(&url).await.expect("store");
     let now = at(2026, 2, 1, 9, 0);
     let draft = tatwir_core::association::AssociationDraft::new("Amal", "Tanger").expect("draft");
@@ -472,7 +473,7 @@ async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url:
 }
 
 async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: DatabaseUrl) {
-    use tatwir_core::broadcast::Audience;
+    use tatwir_core::audience::Audience;
     use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders};
     let store = SqlStore::connect(&url).await.expect("store");
     let now = at(2026, 5, 1, 9, 0);

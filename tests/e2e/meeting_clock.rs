@@ -16,19 +16,19 @@ use chrono_tz::Africa::Casablanca;
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use tatwir::database_url::DatabaseUrl;
-use tatwir::store::SqlStore;
-use tatwir_core::broadcast::{Audience, BroadcastStore};
+use tatwir_core::audience::Audience;
+use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::learning::LearningStore;
-use tatwir_core::locale::Localizer;
 use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, Rsvp, queue_due_reminders};
 use tatwir_core::message::Outgoing;
 use tatwir_core::outbox::{OutboxItem, OutboxStore};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
+use tatwir_store::database_url::DatabaseUrl;
 
 on_both_backends!(across_ramadan_2026, across_ramadan_2027, across_ramadan_2028);
 
@@ -201,7 +201,11 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
     let first_sunday = back - Duration::days(14);
     let clock = FakeClock::at(utc_midnight(first_sunday) - Duration::days(3));
     let store = SqlStore::connect(&url).await.expect("store");
-    let engine = Engine::new(store, clock.clone(), Arc::new(Localizer::bundled().expect("locales")));
+    let engine = Engine::new(
+        store,
+        clock.clone(),
+        Arc::new(tatwir_locales::localizer().expect("locales")),
+    );
     let mut rig = Rig {
         engine,
         clock,

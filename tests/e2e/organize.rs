@@ -6,18 +6,17 @@
 use crate::backends::TestDb;
 use chrono::{DateTime, TimeZone, Utc};
 use std::sync::Arc;
-use tatwir::store::SqlStore;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
-use tatwir_core::locale::Localizer;
 use tatwir_core::meeting::{IcsMethod, MeetingStore};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
 use tatwir_core::outbox::{OutboxItem, OutboxStore};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
 
 struct Rig {
     engine: Engine<SqlStore, FakeClock>,
@@ -47,7 +46,11 @@ impl Rig {
             .create_association(&AssociationDraft::new("Nour", "Tétouan").expect("draft"), clock.now())
             .await
             .expect("nour");
-        let engine = Engine::new(store, clock.clone(), Arc::new(Localizer::bundled().expect("locales")));
+        let engine = Engine::new(
+            store,
+            clock.clone(),
+            Arc::new(tatwir_locales::localizer().expect("locales")),
+        );
         Rig {
             engine,
             clock,

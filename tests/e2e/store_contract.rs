@@ -2,14 +2,14 @@
 
 use crate::backends::on_both_backends;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use tatwir::database_url::DatabaseUrl;
-use tatwir::store::SqlStore;
 use tatwir_core::association::{AssociationDraft, AssociationId, InviteCode};
-use tatwir_core::conversation::{Action, Conversation, Offer, Step};
+use tatwir_core::conversation::{Action, Conversation, ConversationStore, Offer, Step};
 use tatwir_core::language::Language;
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::role::Role;
 use tatwir_core::store::{GrantError, JoinOutcome, RedeemError, Store};
+use tatwir_store::SqlStore;
+use tatwir_store::database_url::DatabaseUrl;
 
 on_both_backends!(
     people_are_created_once_per_identity,

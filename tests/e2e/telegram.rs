@@ -2,25 +2,24 @@
 //! joining, a lesson and its quiz through buttons and native polls, forged presses, a 429 burst,
 //! a blocked person, groups, media re-sent by file_id, and webhook mode.
 
-use crate::backends::TestDb;
+use crate::backends::{RunTatwir, TestDb};
 use crate::calendar::{FIRST_AID, assert_first_aid_ics};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tatwir::app::Application;
-use tatwir::botapi::{BotApiServer, Fault, Sent, SentFile, TgChat, TgUser};
 use tatwir::config::Config;
-use tatwir::store::SqlStore;
-use tatwir::telegram::{Limits, Telegram, TelegramConfig, Webhook};
+use tatwir_botapi::{BotApiServer, Fault, Sent, SentFile, TgChat, TgUser};
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::SystemClock;
 use tatwir_core::content::pack;
 use tatwir_core::engine::Engine;
 use tatwir_core::learning::LearningStore;
-use tatwir_core::locale::Localizer;
 use tatwir_core::outbox::{NewOutboxItem, OutboxStore, REPLY};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
+use tatwir_telegram::{Limits, Telegram, TelegramConfig, Webhook};
 
 const TOKEN: &str = "4242:loopback-test-token";
 const WAIT: Duration = Duration::from_secs(20);
@@ -68,7 +67,7 @@ impl Rig {
         let db = TestDb::sqlite();
         let store = db.store().await;
         let library =
-            pack::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).expect("bundled pack");
+            pack::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("bundled pack");
         store
             .import_library(&library, chrono::Utc::now())
             .await
@@ -81,7 +80,7 @@ impl Rig {
         let engine = Arc::new(Engine::new(
             store.clone(),
             SystemClock,
-            Arc::new(Localizer::bundled().expect("locales")),
+            Arc::new(tatwir_locales::localizer().expect("locales")),
         ));
         engine.set_library(library);
         let config = TelegramConfig {
@@ -213,9 +212,9 @@ async fn answer_quiz(rig: &Rig, user: &TgUser, mut poll: Sent, wrong: Option<usi
 }
 
 fn multiple_answer(poll: &serde_json::Value) -> Vec<i32> {
-    // The hygiene lesson's multiple-choice question: the first three options are right.
+    // The hygiene lesson's multiple-choice question: options 1, 2, 3 and 5 are right.
     assert_eq!(poll["allows_multiple_answers"], true, "{poll}");
-    vec![0, 1, 2]
+    vec![0, 1, 2, 4]
 }
 
 #[tokio::test]
@@ -498,7 +497,7 @@ async fn webhook_mode_refuses_a_wrong_secret_and_answers_with_the_right_one() {
     let config = Config {
         database_url: Some(db.url.clone()),
         http_addr: "127.0.0.1:0".parse().expect("address"),
-        content_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+        content_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"),
         ..Config::default()
     };
     let mut app = Application::build(&config).await.expect("build");
@@ -626,7 +625,10 @@ fn serve_command(api: &BotApiServer, data: &std::path::Path) -> tokio::process::
         .arg("serve")
         .env("TATWIR_DATA_DIR", data)
         .env("TATWIR_HTTP_ADDR", "127.0.0.1:0")
-        .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
+        .env(
+            "TATWIR_CONTENT_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"),
+        )
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", api.url().as_str())
         .env("TATWIR_LOG", "warn")
@@ -719,9 +721,7 @@ async fn an_announcement_reaches_each_member_in_their_language_except_who_muted_
 /// The benchmark's correctness, on a small run (its speed is what it prints, not a test).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_broadcast_benchmark_loses_and_repeats_nothing() {
-    let report = tatwir::broadcast_command::bench_broadcast(300, 200)
-        .await
-        .expect("bench");
+    let report = tatwir::cli::bench::bench_broadcast(300, 200).await.expect("bench");
     assert_eq!((report.duplicates, report.lost), (0, 0), "{report}");
     let line = report.to_string();
     let keys: Vec<&str> = line
@@ -749,7 +749,7 @@ async fn a_broadcast_survives_kill_9_and_a_restart() {
     const FIRST: i64 = 7_000_000;
     let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
     let data = tempfile::tempdir().expect("temporary folder");
-    let store = SqlStore::connect(&tatwir::database_url::DatabaseUrl::sqlite_in(data.path()))
+    let store = SqlStore::connect(&tatwir_store::database_url::DatabaseUrl::sqlite_in(data.path()))
         .await
         .expect("store");
     let draft = AssociationDraft::new("Amal", "Tanger").expect("draft");

@@ -17,7 +17,10 @@ pub fn tatwir(data_dir: &Path) -> Command {
     command
         .env("TATWIR_DATA_DIR", data_dir)
         .env_remove("TATWIR_DATABASE_URL")
-        .env("TATWIR_CONTENT_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
+        .env(
+            "TATWIR_CONTENT_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"),
+        )
         .env_remove("TATWIR_LANG")
         .env("LANG", "C.UTF-8")
         .env("TATWIR_LOG", "warn");
@@ -70,7 +73,7 @@ pub fn chat(data_dir: &Path, args: &[&str], input: &str) -> String {
 
 fn transcript_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/transcripts")
+        .join("../../tests/transcripts")
         .join(name)
 }
 

@@ -5,7 +5,7 @@
 //! over [`MAX_FILE_BYTES`], invalid UTF-8 and invalid TOML are defects like any other.
 
 use super::{
-    Audience, Lesson, LessonMedia, LessonText, Library, Material, Question, QuestionKind, QuestionText, Toolbox,
+    Lesson, LessonMedia, LessonText, Library, Material, Question, QuestionKind, QuestionText, Toolbox, ToolboxAudience,
     ToolboxText, Translations, digest, limits,
 };
 use crate::language::Language;
@@ -728,9 +728,9 @@ fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
     let audience = file.required(&root, "audience", &top, "").and_then(|value| {
         let text = file.string(value, || "audience".to_owned())?;
         let audience = match text.as_str() {
-            "volunteer" => Some(Audience::Volunteer),
-            "manager" => Some(Audience::Manager),
-            "both" => Some(Audience::Both),
+            "volunteer" => Some(ToolboxAudience::Volunteer),
+            "manager" => Some(ToolboxAudience::Manager),
+            "both" => Some(ToolboxAudience::Both),
             _ => None,
         };
         if audience.is_none() {
@@ -1459,7 +1459,7 @@ explanation = "Parce que."
         let toolbox = &library.toolboxes[0];
         assert_eq!(
             (toolbox.id.as_str(), toolbox.audience, toolbox.position),
-            ("demo", Audience::Volunteer, 5)
+            ("demo", ToolboxAudience::Volunteer, 5)
         );
         assert_eq!(toolbox.texts.get(Language::Ar).title, "Demo ar");
         assert_eq!(toolbox.materials[0].url.as_deref(), Some("https://example.org/source"));
@@ -1925,7 +1925,7 @@ explanation = "Parce que."
 
     #[test]
     fn every_defect_has_its_message_in_every_language() {
-        let localizer = Localizer::bundled().expect("bundled locales");
+        let localizer = Localizer::from_repository();
         let text = || "x".to_owned();
         let defects = [
             Defect::NoToolboxes,

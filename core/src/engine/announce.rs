@@ -1,21 +1,21 @@
 //! Announcements: a coordinator writes one, confirms it, and follows its delivery; people mute
 //! and unmute topics.
 
-use super::{Engine, Turn};
+use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::broadcast::{Audience, BroadcastStore, NewBroadcast, Topic};
+use crate::audience::Audience;
+use crate::broadcast::{NewBroadcast, Topic};
 use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
 use crate::language::Language;
-use crate::learning::LearningStore;
 use crate::locale::count;
 use crate::message::{Choice, Outgoing, Text};
 use crate::outbox::OutboxItem;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use crate::text::clean_message;
 use std::collections::BTreeMap;
 
-impl<S: Store + LearningStore + BroadcastStore + crate::meeting::MeetingStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     /// `/broadcast TEXT`: shows the announcement, to every member unless another audience is
     /// chosen, in the writer's language unless texts in the others are added; then asks to confirm.
     pub(super) async fn prepare_broadcast(

@@ -1,16 +1,14 @@
 //! Meetings in the chat: invitations with their answers, reminders, cancellations, `/meetings`.
 
-use super::{Engine, Turn};
+use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::broadcast::BroadcastStore;
 use crate::clock::Clock;
-use crate::group::{MeetingPress, parse_press, press_data};
 use crate::language::Language;
-use crate::learning::LearningStore;
-use crate::meeting::{IcsMethod, Meeting, MeetingStore, MeetingTime, Recurrence, Rsvp, occurrences};
+use crate::meeting::press::{MeetingPress, parse_press, press_data};
+use crate::meeting::{IcsMethod, Meeting, MeetingTime, Recurrence, Rsvp, occurrences};
 use crate::message::{ChatKind, Choice, Media, MediaKind, MediaSource, Outgoing, Text};
 use crate::outbox::OutboxItem;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
@@ -48,7 +46,7 @@ pub(super) fn takes_answers(item: &OutboxItem, meeting: &Meeting) -> bool {
     matches!(item.kind.as_str(), "invitation" | "change") && !meeting.cancelled
 }
 
-impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     pub(super) fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
         self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
     }

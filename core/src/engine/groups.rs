@@ -3,22 +3,21 @@
 //! press.
 
 use super::gathering::{meeting_heading, takes_answers};
-use super::{Engine, Turn};
+use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::broadcast::{Audience, BroadcastStore};
+use crate::audience::Audience;
 use crate::clock::Clock;
 use crate::language::Language;
-use crate::learning::LearningStore;
 use crate::locale::isolate;
-use crate::meeting::{Meeting, MeetingStore, Rsvp};
+use crate::meeting::{Meeting, Rsvp};
 use crate::message::{ChatKind, Outgoing, Text};
 use crate::outbox::OutboxItem;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 /// The most group chats offered as a meeting's audience in the chat (the command line takes any).
 const MAX_GROUP_CHOICES: usize = 10;
 
-impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     /// An invitation, change, reminder or cancellation as posted in a group chat: times on the
     /// meeting's own clock, and answers that carry the meeting rather than a person's offer.
     pub(super) async fn group_meeting_news(

@@ -1,20 +1,20 @@
 //! Learning in the chat: toolboxes, lessons part by part, quizzes with feedback, progress,
 //! spaced review and the daily lesson.
 
-use super::{Engine, Turn};
+use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::clock::Clock;
 use crate::content::{Lesson, Library, Question, QuestionKey, QuestionKind, Toolbox, Track, limits};
 use crate::conversation::{Action, Offer, Step};
 use crate::daily::{DailyPlan, DailyTime};
-use crate::learning::{AnswerSource, Attempt, DailySubscription, LearningStore, LessonProgress, Recorded, Score};
+use crate::learning::{AnswerSource, Attempt, DailySubscription, LessonProgress, Recorded, Score};
 use crate::locale::count;
 use crate::message::{ChatKind, Choice, Media, Outgoing, Poll, Text};
 use crate::outbox::OutboxItem;
 use crate::person::{Channel, PersonId};
 use crate::review::after_answer;
 use crate::role::Role;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -61,9 +61,7 @@ fn done_in(toolbox: &Toolbox, progress: &Progress) -> usize {
         .count()
 }
 
-impl<S: Store + LearningStore + crate::broadcast::BroadcastStore + crate::meeting::MeetingStore, C: Clock>
-    Engine<S, C>
-{
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     pub(super) async fn on_learning_action(
         &self,
         turn: &mut Turn<'_>,

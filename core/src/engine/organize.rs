@@ -2,20 +2,19 @@
 //! invites its audience; `/organize` lists the meetings a person organises, to change them
 //! (everyone invited hears of it), cancel them or record who came.
 
-use super::{Engine, Turn};
+use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::broadcast::{Audience, BroadcastStore};
+use crate::audience::Audience;
 use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
 use crate::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::language::Language;
-use crate::learning::LearningStore;
 use crate::locale::{count, isolate};
-use crate::meeting::{Meeting, MeetingStore, Recurrence, Reminders, Rsvp, occurrences, parse_local_key};
+use crate::meeting::{Meeting, Recurrence, Reminders, Rsvp, occurrences, parse_local_key};
 use crate::message::{Choice, Outgoing, Text};
 use crate::person::PersonId;
 use crate::role::Role;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use chrono::{Duration, NaiveDateTime};
 use std::collections::BTreeSet;
 
@@ -60,7 +59,7 @@ fn rows(choices: Vec<Choice>) -> Vec<Vec<Choice>> {
     choices.chunks(2).map(<[Choice]>::to_vec).collect()
 }
 
-impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore, C: Clock> Engine<S, C> {
     /// Choices built from `(label, action)` pairs under a new offer, which becomes the live one.
     pub(super) fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
         let mut offer = Offer::new(Vec::new());
@@ -622,7 +621,7 @@ impl<S: Store + LearningStore + BroadcastStore + MeetingStore, C: Clock> Engine<
             replies.extend(self.ask_field(turn).await?);
             return Ok(replies);
         }
-        let title = crate::meeting::pick(&meeting.title, turn.lang).to_owned();
+        let title = crate::language::pick(&meeting.title, turn.lang).to_owned();
         let reply = match draft.editing {
             None => {
                 if !Self::may_invite(turn, &meeting.audience) {

@@ -1,0 +1,239 @@
+//! One way to build the running service, used by `tatwir serve` and by the end-to-end tests.
+
+use crate::config::Config;
+use anyhow::Context;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tatwir_core::clock::Clock;
+use tatwir_core::clock::SystemClock;
+use tatwir_core::content::{Library, pack};
+use tatwir_core::engine::Engine;
+use tatwir_core::learning::{LearningStore, queue_due_dailies};
+use tatwir_matrix::{Matrix, MatrixConfig};
+use tatwir_store::SqlStore;
+use tatwir_telegram::webhook::TelegramSlot;
+use tatwir_telegram::{Telegram, TelegramConfig};
+use tokio::net::TcpListener;
+use tokio_util::task::AbortOnDropHandle;
+
+/// How often the scheduler queues due messages and looks for a newly imported pack.
+const SCHEDULER_TICK: std::time::Duration = std::time::Duration::from_secs(15);
+
+pub type TatwirEngine = Engine<SqlStore, SystemClock>;
+
+/// A channel and the settings that switch it on.
+pub struct ChannelSwitch {
+    pub name: &'static str,
+    pub enabled: bool,
+    pub enable_with: &'static str,
+}
+
+/// Which chat channels the environment enables.
+pub fn channel_switches() -> Vec<ChannelSwitch> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    vec![
+        ChannelSwitch {
+            name: "telegram",
+            enabled: set("TELOXIDE_TOKEN"),
+            enable_with: "TELOXIDE_TOKEN",
+        },
+        ChannelSwitch {
+            name: "matrix",
+            enabled: set("MATRIX_HOMESERVER")
+                && set("MATRIX_USER")
+                && (set("MATRIX_PASSWORD") || set("MATRIX_ACCESS_TOKEN")),
+            enable_with: "MATRIX_HOMESERVER, MATRIX_USER and MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN",
+        },
+    ]
+}
+
+pub struct Application {
+    pub engine: Arc<TatwirEngine>,
+    pub store: SqlStore,
+    listener: TcpListener,
+    pub http_addr: SocketAddr,
+    /// Set from `TELOXIDE_TOKEN`; tests set it to point at the loopback Bot API server.
+    pub telegram: Option<TelegramConfig>,
+    /// The Telegram adapter once connected (tests wait on it).
+    pub telegram_slot: TelegramSlot,
+    /// Set from `MATRIX_*`; tests point it at their Synapse.
+    pub matrix: Option<MatrixConfig>,
+}
+
+impl Application {
+    /// Opens and migrates the database and binds the HTTP port.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let store = open_store(config).await?;
+        let released = store.release_stale_claims().await?;
+        if released > 0 {
+            tracing::info!(released, "messages claimed before the last stop are queued again");
+        }
+        let locales = Arc::new(tatwir_locales::localizer()?);
+        let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
+        engine.set_library(load_library(&store, config).await?);
+        let telegram = TelegramConfig::from_env(config.telegram_webhook()?, config.telegram_limits())?;
+        let matrix = MatrixConfig::from_env(&config.data_dir)?;
+        let (listener, http_addr) = tatwir_web::bind(config.http_addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.http_addr))?;
+        Ok(Application {
+            engine,
+            store,
+            listener,
+            http_addr,
+            telegram,
+            telegram_slot: TelegramSlot::default(),
+            matrix,
+        })
+    }
+
+    /// Serves until `shutdown` completes.
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        tracing::info!(address = %self.http_addr, "HTTP server listening (GET /healthz)");
+        for channel in channel_switches() {
+            if channel.enabled {
+                tracing::info!(channel = channel.name, "channel enabled");
+            } else {
+                tracing::info!(
+                    channel = channel.name,
+                    enable_with = channel.enable_with,
+                    "channel disabled"
+                );
+            }
+        }
+        tracing::info!(
+            channel = "terminal",
+            "use `tatwir chat --user NAME` to talk to the bot in a terminal"
+        );
+        let scheduler = tokio::spawn(schedule(self.engine.clone(), self.store.clone()));
+        let telegram = self.telegram.map(|config| {
+            let (engine, store, slot) = (self.engine.clone(), self.store.clone(), self.telegram_slot.clone());
+            tokio::spawn(async move {
+                match Telegram::connect(config, engine, store).await {
+                    Ok(telegram) => {
+                        let _ = slot.set(telegram.clone());
+                        telegram.run(std::future::pending()).await;
+                    }
+                    Err(error) => tracing::error!(%error, "the Telegram channel could not start"),
+                }
+            })
+        });
+        let matrix = self.matrix.map(|config| {
+            let (engine, store) = (self.engine.clone(), self.store.clone());
+            AbortOnDropHandle::new(tokio::spawn(async move {
+                match Matrix::connect(config, engine, store).await {
+                    Ok(matrix) => matrix.run().await,
+                    Err(error) => tracing::error!(%error, "the Matrix channel could not start"),
+                }
+            }))
+        });
+        let router =
+            tatwir_web::router(self.store.clone()).merge(tatwir_telegram::webhook::router(self.telegram_slot.clone()));
+        let served = axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        // Stopping mid-batch is safe: the offset is stored only after a batch is handled, and
+        // the engine refuses an answer it already took.
+        if let Some(telegram) = telegram {
+            telegram.abort();
+        }
+        drop(matrix);
+        scheduler.abort();
+        served?;
+        self.store.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Opens the configured database and brings its schema up to date.
+pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
+    let url = config.database_url();
+    let store = SqlStore::connect(&url).await?;
+    tracing::debug!(database = %url, "database ready");
+    Ok(store)
+}
+
+/// Imports the configured content folder when it is valid and differs from the pack taught so
+/// far, then returns the pack to teach. A broken folder is reported and the previous pack kept.
+pub async fn load_library(store: &SqlStore, config: &Config) -> anyhow::Result<Library> {
+    let dir = &config.content_dir;
+    if dir.is_dir() {
+        match pack::load(dir) {
+            Ok(library) => {
+                let report = store.import_library(&library, SystemClock.now()).await?;
+                if report.changed {
+                    tracing::info!(
+                        dir = %dir.display(),
+                        toolboxes = report.toolboxes,
+                        lessons = report.lessons,
+                        new = report.new_lessons,
+                        changed = report.changed_lessons,
+                        removed = report.removed_lessons,
+                        "content imported"
+                    );
+                }
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    tracing::warn!(%problem, "content problem");
+                }
+                tracing::warn!(
+                    dir = %dir.display(),
+                    problems = problems.len(),
+                    "the content folder has problems (see `tatwir content check`): keeping the pack imported before"
+                );
+            }
+        }
+    } else {
+        tracing::warn!(dir = %dir.display(), "no content folder: set TATWIR_CONTENT_DIR to teach toolboxes");
+    }
+    let library = store.library().await?.unwrap_or_default();
+    tracing::info!(
+        toolboxes = library.toolboxes.len(),
+        lessons = library.lesson_count(),
+        "teaching"
+    );
+    Ok(library)
+}
+
+/// Queues what is due at `now`: the daily lessons and the meetings' reminders. Failures are
+/// logged; the next tick tries again.
+pub async fn queue_due<S>(store: &S, now: chrono::DateTime<chrono::Utc>)
+where
+    S: tatwir_core::learning::LearningStore + tatwir_core::meeting::MeetingStore,
+{
+    match queue_due_dailies(store, now).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "daily lessons queued"),
+        Err(error) => tracing::warn!(%error, "could not queue the daily lessons"),
+    }
+    match tatwir_core::meeting::queue_due_reminders(store, now).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "meeting reminders queued"),
+        Err(error) => tracing::warn!(%error, "could not queue the meeting reminders"),
+    }
+}
+
+/// The scheduler: queues the daily lessons that are due and picks up a pack imported by
+/// `tatwir content import` while the service runs.
+async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
+    let mut tick = tokio::time::interval(SCHEDULER_TICK);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut pack = store.latest_pack().await.ok().flatten();
+    loop {
+        tick.tick().await;
+        queue_due(&store, SystemClock.now()).await;
+        let latest = store.latest_pack().await.ok().flatten();
+        if latest != pack
+            && let Ok(Some(library)) = store.library().await
+        {
+            tracing::info!(
+                lessons = library.lesson_count(),
+                "a new content pack was imported: teaching it"
+            );
+            engine.set_library(library);
+            pack = latest;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Settings: built-in defaults, then `tatwir.toml` (or `--config`), then `TATWIR_*` variables,
+//! then command-line flags. Zero configuration works.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tatwir_store::database_url::DatabaseUrl;
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Config {
+    /// Where the SQLite file, channel stores and caches live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; by default a SQLite file in `data_dir`.
+    #[serde(skip_serializing)]
+    pub database_url: Option<DatabaseUrl>,
+    /// The toolbox packs.
+    pub content_dir: PathBuf,
+    /// The HTTP server's address; port 0 picks a free port.
+    pub http_addr: SocketAddr,
+    /// Telegram webhook mode: the public URL Telegram posts to (forwarded by the reverse proxy
+    /// to `/telegram/webhook`), and the secret it must send back. Long polling when unset.
+    pub telegram_webhook_url: Option<url::Url>,
+    #[serde(skip_serializing)]
+    pub telegram_webhook_secret: Option<Secret>,
+    /// Sending pace on Telegram (Telegram's own limits by default).
+    pub telegram_overall_per_second: f64,
+    pub telegram_private_per_second: f64,
+    pub telegram_group_per_minute: f64,
+}
+
+/// A value that never shows in logs or `Debug` output.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            content_dir: PathBuf::from("content"),
+            http_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            telegram_webhook_url: None,
+            telegram_webhook_secret: None,
+            telegram_overall_per_second: 30.0,
+            telegram_private_per_second: 1.0,
+            telegram_group_per_minute: 20.0,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+}
+
+impl Config {
+    /// Reads the layers. `explicit_file` is `--config`: it must exist; the default
+    /// `tatwir.toml` is read only when present.
+    pub fn load(explicit_file: Option<&Path>) -> Result<Self, ConfigError> {
+        let file = match explicit_file {
+            Some(path) if !path.exists() => return Err(ConfigError::MissingFile(path.to_owned())),
+            Some(path) => path.to_owned(),
+            None => PathBuf::from("tatwir.toml"),
+        };
+        Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("TATWIR_").only(&[
+                "data_dir",
+                "database_url",
+                "content_dir",
+                "http_addr",
+                "telegram_webhook_url",
+                "telegram_webhook_secret",
+                "telegram_overall_per_second",
+                "telegram_private_per_second",
+                "telegram_group_per_minute",
+            ]))
+            .extract()
+            .map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    /// The Telegram webhook, when both its URL and its secret are set.
+    pub fn telegram_webhook(&self) -> anyhow::Result<Option<tatwir_telegram::Webhook>> {
+        match (&self.telegram_webhook_url, &self.telegram_webhook_secret) {
+            (None, None) => Ok(None),
+            (Some(url), Some(secret)) => {
+                let valid = (1..=256).contains(&secret.0.len())
+                    && secret
+                        .0
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                anyhow::ensure!(
+                    valid,
+                    "TATWIR_TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"
+                );
+                Ok(Some(tatwir_telegram::Webhook {
+                    url: url.clone(),
+                    secret: secret.0.clone(),
+                }))
+            }
+            _ => anyhow::bail!("set both TATWIR_TELEGRAM_WEBHOOK_URL and TATWIR_TELEGRAM_WEBHOOK_SECRET, or neither"),
+        }
+    }
+
+    pub fn telegram_limits(&self) -> tatwir_telegram::Limits {
+        tatwir_telegram::Limits {
+            overall_per_second: self.telegram_overall_per_second.max(0.1),
+            private_per_second: self.telegram_private_per_second.max(0.01),
+            group_per_minute: self.telegram_group_per_minute.max(0.1),
+            ..tatwir_telegram::Limits::default()
+        }
+    }
+
+    pub fn database_url(&self) -> DatabaseUrl {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| DatabaseUrl::sqlite_in(&self.data_dir))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_nothing() {
+        let config = Config::default();
+        assert_eq!(config.database_url().expose(), "sqlite://data/tatwir.db");
+        assert_eq!(config.http_addr.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own large error
+    fn file_then_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "tatwir.toml",
+                "data_dir = \"/srv/tatwir\"\nhttp_addr = \"0.0.0.0:9000\"\n",
+            )?;
+            jail.set_env("TATWIR_HTTP_ADDR", "127.0.0.1:0");
+            jail.set_env("TATWIR_DATABASE_URL", "postgres://u:pw-hunter2@localhost/t");
+            jail.set_env(
+                "TATWIR_TELEGRAM_WEBHOOK_URL",
+                "https://bot.example.org/telegram/webhook",
+            );
+            jail.set_env("TATWIR_TELEGRAM_WEBHOOK_SECRET", "hook-hunter3");
+            let config = Config::load(None).expect("loads");
+            assert_eq!(config.data_dir, PathBuf::from("/srv/tatwir"));
+            assert_eq!(config.http_addr.port(), 0);
+            let shown = format!("{config:?}");
+            assert!(!shown.contains("hunter2") && !shown.contains("hunter3"), "{shown}");
+            let webhook = config.telegram_webhook().expect("valid").expect("set");
+            assert_eq!(webhook.secret, "hook-hunter3");
+            assert!(!format!("{webhook:?}").contains("hunter3"));
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,839 @@
+//! The Telegram channel, on teloxide: updates in (long polling, or a webhook served by tatwir's
+//! own HTTP server), the engine's replies out at Telegram's pace.
+//!
+//! What teloxide's dispatcher would keep in memory is ours and durable: the polling offset is
+//! stored after each batch is handled (an update handled twice after a crash has no double
+//! effect: the engine refuses an answer to an offer already answered), native polls are mapped
+//! to the engine's references in the database, uploaded files are re-sent by file_id, and a
+//! reply that cannot be sent goes to the outbox instead of being lost.
+
+mod pacer;
+pub mod render;
+pub mod webhook;
+
+pub use pacer::Limits;
+
+use chrono::Utc;
+use pacer::Pacer;
+use render::{PollForm, html, keyboard, messages, poll_as_buttons, poll_form};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tatwir_core::clock::Clock;
+use tatwir_core::command::{COMMANDS, UsableBy};
+use tatwir_core::engine::Engine;
+use tatwir_core::language::Language;
+use tatwir_core::locale::Localizer;
+use tatwir_core::message::{
+    Chat, ChatKind, Choice, Event, Incoming, Media, MediaKind, MediaSource, Outgoing, Poll, Text,
+};
+use tatwir_core::outbox::{NewOutboxItem, OutboxItem, OutboxStore, REPLY, Undelivered};
+use tatwir_core::person::{Channel, Identity};
+use tatwir_core::store::Store;
+use tatwir_store::{SentPoll, SqlStore};
+use teloxide::RequestError;
+use teloxide::payloads::{
+    AnswerCallbackQuerySetters, EditMessageReplyMarkupSetters, GetUpdatesSetters, SendDocumentSetters,
+    SendMessageSetters, SendPhotoSetters, SendPollSetters, SendVideoSetters, SetMyCommandsSetters, SetWebhookSetters,
+};
+use teloxide::prelude::Requester;
+use teloxide::types::{
+    AllowedUpdate, BotCommand, ChatId, FileId, InlineKeyboardMarkup, InputFile, InputPollOption, MaybeAnonymousUser,
+    Message, ParseMode, PollType, Update, UpdateKind, User,
+};
+use tokio_util::task::AbortOnDropHandle;
+
+/// How long one getUpdates call waits for news (below teloxide's 17 s request timeout).
+const POLL_TIMEOUT_SECONDS: u32 = 10;
+/// Outbox workers per process.
+const OUTBOX_WORKERS: usize = 4;
+/// Tries of a reply before it is handed to the outbox.
+const INLINE_TRIES: u32 = 3;
+
+/// A webhook: Telegram POSTs updates to `url`, which the reverse proxy forwards to
+/// `/telegram/webhook` on tatwir's HTTP server.
+#[derive(Clone)]
+pub struct Webhook {
+    pub url: url::Url,
+    pub secret: String,
+}
+
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("url", &self.url.as_str())
+            .field("secret", &"***")
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+pub struct TelegramConfig {
+    pub token: String,
+    /// Another Bot API server (a self-hosted one, or the loopback test server).
+    pub api_url: Option<url::Url>,
+    pub webhook: Option<Webhook>,
+    pub limits: Limits,
+}
+
+impl std::fmt::Debug for TelegramConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TelegramConfig")
+            .field("token", &"***")
+            .field("api_url", &self.api_url.as_ref().map(url::Url::as_str))
+            .field("webhook", &self.webhook)
+            .field("limits", &self.limits)
+            .finish()
+    }
+}
+
+impl TelegramConfig {
+    /// From `TELOXIDE_TOKEN`, `TELOXIDE_API_URL` and the webhook settings; `None` without a token.
+    pub fn from_env(webhook: Option<Webhook>, limits: Limits) -> anyhow::Result<Option<Self>> {
+        let Some(token) = std::env::var("TELOXIDE_TOKEN")
+            .ok()
+            .filter(|token| !token.trim().is_empty())
+        else {
+            return Ok(None);
+        };
+        let api_url = match std::env::var("TELOXIDE_API_URL")
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+        {
+            Some(url) => Some(url::Url::parse(&url).map_err(|e| anyhow::anyhow!("TELOXIDE_API_URL: {e}"))?),
+            None => None,
+        };
+        Ok(Some(TelegramConfig {
+            token: token.trim().to_owned(),
+            api_url,
+            webhook,
+            limits,
+        }))
+    }
+}
+
+/// What went wrong sending one message.
+#[derive(Debug)]
+enum Failure {
+    Unreachable(String),
+    Rejected(String),
+    Transient(String),
+}
+
+impl From<Failure> for Undelivered {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Unreachable(why) => Undelivered::Unreachable(why),
+            Failure::Rejected(why) => Undelivered::Rejected(why),
+            Failure::Transient(why) => Undelivered::Transient(why),
+        }
+    }
+}
+
+pub struct Telegram<C> {
+    bot: teloxide::Bot,
+    bot_id: u64,
+    username: String,
+    engine: Arc<Engine<SqlStore, C>>,
+    store: SqlStore,
+    pacer: Pacer,
+    webhook: Option<Webhook>,
+    worker: String,
+}
+
+impl<C: Clock + 'static> Telegram<C> {
+    /// Connects (getMe, with retries), remembers the bot's username for deep links, and sets
+    /// the command menus.
+    pub async fn connect(
+        config: TelegramConfig,
+        engine: Arc<Engine<SqlStore, C>>,
+        store: SqlStore,
+    ) -> anyhow::Result<Arc<Self>> {
+        let mut bot = teloxide::Bot::new(config.token.clone());
+        if let Some(url) = &config.api_url {
+            bot = bot.set_api_url(url.clone());
+        }
+        let mut wait = Duration::from_secs(1);
+        let me = loop {
+            match bot.get_me().await {
+                Ok(me) => break me,
+                Err(RequestError::Api(error)) => anyhow::bail!("Telegram refused the bot token: {error}"),
+                Err(error) => {
+                    tracing::warn!(%error, "Telegram is not answering getMe; trying again");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(60));
+                }
+            }
+        };
+        // teloxide's `Me::username` panics when a server leaves it out.
+        let username = me.user.username.clone().unwrap_or_default();
+        store.set_setting("telegram.username", &username, Utc::now()).await?;
+        let telegram = Arc::new(Telegram {
+            bot,
+            bot_id: me.id.0,
+            username,
+            engine,
+            store,
+            pacer: Pacer::new(config.limits),
+            webhook: config.webhook,
+            worker: format!("telegram:{}:{}", std::process::id(), rand_suffix()),
+        });
+        telegram.set_commands().await;
+        tracing::info!(bot = %telegram.username, "Telegram channel ready");
+        Ok(telegram)
+    }
+
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// The command menu per language: French by default, Arabic for Arabic clients (Telegram
+    /// reports Darija speakers as `ar`).
+    async fn set_commands(&self) {
+        let locales = self.engine.locales();
+        for (language, code) in [
+            (Language::Fr, None),
+            (Language::Fr, Some("fr")),
+            (Language::Ar, Some("ar")),
+        ] {
+            let commands = menu(locales, language);
+            let mut request = self.bot.set_my_commands(commands);
+            if let Some(code) = code {
+                request = request.language_code(code);
+            }
+            if let Err(error) = request.await {
+                tracing::warn!(%error, language = code.unwrap_or("default"), "could not set the command menu");
+            }
+        }
+    }
+
+    /// Receives updates until `shutdown`, and delivers the outbox meanwhile.
+    pub async fn run(self: Arc<Self>, shutdown: impl Future<Output = ()> + Send + 'static) {
+        // Delivery stops with this future, however it ends (the service aborts it at shutdown).
+        let _delivery = AbortOnDropHandle::new(tokio::spawn(self.clone().deliver_outbox()));
+        let receiving = async {
+            match &self.webhook {
+                Some(webhook) => self.register_webhook(webhook).await,
+                None => self.poll().await,
+            }
+        };
+        tokio::select! {
+            () = receiving => {}
+            () = shutdown => {}
+        }
+    }
+
+    async fn register_webhook(&self, webhook: &Webhook) {
+        let mut wait = Duration::from_secs(1);
+        loop {
+            match self
+                .bot
+                .set_webhook(webhook.url.clone())
+                .secret_token(webhook.secret.clone())
+                .allowed_updates(allowed_updates())
+                .await
+            {
+                Ok(_) => {
+                    tracing::info!(url = %webhook.url, "Telegram webhook set");
+                    // Updates now come through the HTTP server.
+                    std::future::pending::<()>().await;
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "could not set the Telegram webhook; trying again");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(60));
+                }
+            }
+        }
+    }
+
+    fn offset_setting(&self) -> String {
+        format!("telegram.{}.offset", self.bot_id)
+    }
+
+    /// Long polling. The offset confirming a batch is stored once the batch is handled.
+    async fn poll(self: &Arc<Self>) {
+        if let Err(error) = self.bot.delete_webhook().await {
+            tracing::warn!(%error, "could not remove a Telegram webhook before polling");
+        }
+        let mut offset: i32 = match self.store.setting(&self.offset_setting()).await {
+            Ok(value) => value.and_then(|v| v.parse().ok()).unwrap_or(0),
+            Err(error) => {
+                tracing::warn!(%error, "could not read the Telegram offset");
+                0
+            }
+        };
+        let mut wait = Duration::from_secs(1);
+        loop {
+            let batch = self
+                .bot
+                .get_updates()
+                .offset(offset)
+                .timeout(POLL_TIMEOUT_SECONDS)
+                .allowed_updates(allowed_updates())
+                .await;
+            let updates = match batch {
+                Ok(updates) => {
+                    wait = Duration::from_secs(1);
+                    updates
+                }
+                Err(RequestError::RetryAfter(seconds)) => {
+                    tokio::time::sleep(seconds.duration()).await;
+                    continue;
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "getUpdates failed; trying again");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(30));
+                    continue;
+                }
+            };
+            let Some(last) = updates.iter().map(|update| update.id.0).max() else {
+                continue;
+            };
+            self.handle_batch(updates).await;
+            offset = i32::try_from(last).unwrap_or(i32::MAX).saturating_add(1);
+            if let Err(error) = self
+                .store
+                .set_setting(&self.offset_setting(), &offset.to_string(), Utc::now())
+                .await
+            {
+                tracing::warn!(%error, "could not store the Telegram offset");
+            }
+        }
+    }
+
+    /// Handles a batch: one chat's updates in order, different chats at once.
+    pub async fn handle_batch(self: &Arc<Self>, updates: Vec<Update>) {
+        let mut by_chat: BTreeMap<i64, Vec<Update>> = BTreeMap::new();
+        for update in updates {
+            by_chat.entry(chat_key(&update)).or_default().push(update);
+        }
+        let mut tasks = tokio::task::JoinSet::new();
+        for (_, updates) in by_chat {
+            let telegram = self.clone();
+            tasks.spawn(async move {
+                for update in updates {
+                    telegram.handle_update(update).await;
+                }
+            });
+        }
+        while tasks.join_next().await.is_some() {}
+    }
+
+    /// One update, answered. Never fails: what cannot be sent now goes to the outbox.
+    pub async fn handle_update(&self, update: Update) {
+        let id = update.id.0;
+        match update.kind {
+            UpdateKind::Message(message) => self.on_message(id, message).await,
+            UpdateKind::CallbackQuery(query) => {
+                let message = query.regular_message().cloned();
+                if let Some(message) = &message {
+                    self.note_group(&message.chat).await;
+                }
+                let chat = message.as_ref().map_or(query.from.id.0 as i64, |m| m.chat.id.0);
+                let kind = if chat < 0 { ChatKind::Group } else { ChatKind::Private };
+                let data = query.data.clone().unwrap_or_default();
+                let incoming = self.incoming(&query.from, chat, kind, Event::Choice(data));
+                let handled = self.engine.handle_event(&incoming).await;
+                // The press is answered at once (the client stops waiting), with the notice as a
+                // passing message when there is one.
+                let mut answer = self.bot.answer_callback_query(query.id.clone());
+                if let Some(notice) = &handled.notice {
+                    answer = answer.text(notice.clone());
+                }
+                if let Err(error) = answer.await {
+                    tracing::debug!(%error, "could not answer a callback query");
+                }
+                if handled.accepted
+                    && let Some(message) = &message
+                {
+                    // The keyboard did its work: take it away so a lesson leaves no dead buttons.
+                    self.pacer.ready(chat).await;
+                    let edit = self
+                        .bot
+                        .edit_message_reply_markup(message.chat.id, message.id)
+                        .reply_markup(InlineKeyboardMarkup::default())
+                        .await;
+                    if let Err(error) = edit {
+                        tracing::debug!(%error, "could not retire a keyboard");
+                    }
+                }
+                self.reply(id, &incoming.identity, chat, handled.replies).await;
+            }
+            UpdateKind::PollAnswer(answer) => {
+                let MaybeAnonymousUser::User(user) = &answer.voter else {
+                    return;
+                };
+                if answer.option_ids.is_empty() {
+                    return;
+                }
+                let poll = match self.store.sent_poll(&answer.poll_id.0).await {
+                    Ok(Some(poll)) => poll,
+                    Ok(None) => return,
+                    Err(error) => {
+                        tracing::warn!(%error, "could not look up a poll");
+                        return;
+                    }
+                };
+                let event = Event::PollAnswer {
+                    poll: poll.reference,
+                    options: answer.option_ids.iter().map(|&option| usize::from(option)).collect(),
+                };
+                let chat = user.id.0 as i64;
+                let incoming = self.incoming(user, chat, ChatKind::Private, event);
+                let replies = self.engine.handle_event(&incoming).await.into_replies();
+                self.reply(id, &incoming.identity, chat, replies).await;
+            }
+            UpdateKind::MyChatMember(member) => {
+                if member.new_chat_member.is_present() {
+                    self.note_group(&member.chat).await;
+                } else if !member.chat.is_private()
+                    && let Err(error) = self
+                        .store
+                        .left_group_chat(Channel::Telegram, &member.chat.id.0.to_string(), Utc::now())
+                        .await
+                {
+                    tracing::warn!(%error, "could not record that the bot left a group");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keeps the group chats the bot is in (a meeting may invite them), with their titles.
+    async fn note_group(&self, chat: &teloxide::types::Chat) {
+        if !(chat.is_group() || chat.is_supergroup()) {
+            return;
+        }
+        let title = chat.title().unwrap_or_default();
+        if let Err(error) = self
+            .store
+            .note_group_chat(Channel::Telegram, &chat.id.0.to_string(), title, Utc::now())
+            .await
+        {
+            tracing::warn!(%error, "could not record a group chat");
+        }
+    }
+
+    async fn on_message(&self, update: u32, message: Message) {
+        if let Some(new) = message.migrate_to_chat_id() {
+            if let Err(error) = self
+                .store
+                .migrate_telegram_chat(message.chat.id.0, new.0, Utc::now())
+                .await
+            {
+                tracing::warn!(%error, "could not follow a group to its supergroup");
+            }
+            return;
+        }
+        self.note_group(&message.chat).await;
+        let Some(from) = message.from.as_ref().filter(|user| !user.is_bot) else {
+            return;
+        };
+        let chat = message.chat.id.0;
+        let group = !message.chat.is_private();
+        let text = message.text().unwrap_or_default();
+        if group {
+            // In groups the bot answers only commands meant for it (privacy mode shows it little
+            // else, and chatter is not for the bot).
+            let Some(command) = text.strip_prefix('/') else {
+                return;
+            };
+            let word = command.split_whitespace().next().unwrap_or_default();
+            if let Some((_, bot)) = word.split_once('@')
+                && !bot.eq_ignore_ascii_case(&self.username)
+            {
+                return;
+            }
+        }
+        let kind = if group { ChatKind::Group } else { ChatKind::Private };
+        let incoming = self.incoming(from, chat, kind, Event::Text(text.to_owned()));
+        // Writing again makes a person who had blocked the bot reachable again.
+        if !group && let Err(error) = self.store.set_unreachable(&incoming.identity, None).await {
+            tracing::warn!(%error, "could not mark a person reachable");
+        }
+        let replies = self.engine.handle_event(&incoming).await.into_replies();
+        self.reply(update, &incoming.identity, chat, replies).await;
+    }
+
+    fn incoming(&self, user: &User, chat: i64, kind: ChatKind, event: Event) -> Incoming {
+        Incoming {
+            identity: Identity::new(Channel::Telegram, user.id.0.to_string()),
+            display_name: user.full_name(),
+            client_language: user.language_code.clone(),
+            chat: Chat {
+                id: chat.to_string(),
+                kind,
+                private_link: Some(format!("https://t.me/{}", self.username)),
+            },
+            event,
+        }
+    }
+
+    /// Sends a turn's replies in order; on a failure that may pass, the rest wait in the outbox.
+    async fn reply(&self, update: u32, identity: &Identity, chat: i64, replies: Vec<Outgoing>) {
+        for (index, reply) in replies.iter().enumerate() {
+            match self.send(chat, reply, INLINE_TRIES).await {
+                Ok(()) => {}
+                Err(Failure::Unreachable(why)) => {
+                    tracing::info!(%identity, %why, "the person cannot be reached: sending stops until they write");
+                    if let Err(error) = self.store.set_unreachable(identity, Some(Utc::now())).await {
+                        tracing::warn!(%error, "could not mark a person unreachable");
+                    }
+                    return;
+                }
+                Err(Failure::Rejected(why)) => {
+                    tracing::error!(%why, %identity, "Telegram refused a reply");
+                }
+                Err(Failure::Transient(why)) => {
+                    tracing::warn!(%why, "Telegram is not answering: the reply waits in the outbox");
+                    self.queue_replies(update, identity, chat, index, &replies[index..])
+                        .await;
+                    return;
+                }
+            }
+        }
+    }
+
+    async fn queue_replies(&self, update: u32, identity: &Identity, chat: i64, first: usize, replies: &[Outgoing]) {
+        let person = match self.engine.store().person_by_identity(identity).await {
+            Ok(Some(person)) => person.id,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::error!(%error, "could not queue a reply: it is lost");
+                return;
+            }
+        };
+        for (offset, reply) in replies.iter().enumerate() {
+            let item = NewOutboxItem {
+                kind: REPLY.to_owned(),
+                occurrence: format!("telegram:{}:{update}:{}", self.bot_id, first + offset),
+                person,
+                channel: Channel::Telegram,
+                chat: chat.to_string(),
+                payload: serde_json::to_value(reply).unwrap_or_default(),
+            };
+            if let Err(error) = self.store.enqueue(&item, Utc::now()).await {
+                tracing::error!(%error, "could not queue a reply: it is lost");
+            }
+        }
+    }
+
+    /// Delivers what the outbox holds for Telegram, for as long as the service runs.
+    /// Several workers, so that one slow chat or request does not hold the others up; the pacer
+    /// keeps them all within the limits together.
+    pub async fn deliver_outbox(self: Arc<Self>) {
+        futures::future::join_all((0..OUTBOX_WORKERS).map(|_| {
+            let this = self.clone();
+            async move {
+                loop {
+                    let delivered = match this.deliver_due().await {
+                        Ok(count) => count,
+                        Err(error) => {
+                            tracing::warn!(%error, "could not read the outbox");
+                            0
+                        }
+                    };
+                    if delivered == 0 {
+                        tokio::time::sleep(Duration::from_millis(500)).await;
+                    }
+                }
+            }
+        }))
+        .await;
+    }
+
+    /// Claims and sends due messages once; returns how many were handled.
+    pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        let now = self.engine.clock().now();
+        let items = self.store.claim(Channel::Telegram, None, &self.worker, now, 50).await?;
+        let count = items.len();
+        // Items for different chats go out together; the pacer keeps each chat's pace.
+        let mut by_chat: BTreeMap<String, Vec<OutboxItem>> = BTreeMap::new();
+        for item in items {
+            by_chat.entry(item.chat.clone()).or_default().push(item);
+        }
+        futures::future::join_all(by_chat.into_values().map(|items| async move {
+            for item in items {
+                let outcome = self.deliver(&item).await;
+                tatwir_core::outbox::record(&self.store, item.id, outcome, self.engine.clock().now()).await;
+            }
+        }))
+        .await;
+        Ok(count)
+    }
+
+    /// Sends one claimed item; a person who blocked the bot is kept as unreachable, a group that
+    /// removed it as left.
+    async fn deliver(&self, item: &OutboxItem) -> Result<(), Undelivered> {
+        let chat = item
+            .chat
+            .parse::<i64>()
+            .map_err(|_| Undelivered::Rejected("not a Telegram chat".into()))?;
+        let chat = self.store.current_telegram_chat(chat).await.unwrap_or(chat);
+        let identity = Identity::new(Channel::Telegram, chat.to_string());
+        if chat > 0 && self.store.is_unreachable(&identity).await.unwrap_or(false) {
+            return Err(Undelivered::Unreachable("blocked the bot".into()));
+        }
+        let replies = self
+            .engine
+            .render(item)
+            .await
+            .map_err(|error| Undelivered::Transient(error.to_string()))?;
+        for reply in &replies {
+            if let Err(failure) = self.send(chat, reply, 1).await {
+                if let Failure::Unreachable(_) = failure {
+                    let now = self.engine.clock().now();
+                    let noted = if chat > 0 {
+                        self.store.set_unreachable(&identity, Some(now)).await
+                    } else {
+                        self.store
+                            .left_group_chat(Channel::Telegram, &chat.to_string(), now)
+                            .await
+                    };
+                    if let Err(error) = noted {
+                        tracing::warn!(%error, "could not record an unreachable chat");
+                    }
+                }
+                return Err(failure.into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends one message at the pace Telegram allows, honouring 429s (not counted as tries),
+    /// following a group to its supergroup, and retrying other failures `tries` times.
+    async fn send(&self, chat: i64, outgoing: &Outgoing, tries: u32) -> Result<(), Failure> {
+        let mut chat = chat;
+        let mut tried = 0;
+        let mut wait = Duration::from_millis(500);
+        loop {
+            self.pacer.ready(chat).await;
+            match self.send_once(chat, outgoing).await {
+                Ok(()) => return Ok(()),
+                Err(RequestError::RetryAfter(seconds)) => {
+                    tracing::info!(seconds = seconds.seconds(), "Telegram asks to wait: all sending pauses");
+                    self.pacer.pause(u64::from(seconds.seconds()));
+                }
+                Err(RequestError::MigrateToChatId(new)) => {
+                    if let Err(error) = self.store.migrate_telegram_chat(chat, new.0, Utc::now()).await {
+                        tracing::warn!(%error, "could not record a group migration");
+                    }
+                    chat = new.0;
+                }
+                Err(error) => match classify(&error) {
+                    Failure::Transient(why) => {
+                        tried += 1;
+                        if tried >= tries {
+                            return Err(Failure::Transient(why));
+                        }
+                        tokio::time::sleep(wait).await;
+                        wait *= 2;
+                    }
+                    failure => return Err(failure),
+                },
+            }
+        }
+    }
+
+    async fn send_once(&self, chat: i64, outgoing: &Outgoing) -> Result<(), RequestError> {
+        let chat_id = ChatId(chat);
+        match outgoing {
+            Outgoing::Message { text, choices } => self.send_text(chat_id, text, choices).await,
+            Outgoing::Poll(poll) => self.send_poll(chat, poll).await,
+            Outgoing::Media(media) => self.send_media(chat_id, media).await,
+        }
+    }
+
+    async fn send_text(&self, chat: ChatId, text: &Text, choices: &[Vec<Choice>]) -> Result<(), RequestError> {
+        let parts = messages(text);
+        let last = parts.len().saturating_sub(1);
+        for (index, part) in parts.into_iter().enumerate() {
+            let mut request = self.bot.send_message(chat, part).parse_mode(ParseMode::Html);
+            if index == last && !choices.is_empty() {
+                request = request.reply_markup(keyboard(choices));
+            }
+            request.await?;
+        }
+        Ok(())
+    }
+
+    async fn send_poll(&self, chat: i64, poll: &Poll) -> Result<(), RequestError> {
+        let options = poll.options.iter().map(|option| InputPollOption::new(option.clone()));
+        let request = self
+            .bot
+            .send_poll(ChatId(chat), poll.question.clone(), options)
+            .is_anonymous(false);
+        let sent = match poll_form(poll) {
+            PollForm::Quiz { correct } => {
+                let mut request = request.type_(PollType::Quiz).correct_option_id(correct);
+                if let Some(explanation) = &poll.explanation {
+                    request = request.explanation(explanation.clone());
+                }
+                request.await?
+            }
+            PollForm::Multiple => request.type_(PollType::Regular).allows_multiple_answers(true).await?,
+            PollForm::Buttons => {
+                let (text, choices) = poll_as_buttons(poll);
+                return self.send_text(ChatId(chat), &text, &choices).await;
+            }
+        };
+        if let Some(sent_poll) = sent.poll() {
+            let record = SentPoll {
+                reference: poll.reference.clone(),
+                user_id: chat.to_string(),
+                chat_id: chat,
+                message_id: i64::from(sent.id.0),
+            };
+            if let Err(error) = self.store.remember_poll(&sent_poll.id.0, &record, Utc::now()).await {
+                tracing::error!(%error, "could not remember a poll: its answers will not count");
+            }
+        }
+        Ok(())
+    }
+
+    /// A lesson's file: uploaded once per bot, then re-sent by its file_id. A file made for the
+    /// message (a meeting's calendar) is uploaded every time.
+    async fn send_media(&self, chat: ChatId, media: &Media) -> Result<(), RequestError> {
+        let (source, upload) = match &media.source {
+            MediaSource::File(path) => (path.display().to_string(), InputFile::file(path.clone())),
+            MediaSource::Url(url) => match url::Url::parse(url) {
+                Ok(parsed) => (url.clone(), InputFile::url(parsed)),
+                Err(_) => return Ok(()),
+            },
+            MediaSource::Inline { file_name, content, .. } => {
+                let file = InputFile::memory(content.clone().into_bytes()).file_name(file_name.clone());
+                return self.send_file(chat, media, file).await.map(drop);
+            }
+        };
+        let key = format!("{}:{source}", self.bot_id);
+        let cached = self.store.telegram_file(&key).await.ok().flatten();
+        let file = match &cached {
+            Some(id) => InputFile::file_id(FileId(id.clone())),
+            None => upload,
+        };
+        let sent = self.send_file(chat, media, file).await?;
+        let file_id = sent
+            .document()
+            .map(|document| document.file.id.0.clone())
+            .or_else(|| {
+                sent.photo()
+                    .and_then(|sizes| sizes.last())
+                    .map(|photo| photo.file.id.0.clone())
+            })
+            .or_else(|| sent.video().map(|video| video.file.id.0.clone()));
+        if cached.is_none()
+            && let Some(file_id) = file_id
+            && let Err(error) = self.store.remember_telegram_file(&key, &file_id, Utc::now()).await
+        {
+            tracing::warn!(%error, "could not remember an uploaded file");
+        }
+        Ok(())
+    }
+
+    async fn send_file(&self, chat: ChatId, media: &Media, file: InputFile) -> Result<Message, RequestError> {
+        let caption = media.caption.as_ref().map(html).unwrap_or_default();
+        match media.kind {
+            MediaKind::Document => {
+                self.bot
+                    .send_document(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+            MediaKind::Image => {
+                self.bot
+                    .send_photo(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+            MediaKind::Video => {
+                self.bot
+                    .send_video(chat, file)
+                    .caption(caption)
+                    .parse_mode(ParseMode::Html)
+                    .await
+            }
+        }
+    }
+
+    /// Answers an update that came through the webhook.
+    pub async fn handle_webhook_update(self: &Arc<Self>, update: Update) {
+        self.handle_batch(vec![update]).await;
+    }
+
+    pub fn webhook_secret(&self) -> Option<&str> {
+        self.webhook.as_ref().map(|webhook| webhook.secret.as_str())
+    }
+}
+
+fn allowed_updates() -> Vec<AllowedUpdate> {
+    vec![
+        AllowedUpdate::Message,
+        AllowedUpdate::CallbackQuery,
+        AllowedUpdate::PollAnswer,
+        AllowedUpdate::MyChatMember,
+    ]
+}
+
+/// Updates of one chat are handled in order.
+fn chat_key(update: &Update) -> i64 {
+    match &update.kind {
+        UpdateKind::Message(message) => message.chat.id.0,
+        UpdateKind::CallbackQuery(query) => query
+            .regular_message()
+            .map_or(query.from.id.0 as i64, |message| message.chat.id.0),
+        UpdateKind::PollAnswer(answer) => match &answer.voter {
+            MaybeAnonymousUser::User(user) => user.id.0 as i64,
+            MaybeAnonymousUser::Chat(chat) => chat.id.0,
+        },
+        UpdateKind::MyChatMember(member) => member.chat.id.0,
+        _ => 0,
+    }
+}
+
+/// Which failures pass with time, which mean the person is out of reach, and which are ours.
+fn classify(error: &RequestError) -> Failure {
+    use teloxide::ApiError;
+    match error {
+        RequestError::Api(
+            ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::CantInitiateConversation
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup
+            | ApiError::ChatNotFound,
+        ) => Failure::Unreachable(error.to_string()),
+        RequestError::Api(ApiError::Unknown(description)) => {
+            let description = description.to_ascii_lowercase();
+            if description.starts_with("forbidden") {
+                Failure::Unreachable(error.to_string())
+            } else if description.starts_with("bad request") || description.starts_with("unauthorized") {
+                Failure::Rejected(error.to_string())
+            } else {
+                // 5xx answers ("Internal Server Error", "Bad Gateway") have no richer type.
+                Failure::Transient(error.to_string())
+            }
+        }
+        RequestError::Api(_) => Failure::Rejected(error.to_string()),
+        _ => Failure::Transient(error.to_string()),
+    }
+}
+
+/// The command menu in one language: the commands everyone or every member may use.
+fn menu(locales: &Localizer, language: Language) -> Vec<BotCommand> {
+    COMMANDS
+        .iter()
+        .filter(|spec| matches!(spec.audience, UsableBy::Everyone | UsableBy::Members))
+        .map(|spec| BotCommand::new(spec.name, locales.text(language, spec.description, None)))
+        .collect()
+}
+
+fn rand_suffix() -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(std::process::id().into());
+    hasher.finish() as u32
+}

@@ -1,0 +1,159 @@
+//! Meetings: when they happen (one-off, weekly, monthly or on a cron schedule), the reminders before
+//! them, and the iCalendar (RFC 5545) invitation people import into their calendars.
+//!
+//! Times are local wall-clock times in the meeting's zone, and each local occurrence happens exactly once
+//! even when the clock changes: Morocco's Ramadan changes repeat an hour in February (02:00-02:59 happens
+//! twice) and skip one in March (02:00-02:59 never happens). The rule is the daily lesson's
+//! ([`resolve_local`]): the earlier instant when a local time happens twice, the jump instant when it does
+//! not happen at all.
+
+mod ics;
+pub mod press;
+mod reminders;
+mod schedule;
+mod store;
+#[cfg(test)]
+mod tests;
+
+pub use ics::{IcsMeeting, IcsMethod, ics};
+pub use reminders::{
+    DEFAULT_REMINDERS, MAX_REMINDER_OFFSET, MAX_REMINDERS, REMINDER_LATENESS, ReminderError, Reminders,
+    queue_due_reminders, reminders,
+};
+pub use schedule::{MeetingTime, Occurrence, Recurrence, RecurrenceError, occurrences, parse_local_key};
+pub use store::MeetingStore;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A person's answer to an invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rsvp {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Rsvp {
+    pub const ALL: [Rsvp; 3] = [Rsvp::Yes, Rsvp::No, Rsvp::Maybe];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rsvp::Yes => "yes",
+            Rsvp::No => "no",
+            Rsvp::Maybe => "maybe",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rsvp> {
+        Rsvp::ALL.into_iter().find(|rsvp| rsvp.code() == code)
+    }
+}
+
+impl Recurrence {
+    /// The form stored in the database: `none`, `weekly:N`, `monthly:N` or `cron:EXPR`.
+    pub fn to_code(&self) -> String {
+        match self {
+            Recurrence::None => "none".to_owned(),
+            Recurrence::Weekly { every } => format!("weekly:{every}"),
+            Recurrence::Monthly { every } => format!("monthly:{every}"),
+            Recurrence::Cron(expr) => format!("cron:{expr}"),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Recurrence {
+        match code.split_once(':') {
+            Some(("weekly", every)) => Recurrence::Weekly {
+                every: every.parse().unwrap_or(1),
+            },
+            Some(("monthly", every)) => Recurrence::Monthly {
+                every: every.parse().unwrap_or(1),
+            },
+            Some(("cron", expr)) => Recurrence::Cron(expr.to_owned()),
+            _ => Recurrence::None,
+        }
+    }
+}
+
+/// A meeting as it is kept: texts per language (French stands in for missing ones).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Meeting {
+    pub id: i64,
+    /// Who set it up (from the chat); `None` from the command line.
+    pub organizer: Option<crate::person::PersonId>,
+    pub title: std::collections::BTreeMap<crate::language::Language, String>,
+    pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
+    pub time: MeetingTime,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub recurrence: String,
+    pub reminders: Reminders,
+    pub audience: crate::audience::Audience,
+    pub cancelled: bool,
+    pub sequence: u32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Meeting {
+    pub fn title_for(&self, language: crate::language::Language) -> &str {
+        crate::language::pick(&self.title, language)
+    }
+
+    pub fn agenda_for(&self, language: crate::language::Language) -> &str {
+        crate::language::pick(&self.agenda, language)
+    }
+
+    /// The local times of the occurrence a key names (`2026-03-22T10:00`, or a reminder's key
+    /// `2026-03-22T10:00/24h`), so that a reminder tells the time of its occurrence, not of the first.
+    pub fn occurrence_time(&self, key: &str) -> Option<MeetingTime> {
+        let start = parse_local_key(key.split('/').next()?)?;
+        Some(MeetingTime {
+            start,
+            end: start.checked_add_signed(self.time.end - self.time.start)?,
+            zone: self.time.zone,
+        })
+    }
+
+    /// The meeting as an iCalendar object, in French (what the command line and HTTP serve).
+    pub fn ics(&self, method: IcsMethod) -> String {
+        self.ics_in(crate::language::Language::FALLBACK, method)
+    }
+
+    /// The meeting as an iCalendar object with its title and agenda in `language` (French when
+    /// missing).
+    pub fn ics_in(&self, language: crate::language::Language, method: IcsMethod) -> String {
+        let description = Some(self.agenda_for(language).to_owned()).filter(|a| !a.is_empty());
+        ics(
+            &IcsMeeting {
+                uid: format!("meeting-{}@tatwir", self.id),
+                sequence: self.sequence,
+                title: self.title_for(language).to_owned(),
+                description,
+                place: self.place.clone(),
+                link: self.link.clone(),
+                time: self.time,
+                recurrence: Recurrence::from_code(&self.recurrence),
+                reminders: self.reminders.clone(),
+                organizer: None,
+                created: self.created_at,
+            },
+            if self.cancelled { IcsMethod::Cancel } else { method },
+        )
+    }
+}
+
+/// What creating a meeting needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMeeting {
+    pub organizer: Option<crate::person::PersonId>,
+    pub title: std::collections::BTreeMap<crate::language::Language, String>,
+    pub agenda: std::collections::BTreeMap<crate::language::Language, String>,
+    pub time: MeetingTime,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub recurrence: Recurrence,
+    pub audience: crate::audience::Audience,
+    /// When those coming are reminded of each occurrence.
+    pub reminders: Reminders,
+}
