@@ -102,10 +102,10 @@ pub enum DraftAction {
     Skip,
     /// The meeting lasts this long.
     Length { minutes: u32 },
-    /// The meeting repeats so ([`Recurrence::to_code`]).
-    Repeat { recurrence: String },
-    /// The meeting reminds those coming so ([`Reminders::to_code`]).
-    Reminders { reminders: String },
+    /// The meeting repeats so.
+    Repeat { recurrence: Recurrence },
+    /// The meeting reminds those coming so.
+    Reminders { reminders: Reminders },
     /// The meeting invites this audience.
     Audience { audience: Audience },
     /// Ask this field again, from the review.
@@ -129,18 +129,13 @@ pub struct MeetingDraft {
     pub zone: Tz,
     pub place: Option<String>,
     pub link: Option<String>,
-    /// [`Recurrence::to_code`].
-    pub recurrence: String,
+    pub recurrence: Recurrence,
     pub audience: Option<Audience>,
-    /// [`Reminders::to_code`].
-    #[serde(default = "default_reminders")]
-    pub reminders: String,
+    /// Drafts saved before reminders were asked have none stored: they get the default ones.
+    #[serde(default)]
+    pub reminders: Reminders,
     /// Once every field was asked, each answer goes back to the review.
     pub reviewing: bool,
-}
-
-fn default_reminders() -> String {
-    Reminders::default().to_code()
 }
 
 impl MeetingDraft {
@@ -155,9 +150,9 @@ impl MeetingDraft {
             zone,
             place: None,
             link: None,
-            recurrence: Recurrence::None.to_code(),
+            recurrence: Recurrence::None,
             audience: None,
-            reminders: default_reminders(),
+            reminders: Reminders::default(),
             reviewing: false,
         }
     }
@@ -176,7 +171,7 @@ impl MeetingDraft {
             link: meeting.link.clone(),
             recurrence: meeting.recurrence.clone(),
             audience: Some(meeting.audience.clone()),
-            reminders: meeting.reminders.to_code(),
+            reminders: meeting.reminders.clone(),
             reviewing: true,
         }
     }
@@ -217,8 +212,8 @@ impl MeetingDraft {
             },
             place: self.place.clone(),
             link: self.link.clone(),
-            recurrence: Recurrence::from_code(&self.recurrence),
-            reminders: Reminders::from_code(&self.reminders),
+            recurrence: self.recurrence.clone(),
+            reminders: self.reminders.clone(),
             audience: self.audience.clone().ok_or(Field::Audience)?,
         })
     }
@@ -331,15 +326,15 @@ pub fn read_agenda(typed: &str) -> Option<String> {
 }
 
 /// Reminder offsets typed as `2d 3h 30m` (also `2j`, commas, Arabic digits), or `0`/`none`/`aucun`
-/// for none; their [`Reminders::to_code`].
-pub fn read_reminders(typed: &str) -> Option<String> {
+/// for none.
+pub fn read_reminders(typed: &str) -> Option<Reminders> {
     if typed.chars().count() > 80 {
         return None;
     }
     let text: String = typed.trim().chars().map(crate::daily::ascii_digit).collect();
     let text = text.to_lowercase();
     if ["0", "none", "aucun", "aucune", "لا", "والو"].contains(&text.as_str()) {
-        return Some(Reminders::none().to_code());
+        return Some(Reminders::none());
     }
     let mut offsets = Vec::new();
     for word in text.split([' ', ',', ';']).filter(|w| !w.is_empty() && *w != "et") {
@@ -351,7 +346,7 @@ pub fn read_reminders(typed: &str) -> Option<String> {
     if offsets.is_empty() {
         return None;
     }
-    Reminders::new(offsets).ok().map(|reminders| reminders.to_code())
+    Reminders::new(offsets).ok()
 }
 
 /// A link to an online meeting: http or https, with a host.
@@ -438,10 +433,13 @@ mod tests {
 
     #[test]
     fn reminders_are_read_as_people_type_them() {
-        assert_eq!(read_reminders("2d 1h"), Some("2880,60".to_owned()));
-        assert_eq!(read_reminders("1h, 2j et 30m"), Some("2880,60,30".to_owned()));
-        assert_eq!(read_reminders("٣h"), Some("180".to_owned()));
-        assert_eq!(read_reminders("aucun"), Some(String::new()));
+        let minutes = |typed: &str| {
+            read_reminders(typed).map(|r| r.offsets().iter().map(|o| o.num_minutes()).collect::<Vec<_>>())
+        };
+        assert_eq!(minutes("2d 1h"), Some(vec![2880, 60]));
+        assert_eq!(minutes("1h, 2j et 30m"), Some(vec![2880, 60, 30]));
+        assert_eq!(minutes("٣h"), Some(vec![180]));
+        assert_eq!(minutes("aucun"), Some(vec![]));
         for typed in ["", "bientôt", "0m", "31d", "1.5h", "-1h", "🎉"] {
             assert_eq!(read_reminders(typed), None, "{typed}");
         }

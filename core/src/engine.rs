@@ -65,9 +65,9 @@ impl<S> EngineStore for S where
 {
 }
 
-pub struct Engine<S, C> {
+pub struct Engine<S> {
     store: S,
-    clock: C,
+    clock: Arc<dyn Clock>,
     locales: Arc<Localizer>,
     /// The toolboxes taught; replaced whole when a pack is imported.
     library: RwLock<Arc<Library>>,
@@ -132,11 +132,13 @@ impl Turn<'_> {
     }
 }
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
-    pub fn new(store: S, clock: C, locales: Arc<Localizer>) -> Self {
+impl<S: EngineStore> Engine<S> {
+    /// The engine over `store`, telling time by `clock` (the system's in service, a fake one in
+    /// tests), speaking through `locales`.
+    pub fn new(store: S, clock: impl Clock + 'static, locales: Arc<Localizer>) -> Self {
         Engine {
             store,
-            clock,
+            clock: Arc::new(clock),
             locales,
             library: RwLock::new(Arc::new(Library::default())),
         }
@@ -180,8 +182,8 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
         &self.locales
     }
 
-    pub fn clock(&self) -> &C {
-        &self.clock
+    pub fn clock(&self) -> &dyn Clock {
+        &*self.clock
     }
 
     /// Answers one event. Never fails: a storage failure is logged and answered with a localised

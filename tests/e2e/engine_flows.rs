@@ -1,12 +1,11 @@
 //! The conversation engine over a real SQLite store, with a fake clock.
 
 use crate::backends::TestDb;
+use crate::harness::TestApp;
 use chrono::{Duration, TimeZone, Utc};
-use std::sync::Arc;
 use tatwir_core::args;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::FakeClock;
-use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
 use tatwir_core::person::{Channel, Identity};
@@ -15,7 +14,7 @@ use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 
 struct Bot {
-    engine: Engine<SqlStore, FakeClock>,
+    app: TestApp,
     clock: FakeClock,
     amal: NewAssociation,
     _db: TestDb,
@@ -24,20 +23,16 @@ struct Bot {
 impl Bot {
     async fn new() -> Bot {
         let db = TestDb::sqlite();
-        let store = db.store().await;
         let clock = FakeClock::at(Utc.with_ymd_and_hms(2026, 2, 14, 20, 0, 0).single().expect("time"));
+        let app = TestApp::start(&db.url, clock.clone()).await;
         let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
-        let amal = store
+        let amal = app
+            .store()
             .create_association(&draft, clock.now_utc())
             .await
             .expect("association");
-        let engine = Engine::new(
-            store,
-            clock.clone(),
-            Arc::new(tatwir_locales::localizer().expect("locales")),
-        );
         Bot {
-            engine,
+            app,
             clock,
             amal,
             _db: db,
@@ -45,7 +40,7 @@ impl Bot {
     }
 
     fn store(&self) -> &SqlStore {
-        self.engine.store()
+        self.app.engine().store()
     }
 
     /// What the Telegram user `user` belongs to now.
@@ -60,11 +55,12 @@ impl Bot {
     }
 
     fn t(&self, lang: Language, id: &str) -> String {
-        self.engine.locales().text(lang, id, None)
+        self.app.engine().locales().text(lang, id, None)
     }
 
     fn t_start(&self, lang: Language, id: &str, start: &str) -> String {
-        self.engine
+        self.app
+            .engine()
             .locales()
             .text(lang, id, Some(&args! { "start" => start.to_owned() }))
     }
@@ -85,7 +81,7 @@ impl Bot {
             },
             event,
         };
-        self.engine.handle(&incoming).await
+        self.app.engine().handle(&incoming).await
     }
 
     async fn say(&self, user: &str, lang: Option<&str>, text: &str) -> Vec<Outgoing> {
@@ -328,7 +324,6 @@ async fn forged_stale_and_foreign_choices_change_nothing() {
 async fn where_a_person_is_survives_a_restart() {
     let db = TestDb::sqlite();
     let clock = FakeClock::at(Utc::now());
-    let locales = Arc::new(tatwir_locales::localizer().expect("locales"));
     let incoming = |event| Incoming {
         identity: Identity::new(Channel::Matrix, "@nadia:example.org"),
         display_name: "Nadia".into(),
@@ -341,11 +336,14 @@ async fn where_a_person_is_survives_a_restart() {
         event,
     };
     let offered = {
-        let engine = Engine::new(db.store().await, clock.clone(), locales.clone());
-        choices(&engine.handle(&incoming(Event::Text("!help".into()))).await)
+        let before = TestApp::start(&db.url, clock.clone()).await;
+        choices(&before.engine().handle(&incoming(Event::Text("!help".into()))).await)
     };
-    let engine = Engine::new(db.store().await, clock, locales);
-    let replies = engine.handle(&incoming(Event::Choice(offered[0].data.clone()))).await;
+    let after = TestApp::start(&db.url, clock).await;
+    let replies = after
+        .engine()
+        .handle(&incoming(Event::Choice(offered[0].data.clone())))
+        .await;
     let all = texts(&replies).join("\n");
     assert!(all.contains("C'est noté"), "{all}");
     assert!(

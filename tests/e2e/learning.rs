@@ -4,14 +4,13 @@
 //! terminal channel, Ramadan clock changes included.
 
 use crate::backends::TestDb;
+use crate::harness::TestApp;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::path::Path;
-use std::sync::Arc;
 use tatwir::terminal::Session;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::content::{Library, pack};
-use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::learning::{AnswerSource, LearningStore};
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing, Poll};
@@ -28,7 +27,7 @@ fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 }
 
 struct Learner {
-    engine: Engine<SqlStore, FakeClock>,
+    app: TestApp,
     clock: FakeClock,
     amal: NewAssociation,
     db: TestDb,
@@ -37,43 +36,24 @@ struct Learner {
 impl Learner {
     async fn new(now: DateTime<Utc>) -> Learner {
         let db = TestDb::sqlite();
-        let store = db.store().await;
         let clock = FakeClock::at(now);
+        let app = TestApp::start(&db.url, clock.clone()).await;
         let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
-        let amal = store.create_association(&draft, now).await.expect("association");
-        store.import_library(&bundled(), now).await.expect("import");
-        let learner = Learner {
-            engine: Self::engine(store, &clock).await,
-            clock,
-            amal,
-            db,
-        };
+        let amal = app.store().create_association(&draft, now).await.expect("association");
+        let learner = Learner { app, clock, amal, db };
         learner
             .say("amina", &format!("/start {}", learner.amal.volunteer_code))
             .await;
         learner
     }
 
-    /// An engine as `tatwir serve` builds one: the pack comes from the store.
-    async fn engine(store: SqlStore, clock: &FakeClock) -> Engine<SqlStore, FakeClock> {
-        let library = store.library().await.expect("read").expect("a pack");
-        let engine = Engine::new(
-            store,
-            clock.clone(),
-            Arc::new(tatwir_locales::localizer().expect("locales")),
-        );
-        engine.set_library(library);
-        engine
-    }
-
     /// The service stops and starts again on the same database.
     async fn restart(&mut self) {
-        let store = self.db.store().await;
-        self.engine = Self::engine(store, &self.clock).await;
+        self.app = TestApp::start(&self.db.url, self.clock.clone()).await;
     }
 
     fn store(&self) -> &SqlStore {
-        self.engine.store()
+        self.app.engine().store()
     }
 
     async fn send_in(&self, user: &str, kind: ChatKind, event: Event) -> Vec<Outgoing> {
@@ -88,7 +68,7 @@ impl Learner {
             },
             event,
         };
-        self.engine.handle(&incoming).await
+        self.app.engine().handle(&incoming).await
     }
 
     async fn say(&self, user: &str, text: &str) -> Vec<Outgoing> {
@@ -119,7 +99,7 @@ impl Learner {
     }
 
     fn t(&self, id: &str) -> String {
-        self.engine.locales().text(Language::Fr, id, None)
+        self.app.engine().locales().text(Language::Fr, id, None)
     }
 
     /// Opens the first hygiene lesson and reads it to its quiz; returns the first question.
@@ -244,7 +224,7 @@ async fn a_quiz_answer_counts_once_and_stale_or_forged_presses_change_nothing() 
     let amina = learner.person("amina").await;
     let attempts = learner.store().attempts(amina).await.expect("attempts");
     assert_eq!(attempts.len(), 1, "one answer, recorded once: {attempts:?}");
-    let library = learner.engine.library();
+    let library = learner.app.engine().library();
     let (_, lesson) = library.lesson("hygiene", "handwashing").expect("lesson");
     assert_eq!(attempts[0].lesson_version, lesson.version);
     assert_eq!(attempts[0].source, AnswerSource::Quiz);
@@ -412,7 +392,7 @@ async fn tracks_groups_and_bad_input() {
 /// Prints what the terminal session delivers between `from` and `to`, minute by minute.
 async fn deliveries(
     learner: &Learner,
-    session: &mut Session<'_, SqlStore, FakeClock>,
+    session: &mut Session<'_, SqlStore>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Vec<(DateTime<Utc>, String)> {
@@ -445,14 +425,14 @@ async fn the_daily_lesson_comes_once_a_day_across_ramadan_clock_changes() {
         },
         event: Event::Text(text.into()),
     };
-    learner.engine.handle(&terminal(&format!("/start {code}"))).await;
-    let set = learner.engine.handle(&terminal("/daily 02:30")).await;
+    learner.app.engine().handle(&terminal(&format!("/start {code}"))).await;
+    let set = learner.app.engine().handle(&terminal("/daily 02:30")).await;
     assert!(
         texts(&set).contains("une leçon chaque jour à 02:30 (Africa/Casablanca). La première arrive demain."),
         "{}",
         texts(&set)
     );
-    let mut session = Session::new(&learner.engine, user, Some(Language::Fr), false);
+    let mut session = Session::new(learner.app.engine(), user, Some(Language::Fr), false);
     // 2026-02-15: at 03:00 (+01) the clock goes back to 02:00 (+00), so 02:30 happens twice.
     let february = deliveries(&learner, &mut session, at(2026, 2, 13, 20, 0), at(2026, 2, 16, 12, 0)).await;
     let times: Vec<DateTime<Utc>> = february.iter().map(|(at, _)| *at).collect();
@@ -477,7 +457,7 @@ async fn the_daily_lesson_comes_once_a_day_across_ramadan_clock_changes() {
             at(2026, 3, 23, 1, 30)
         ]
     );
-    let stop = learner.engine.handle(&terminal("/daily off")).await;
+    let stop = learner.app.engine().handle(&terminal("/daily off")).await;
     assert!(texts(&stop).contains("plus de leçon du jour"), "{}", texts(&stop));
     let after = deliveries(&learner, &mut session, at(2026, 3, 24, 0, 0), at(2026, 3, 25, 12, 0)).await;
     assert!(after.is_empty(), "{after:?}");
@@ -491,7 +471,8 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     learner.clock.advance(Duration::days(30));
     let amina = learner.person("amina").await;
     let daily = learner
-        .engine
+        .app
+        .engine()
         .daily_lesson(amina, Channel::Telegram)
         .await
         .expect("render");
@@ -509,7 +490,8 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let stale = learner.press("amina", &daily, "Réviser").await;
     assert_eq!(texts(&stale), learner.t("choice-expired"));
     let tomorrow = learner
-        .engine
+        .app
+        .engine()
         .daily_lesson(amina, Channel::Telegram)
         .await
         .expect("render");

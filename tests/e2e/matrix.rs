@@ -5,6 +5,7 @@
 
 use crate::backends::{RunTatwir, TestDb};
 use crate::calendar::{FIRST_AID, assert_first_aid_ics};
+use crate::harness::TestApp;
 use crate::synapse::{Synapse, unique};
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::room::Room;
@@ -19,16 +20,14 @@ use matrix_sdk::ruma::events::room::message::{
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
 use matrix_sdk::{Client, RoomState};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::SystemClock;
-use tatwir_core::content::pack;
-use tatwir_core::engine::Engine;
 use tatwir_core::learning::LearningStore;
 use tatwir_core::store::Store;
 use tatwir_matrix::{Matrix, MatrixConfig};
 use tatwir_store::SqlStore;
+use tatwir_store::database_url::DatabaseUrl;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use tokio_util::task::AbortOnDropHandle;
 
@@ -49,13 +48,14 @@ enum Seen {
 
 struct Bot {
     config: MatrixConfig,
-    store: SqlStore,
+    url: DatabaseUrl,
+    app: Option<TestApp>,
     task: Option<AbortOnDropHandle<()>>,
     device: String,
 }
 
 impl Bot {
-    async fn start(synapse: &Synapse, store: SqlStore, dir: &Path) -> Bot {
+    async fn start(synapse: &Synapse, db: &TestDb, dir: &Path) -> Bot {
         let localpart = unique("tatwir-bot");
         let user = synapse.register(&localpart, PASSWORD, false).await;
         let config = MatrixConfig {
@@ -69,7 +69,8 @@ impl Bot {
         };
         let mut bot = Bot {
             config,
-            store,
+            url: db.url.clone(),
+            app: None,
             task: None,
             device: String::new(),
         };
@@ -77,24 +78,20 @@ impl Bot {
         bot
     }
 
-    /// Starts (or starts again) the adapter as `tatwir serve` does.
+    /// Starts (or starts again) the app, and the adapter on it as `tatwir serve` does.
     async fn run(&mut self) {
-        let library = self.store.library().await.expect("read").expect("a pack");
-        let engine = Arc::new(Engine::new(
-            self.store.clone(),
-            SystemClock,
-            Arc::new(tatwir_locales::localizer().expect("locales")),
-        ));
-        engine.set_library(library);
-        let matrix = Matrix::connect(self.config.clone(), engine, self.store.clone())
+        let app = TestApp::start(&self.url, SystemClock).await;
+        let matrix = Matrix::connect(self.config.clone(), app.engine().clone(), app.store().clone())
             .await
             .expect("connect");
+        self.app = Some(app);
         self.device = matrix.device_id().unwrap_or_default();
         self.task = Some(AbortOnDropHandle::new(tokio::spawn(matrix.run())));
     }
 
     fn stop(&mut self) {
         self.task = None;
+        self.app = None;
     }
 
     fn user_id(&self) -> OwnedUserId {
@@ -276,16 +273,12 @@ fn last_poll(seen: &[Seen]) -> OwnedEventId {
         .expect("a poll")
 }
 
-/// The Synapse of the run, a database with the bundled pack and one association, a folder.
+/// The Synapse of the run, a database with one association (the app imports the bundled pack
+/// when it starts), a folder.
 async fn fixture() -> (Synapse, TestDb, SqlStore, NewAssociation, tempfile::TempDir) {
     let synapse = Synapse::from_env();
     let db = TestDb::sqlite();
     let store = db.store().await;
-    let library = pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("bundled pack");
-    store
-        .import_library(&library, chrono::Utc::now())
-        .await
-        .expect("import");
     let draft = AssociationDraft::new("Association Amal", "Tanger").expect("draft");
     let amal = store
         .create_association(&draft, chrono::Utc::now())
@@ -295,8 +288,8 @@ async fn fixture() -> (Synapse, TestDb, SqlStore, NewAssociation, tempfile::Temp
 }
 
 async fn a_volunteer_learns_over_matrix(encrypted: bool) {
-    let (synapse, _db, store, amal, dir) = fixture().await;
-    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), encrypted, dir.path()).await;
 
     let joined = volunteer.join(&amal.volunteer_code).await;
@@ -368,8 +361,8 @@ async fn a_volunteer_learns_in_an_encrypted_room() {
 /// are answered, and lessons are sent to a direct room.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined() {
-    let (synapse, _db, store, amal, dir) = fixture().await;
-    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let (synapse, db, _store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
     volunteer.join(&amal.volunteer_code).await;
     volunteer.expect("Ce que vous pouvez faire").await;
@@ -411,8 +404,8 @@ async fn a_group_room_gets_commands_only_and_nothing_from_before_the_bot_joined(
 /// number, brings an m.file with the meeting's iCalendar.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
-    let (synapse, db, store, amal, dir) = fixture().await;
-    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let (synapse, db, _store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), true, dir.path()).await;
     volunteer.join(&amal.volunteer_code).await;
     let association = amal.association.id.0.to_string();
@@ -457,7 +450,7 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
 async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     use tatwir_core::meeting::{MeetingStore, Rsvp};
     let (synapse, db, store, amal, dir) = fixture().await;
-    let mut bot = Bot::start(&synapse, store.clone(), dir.path()).await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
     let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
     volunteer.join(&amal.volunteer_code).await;
     volunteer.expect("Ce que vous pouvez faire").await;

@@ -9,17 +9,16 @@
 //! meeting gives none afterwards.
 
 use crate::backends::on_both_backends;
+use crate::harness::TestApp;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc, Weekday,
 };
 use chrono_tz::Africa::Casablanca;
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use tatwir_core::audience::Audience;
 use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::{Clock, FakeClock};
-use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::learning::LearningStore;
 use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, Rsvp, queue_due_reminders};
@@ -132,7 +131,7 @@ static MEMBERS: [Member; 4] = [
 type Delivered = BTreeMap<(String, String, PersonId), Vec<DateTime<Utc>>>;
 
 struct Rig {
-    engine: Engine<SqlStore, FakeClock>,
+    app: TestApp,
     clock: FakeClock,
     people: Vec<(PersonId, &'static Member)>,
     delivered: Delivered,
@@ -140,7 +139,7 @@ struct Rig {
 
 impl Rig {
     fn store(&self) -> &SqlStore {
-        self.engine.store()
+        self.app.engine().store()
     }
 
     fn zone_of(&self, person: PersonId) -> Tz {
@@ -163,7 +162,7 @@ impl Rig {
             .expect("claim");
         let mut rendered = Vec::new();
         for item in items {
-            let replies = self.engine.render(&item).await.expect("render");
+            let replies = self.app.engine().render(&item).await.expect("render");
             self.store().mark_sent(item.id, now).await.expect("sent");
             self.delivered
                 .entry((
@@ -200,14 +199,8 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
     // Two weeks before the clock goes back; everything starts on that Sunday.
     let first_sunday = back - Duration::days(14);
     let clock = FakeClock::at(utc_midnight(first_sunday) - Duration::days(3));
-    let store = SqlStore::connect(&url).await.expect("store");
-    let engine = Engine::new(
-        store,
-        clock.clone(),
-        Arc::new(tatwir_locales::localizer().expect("locales")),
-    );
     let mut rig = Rig {
-        engine,
+        app: TestApp::start(&url, clock.clone()).await,
         clock,
         people: Vec::new(),
         delivered: Delivered::new(),
@@ -404,7 +397,10 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
                     }
                     other => panic!("unexpected {other}"),
                 };
-                assert!(text.contains(&rig.engine.locales().text(lang, heading, None)), "{text}");
+                assert!(
+                    text.contains(&rig.app.engine().locales().text(lang, heading, None)),
+                    "{text}"
+                );
                 if item.kind == "reminder" {
                     // The reminder tells when its occurrence starts, on the reader's clock.
                     let key = item.payload["reminder"].as_str().expect("key");

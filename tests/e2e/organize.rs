@@ -4,11 +4,10 @@
 //! SQLite store, with a fake clock, and the messages as the outbox renders them.
 
 use crate::backends::TestDb;
+use crate::harness::TestApp;
 use chrono::{DateTime, TimeZone, Utc};
-use std::sync::Arc;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
-use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::meeting::{IcsMethod, MeetingStore};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
@@ -19,7 +18,7 @@ use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 
 struct Rig {
-    engine: Engine<SqlStore, FakeClock>,
+    app: TestApp,
     clock: FakeClock,
     amal: NewAssociation,
     nour: NewAssociation,
@@ -33,8 +32,9 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
 impl Rig {
     async fn new() -> Rig {
         let db = TestDb::sqlite();
-        let store = db.store().await;
         let clock = FakeClock::at(utc(2026, 12, 1, 9, 0));
+        let app = TestApp::start(&db.url, clock.clone()).await;
+        let store = app.store();
         let amal = store
             .create_association(
                 &AssociationDraft::new("Association Amal", "Tanger").expect("draft"),
@@ -46,13 +46,8 @@ impl Rig {
             .create_association(&AssociationDraft::new("Nour", "Tétouan").expect("draft"), clock.now())
             .await
             .expect("nour");
-        let engine = Engine::new(
-            store,
-            clock.clone(),
-            Arc::new(tatwir_locales::localizer().expect("locales")),
-        );
         Rig {
-            engine,
+            app,
             clock,
             amal,
             nour,
@@ -61,7 +56,7 @@ impl Rig {
     }
 
     fn store(&self) -> &SqlStore {
-        self.engine.store()
+        self.app.engine().store()
     }
 
     async fn send(&self, user: &str, event: Event) -> Vec<Outgoing> {
@@ -80,7 +75,7 @@ impl Rig {
             },
             event,
         };
-        self.engine.handle(&incoming).await
+        self.app.engine().handle(&incoming).await
     }
 
     async fn say(&self, user: &str, text: &str) -> Vec<Outgoing> {
@@ -111,7 +106,7 @@ impl Rig {
             .expect("claim");
         let mut rendered = Vec::new();
         for item in items {
-            let replies = self.engine.render(&item).await.expect("render");
+            let replies = self.app.engine().render(&item).await.expect("render");
             self.store().mark_sent(item.id, self.clock.now()).await.expect("sent");
             rendered.push((item, replies));
         }

@@ -4,6 +4,7 @@
 
 use crate::backends::{RunTatwir, TestDb};
 use crate::calendar::{FIRST_AID, assert_first_aid_ics};
+use crate::harness::TestApp;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tatwir::app::Application;
@@ -12,8 +13,6 @@ use tatwir_botapi::{BotApiServer, Fault, Sent, SentFile, TgChat, TgUser};
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::SystemClock;
-use tatwir_core::content::pack;
-use tatwir_core::engine::Engine;
 use tatwir_core::learning::LearningStore;
 use tatwir_core::outbox::{NewOutboxItem, OutboxStore, REPLY};
 use tatwir_core::person::{Channel, Identity, PersonId};
@@ -54,9 +53,10 @@ fn quick() -> Limits {
 
 struct Rig {
     api: BotApiServer,
+    _app: TestApp,
     store: SqlStore,
     amal: NewAssociation,
-    telegram: Arc<Telegram<SystemClock>>,
+    telegram: Arc<Telegram>,
     task: tokio::task::JoinHandle<()>,
     db: TestDb,
 }
@@ -65,24 +65,13 @@ impl Rig {
     async fn start(limits: Limits) -> Rig {
         let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
         let db = TestDb::sqlite();
-        let store = db.store().await;
-        let library =
-            pack::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("bundled pack");
-        store
-            .import_library(&library, chrono::Utc::now())
-            .await
-            .expect("import");
+        let app = TestApp::start(&db.url, SystemClock).await;
+        let (engine, store) = (app.engine().clone(), app.store().clone());
         let draft = AssociationDraft::new("جمعية الأمل", "Tanger").expect("draft");
         let amal = store
             .create_association(&draft, chrono::Utc::now())
             .await
             .expect("association");
-        let engine = Arc::new(Engine::new(
-            store.clone(),
-            SystemClock,
-            Arc::new(tatwir_locales::localizer().expect("locales")),
-        ));
-        engine.set_library(library);
         let config = TelegramConfig {
             token: TOKEN.into(),
             api_url: Some(api.url()),
@@ -93,6 +82,7 @@ impl Rig {
         let task = tokio::spawn(telegram.clone().run(std::future::pending()));
         Rig {
             api,
+            _app: app,
             store,
             amal,
             telegram,

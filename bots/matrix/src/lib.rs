@@ -23,7 +23,6 @@ use matrix_sdk::{Client, RoomState};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tatwir_core::clock::Clock;
 use tatwir_core::engine::Engine;
 use tatwir_core::message::html::{escape, html};
 use tatwir_core::message::numbered::{Pick, read};
@@ -91,21 +90,21 @@ impl MatrixConfig {
     }
 }
 
-pub struct Matrix<C> {
+pub struct Matrix {
     client: Client,
     own: OwnedUserId,
-    engine: Arc<Engine<SqlStore, C>>,
+    engine: Arc<Engine<SqlStore>>,
     store: SqlStore,
     allowed_servers: Vec<String>,
     send_gap: Duration,
     worker: String,
 }
 
-impl<C: Clock + 'static> Matrix<C> {
+impl Matrix {
     /// Logs in, or restores the session kept under the data directory (same device, same keys).
     pub async fn connect(
         config: MatrixConfig,
-        engine: Arc<Engine<SqlStore, C>>,
+        engine: Arc<Engine<SqlStore>>,
         store: SqlStore,
     ) -> anyhow::Result<Arc<Self>> {
         std::fs::create_dir_all(&config.store_dir)?;

@@ -8,7 +8,7 @@ use sqlx::{Row, Transaction};
 use tatwir_core::broadcast::Topic;
 use tatwir_core::group::{GroupChat, GroupChatId};
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Reminders, Rsvp};
+use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
 
@@ -35,8 +35,8 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
         },
         place: row.try_get("place").map_err(fail)?,
         link: row.try_get("link").map_err(fail)?,
-        recurrence: text("recurrence")?,
-        reminders: Reminders::from_code(&text("reminders")?),
+        recurrence: serde_json::from_str(&text("recurrence")?).map_err(fail)?,
+        reminders: serde_json::from_str(&text("reminders")?).map_err(fail)?,
         audience: serde_json::from_str(&text("audience")?).map_err(fail)?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
         sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
@@ -75,8 +75,8 @@ fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<
         .bind(meeting.time.zone.name())
         .bind(meeting.place.clone())
         .bind(meeting.link.clone())
-        .bind(meeting.recurrence.to_code())
-        .bind(meeting.reminders.to_code()))
+        .bind(serde_json::to_string(&meeting.recurrence).map_err(fail)?)
+        .bind(serde_json::to_string(&meeting.reminders).map_err(fail)?))
 }
 
 /// Which group chats hear of a meeting.

@@ -2,10 +2,10 @@
 
 use crate::config::Config;
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use tatwir_core::clock::Clock;
-use tatwir_core::clock::SystemClock;
+use tatwir_core::clock::{Clock, SystemClock};
 use tatwir_core::content::{Library, pack};
 use tatwir_core::engine::Engine;
 use tatwir_core::learning::{LearningStore, queue_due_dailies};
@@ -19,7 +19,8 @@ use tokio_util::task::AbortOnDropHandle;
 /// How often the scheduler queues due messages and looks for a newly imported pack.
 const SCHEDULER_TICK: std::time::Duration = std::time::Duration::from_secs(15);
 
-pub type TatwirEngine = Engine<SqlStore, SystemClock>;
+/// The engine as the service runs it: on the SQL store.
+pub type TatwirEngine = Engine<SqlStore>;
 
 /// A channel and the settings that switch it on.
 pub struct ChannelSwitch {
@@ -63,14 +64,20 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database and binds the HTTP port.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        Self::build_with_clock(config, SystemClock).await
+    }
+
+    /// [`Application::build`] telling time by `clock`: the tests' fake clock, which only they
+    /// move. Everything else is built as `tatwir serve` builds it.
+    pub async fn build_with_clock(config: &Config, clock: impl Clock + 'static) -> anyhow::Result<Self> {
         let store = open_store(config).await?;
         let released = store.release_stale_claims().await?;
         if released > 0 {
             tracing::info!(released, "messages claimed before the last stop are queued again");
         }
         let locales = Arc::new(tatwir_locales::localizer()?);
-        let engine = Arc::new(Engine::new(store.clone(), SystemClock, locales));
-        engine.set_library(load_library(&store, config).await?);
+        let engine = Arc::new(Engine::new(store.clone(), clock, locales));
+        engine.set_library(load_library(&store, config, engine.clock().now()).await?);
         let telegram = TelegramConfig::from_env(config.telegram_webhook()?, config.telegram_limits())?;
         let matrix = MatrixConfig::from_env(&config.data_dir)?;
         let (listener, http_addr) = tatwir_web::bind(config.http_addr)
@@ -156,12 +163,12 @@ pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
 
 /// Imports the configured content folder when it is valid and differs from the pack taught so
 /// far, then returns the pack to teach. A broken folder is reported and the previous pack kept.
-pub async fn load_library(store: &SqlStore, config: &Config) -> anyhow::Result<Library> {
+pub async fn load_library(store: &SqlStore, config: &Config, now: DateTime<Utc>) -> anyhow::Result<Library> {
     let dir = &config.content_dir;
     if dir.is_dir() {
         match pack::load(dir) {
             Ok(library) => {
-                let report = store.import_library(&library, SystemClock.now()).await?;
+                let report = store.import_library(&library, now).await?;
                 if report.changed {
                     tracing::info!(
                         dir = %dir.display(),
@@ -223,7 +230,7 @@ async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
     let mut pack = store.latest_pack().await.ok().flatten();
     loop {
         tick.tick().await;
-        queue_due(&store, SystemClock.now()).await;
+        queue_due(&store, engine.clock().now()).await;
         let latest = store.latest_pack().await.ok().flatten();
         if latest != pack
             && let Ok(Some(library)) = store.library().await

@@ -3,7 +3,6 @@
 //! a terminal, so it works from scripts and transcript tests.
 
 use std::io::Write;
-use tatwir_core::clock::Clock;
 use tatwir_core::engine::{Engine, EngineStore};
 use tatwir_core::language::Language;
 use tatwir_core::message::numbered::{Pick, read};
@@ -15,16 +14,16 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 /// How often a terminal session looks for scheduled messages (the daily lesson).
 const OUTBOX_TICK: std::time::Duration = std::time::Duration::from_secs(5);
 
-pub struct Session<'a, S, C> {
-    engine: &'a Engine<S, C>,
+pub struct Session<'a, S> {
+    engine: &'a Engine<S>,
     user: String,
     language: Option<Language>,
     styled: bool,
     picks: Vec<Pick>,
 }
 
-impl<'a, S: EngineStore + OutboxStore, C: Clock> Session<'a, S, C> {
-    pub fn new(engine: &'a Engine<S, C>, user: &str, language: Option<Language>, styled: bool) -> Self {
+impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
+    pub fn new(engine: &'a Engine<S>, user: &str, language: Option<Language>, styled: bool) -> Self {
         Session {
             engine,
             user: user.to_owned(),

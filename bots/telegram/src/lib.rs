@@ -19,7 +19,6 @@ use render::{PollForm, html, keyboard, messages, poll_as_buttons, poll_form};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tatwir_core::clock::Clock;
 use tatwir_core::command::{COMMANDS, UsableBy};
 use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
@@ -130,23 +129,23 @@ impl From<Failure> for Undelivered {
     }
 }
 
-pub struct Telegram<C> {
+pub struct Telegram {
     bot: teloxide::Bot,
     bot_id: u64,
     username: String,
-    engine: Arc<Engine<SqlStore, C>>,
+    engine: Arc<Engine<SqlStore>>,
     store: SqlStore,
     pacer: Pacer,
     webhook: Option<Webhook>,
     worker: String,
 }
 
-impl<C: Clock + 'static> Telegram<C> {
+impl Telegram {
     /// Connects (getMe, with retries), remembers the bot's username for deep links, and sets
     /// the command menus.
     pub async fn connect(
         config: TelegramConfig,
-        engine: Arc<Engine<SqlStore, C>>,
+        engine: Arc<Engine<SqlStore>>,
         store: SqlStore,
     ) -> anyhow::Result<Arc<Self>> {
         let mut bot = teloxide::Bot::new(config.token.clone());

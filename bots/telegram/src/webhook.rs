@@ -7,11 +7,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use std::sync::{Arc, OnceLock};
-use tatwir_core::clock::SystemClock;
 
 /// The Telegram adapter, once it has connected (webhook updates before that are refused, and
 /// Telegram sends them again).
-pub type TelegramSlot = Arc<OnceLock<Arc<Telegram<SystemClock>>>>;
+pub type TelegramSlot = Arc<OnceLock<Arc<Telegram>>>;
 
 /// `POST /telegram/webhook`.
 pub fn router(telegram: TelegramSlot) -> Router {

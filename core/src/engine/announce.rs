@@ -5,7 +5,6 @@ use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
 use crate::broadcast::{NewBroadcast, Topic};
-use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
 use crate::language::Language;
 use crate::locale::count;
@@ -15,7 +14,7 @@ use crate::store::StoreError;
 use crate::text::clean_message;
 use std::collections::BTreeMap;
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore> Engine<S> {
     /// `/broadcast TEXT`: shows the announcement, to every member unless another audience is
     /// chosen, in the writer's language unless texts in the others are added; then asks to confirm.
     pub(super) async fn prepare_broadcast(

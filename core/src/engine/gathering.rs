@@ -2,7 +2,6 @@
 
 use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::clock::Clock;
 use crate::language::Language;
 use crate::meeting::press::{MeetingPress, parse_press, press_data};
 use crate::meeting::{IcsMethod, Meeting, MeetingTime, Recurrence, Rsvp, occurrences};
@@ -21,12 +20,12 @@ fn when(time: &MeetingTime, zone: Tz) -> String {
 /// The occurrence of a meeting that is under way or comes next at `now` (the first one when a
 /// repeating meeting has none left).
 fn current_time(meeting: &Meeting, now: DateTime<Utc>) -> MeetingTime {
-    let recurrence = Recurrence::from_code(&meeting.recurrence);
-    if recurrence == Recurrence::None {
+    let recurrence = &meeting.recurrence;
+    if *recurrence == Recurrence::None {
         return meeting.time;
     }
     let length = meeting.time.end - meeting.time.start;
-    occurrences(&meeting.time, &recurrence, now - length, now + Duration::days(400))
+    occurrences(&meeting.time, recurrence, now - length, now + Duration::days(400))
         .first()
         .and_then(|occurrence| meeting.occurrence_time(&occurrence.key))
         .unwrap_or(meeting.time)
@@ -46,7 +45,7 @@ pub(super) fn takes_answers(item: &OutboxItem, meeting: &Meeting) -> bool {
     matches!(item.kind.as_str(), "invitation" | "change") && !meeting.cancelled
 }
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore> Engine<S> {
     pub(super) fn rsvp_label(&self, lang: Language, answer: Rsvp) -> String {
         self.locales.text(lang, &format!("rsvp-{}", answer.code()), None)
     }
@@ -100,8 +99,8 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
     }
 
     /// How a meeting repeats, in words.
-    pub(super) fn repeat_label(&self, lang: Language, code: &str) -> String {
-        let id = match Recurrence::from_code(code) {
+    pub(super) fn repeat_label(&self, lang: Language, recurrence: &Recurrence) -> String {
+        let id = match recurrence {
             Recurrence::None => "draft-repeat-none",
             Recurrence::Weekly { every: 0 | 1 } => "draft-repeat-weekly",
             Recurrence::Weekly { .. } => "draft-repeat-fortnightly",
@@ -130,7 +129,7 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
                 self.locales
                     .text(lang, "meeting-when", Some(&args! { "when" => when(&time, zone) })),
             );
-        if meeting.recurrence != "none" {
+        if meeting.recurrence != Recurrence::None {
             let args = args! { "repeat" => self.repeat_label(lang, &meeting.recurrence) };
             text = text
                 .line_break()
@@ -231,7 +230,7 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
             .into_iter()
             .filter(|(meeting, _)| {
                 !meeting.cancelled
-                    && (meeting.recurrence != "none"
+                    && (meeting.recurrence != Recurrence::None
                         || crate::local_time::resolve_local(meeting.time.zone, meeting.time.end) > now)
             })
             .collect();

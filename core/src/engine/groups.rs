@@ -6,7 +6,6 @@ use super::gathering::{meeting_heading, takes_answers};
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
-use crate::clock::Clock;
 use crate::language::Language;
 use crate::locale::isolate;
 use crate::meeting::{Meeting, Rsvp};
@@ -17,7 +16,7 @@ use crate::store::StoreError;
 /// The most group chats offered as a meeting's audience in the chat (the command line takes any).
 const MAX_GROUP_CHOICES: usize = 10;
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore> Engine<S> {
     /// An invitation, change, reminder or cancellation as posted in a group chat: times on the
     /// meeting's own clock, and answers that carry the meeting rather than a person's offer.
     pub(super) async fn group_meeting_news(

@@ -3,7 +3,6 @@
 
 use super::{Engine, EngineStore, Turn};
 use crate::args;
-use crate::clock::Clock;
 use crate::content::{Lesson, Library, Question, QuestionKey, QuestionKind, Toolbox, Track, limits};
 use crate::conversation::{Action, Offer, Step};
 use crate::daily::{DailyPlan, DailyTime};
@@ -61,7 +60,7 @@ fn done_in(toolbox: &Toolbox, progress: &Progress) -> usize {
         .count()
 }
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore> Engine<S> {
     pub(super) async fn on_learning_action(
         &self,
         turn: &mut Turn<'_>,

@@ -5,7 +5,6 @@
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
-use crate::clock::Clock;
 use crate::conversation::{Action, Offer, Step};
 use crate::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::language::Language;
@@ -59,7 +58,7 @@ fn rows(choices: Vec<Choice>) -> Vec<Vec<Choice>> {
     choices.chunks(2).map(<[Choice]>::to_vec).collect()
 }
 
-impl<S: EngineStore, C: Clock> Engine<S, C> {
+impl<S: EngineStore> Engine<S> {
     /// Choices built from `(label, action)` pairs under a new offer, which becomes the live one.
     pub(super) fn offer_choices(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Choice> {
         let mut offer = Offer::new(Vec::new());
@@ -179,8 +178,8 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
         Ok(turn.say_with("draft-audience-value", &args))
     }
 
-    fn reminders_label(turn: &Turn<'_>, code: &str) -> String {
-        let labels: Vec<String> = Reminders::from_code(code)
+    fn reminders_label(turn: &Turn<'_>, reminders: &Reminders) -> String {
+        let labels: Vec<String> = reminders
             .offsets()
             .iter()
             .map(|offset| minutes_label(turn, u32::try_from(offset.num_minutes()).unwrap_or(0)))
@@ -215,26 +214,30 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
                 turn.say("draft-ask-length")
             }
             Field::Repeat => {
-                for code in ["none", "weekly:1", "weekly:2", "monthly:1"] {
+                for recurrence in [
+                    Recurrence::None,
+                    Recurrence::Weekly { every: 1 },
+                    Recurrence::Weekly { every: 2 },
+                    Recurrence::Monthly { every: 1 },
+                ] {
                     entries.push((
-                        self.repeat_label(turn.lang, code),
-                        Action::from(DraftAction::Repeat {
-                            recurrence: code.to_owned(),
-                        }),
+                        self.repeat_label(turn.lang, &recurrence),
+                        Action::from(DraftAction::Repeat { recurrence }),
                     ));
                 }
                 turn.say("draft-ask-repeat")
             }
             Field::Reminders => {
-                for code in [
-                    Reminders::default().to_code(),
-                    "1440".to_owned(),
-                    "60".to_owned(),
-                    String::new(),
+                let one = |offset| Reminders::new([offset]).expect("a day and an hour are valid offsets");
+                for reminders in [
+                    Reminders::default(),
+                    one(Duration::days(1)),
+                    one(Duration::hours(1)),
+                    Reminders::none(),
                 ] {
                     entries.push((
-                        Self::reminders_label(turn, &code),
-                        Action::from(DraftAction::Reminders { reminders: code }),
+                        Self::reminders_label(turn, &reminders),
+                        Action::from(DraftAction::Reminders { reminders }),
                     ));
                 }
                 turn.say("draft-ask-reminders")
@@ -677,7 +680,7 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
             .filter(|meeting| {
                 !meeting.cancelled
                     && Self::may_manage(turn, meeting)
-                    && (meeting.recurrence != "none"
+                    && (meeting.recurrence != Recurrence::None
                         || crate::local_time::resolve_local(meeting.time.zone, meeting.time.end) > recent)
             })
             .collect();
@@ -716,10 +719,9 @@ impl<S: EngineStore, C: Clock> Engine<S, C> {
         let Some(found) = self.managed(turn, meeting).await? else {
             return Ok(self.not_managed(turn));
         };
-        let recurrence = Recurrence::from_code(&found.recurrence);
         let mut past: Vec<String> = occurrences(
             &found.time,
-            &recurrence,
+            &found.recurrence,
             turn.now - Duration::days(RECENT_DAYS),
             turn.now + Duration::seconds(1),
         )

@@ -51,31 +51,6 @@ impl Rsvp {
     }
 }
 
-impl Recurrence {
-    /// The form stored in the database: `none`, `weekly:N`, `monthly:N` or `cron:EXPR`.
-    pub fn to_code(&self) -> String {
-        match self {
-            Recurrence::None => "none".to_owned(),
-            Recurrence::Weekly { every } => format!("weekly:{every}"),
-            Recurrence::Monthly { every } => format!("monthly:{every}"),
-            Recurrence::Cron(expr) => format!("cron:{expr}"),
-        }
-    }
-
-    pub fn from_code(code: &str) -> Recurrence {
-        match code.split_once(':') {
-            Some(("weekly", every)) => Recurrence::Weekly {
-                every: every.parse().unwrap_or(1),
-            },
-            Some(("monthly", every)) => Recurrence::Monthly {
-                every: every.parse().unwrap_or(1),
-            },
-            Some(("cron", expr)) => Recurrence::Cron(expr.to_owned()),
-            _ => Recurrence::None,
-        }
-    }
-}
-
 /// A meeting as it is kept: texts per language (French stands in for missing ones).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Meeting {
@@ -87,7 +62,9 @@ pub struct Meeting {
     pub time: MeetingTime,
     pub place: Option<String>,
     pub link: Option<String>,
-    pub recurrence: String,
+    /// Shown in its short form (`weekly:2`) by `meeting show --json`.
+    #[serde(serialize_with = "short_form")]
+    pub recurrence: Recurrence,
     pub reminders: Reminders,
     pub audience: crate::audience::Audience,
     pub cancelled: bool,
@@ -133,7 +110,7 @@ impl Meeting {
                 place: self.place.clone(),
                 link: self.link.clone(),
                 time: self.time,
-                recurrence: Recurrence::from_code(&self.recurrence),
+                recurrence: self.recurrence.clone(),
                 reminders: self.reminders.clone(),
                 organizer: None,
                 created: self.created_at,
@@ -156,4 +133,8 @@ pub struct NewMeeting {
     pub audience: crate::audience::Audience,
     /// When those coming are reminded of each occurrence.
     pub reminders: Reminders,
+}
+
+fn short_form<S: serde::Serializer>(recurrence: &Recurrence, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(recurrence)
 }

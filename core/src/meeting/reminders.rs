@@ -1,8 +1,8 @@
 //! Reminders before each occurrence, and the scheduler's step that queues the due ones.
 
-use super::{MeetingStore, Occurrence, Recurrence, occurrences};
+use super::{MeetingStore, Occurrence, occurrences};
 use chrono::{DateTime, Duration, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Reminders before an occurrence when the organizer chose none: a day and an hour before.
@@ -84,32 +84,57 @@ impl Reminders {
         &self.0
     }
 
-    /// The form stored in the database: minutes, comma-separated, longest first (`1440,60`); empty for none.
-    pub fn to_code(&self) -> String {
-        let minutes: Vec<String> = self.0.iter().map(|offset| offset.num_minutes().to_string()).collect();
-        minutes.join(",")
-    }
-
-    /// Reads [`Reminders::to_code`] back; offsets that do not read or are out of range are left out.
-    pub fn from_code(code: &str) -> Reminders {
-        let offsets = code
-            .split(',')
-            .filter_map(|minutes| minutes.trim().parse().ok())
-            .filter_map(Duration::try_minutes)
-            .filter(|offset| *offset > Duration::zero() && *offset <= MAX_REMINDER_OFFSET);
-        Reminders::new(offsets).unwrap_or_default()
-    }
-
     /// The offsets as people read them: `24h`, `90m`, `2d` is `48h`.
     pub fn labels(&self) -> Vec<String> {
         self.0.iter().map(|offset| offset_label(*offset)).collect()
     }
 }
 
-/// In JSON, as their labels: `["24h", "1h"]`.
+/// In JSON (the database, conversations, `--json`), as their labels: `["24h", "1h"]`.
 impl Serialize for Reminders {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.labels().serialize(serializer)
+    }
+}
+
+/// Reads the labels back, and what older versions wrote: a list of minutes (`[1440, 60]`, the
+/// database before migration 0011) or the same as text (`"1440,60"`, conversations saved then).
+/// An offset that does not read or is out of range is an error, never dropped quietly.
+impl<'de> Deserialize<'de> for Reminders {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Offset {
+            Minutes(i64),
+            Label(String),
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            List(Vec<Offset>),
+            Minutes(String),
+        }
+        let minutes = |m: i64| Duration::try_minutes(m).ok_or(ReminderError::OutOfRange);
+        let offsets: Result<Vec<Duration>, ReminderError> = match Stored::deserialize(deserializer)? {
+            Stored::List(list) => list
+                .into_iter()
+                .map(|offset| match offset {
+                    Offset::Minutes(m) => minutes(m),
+                    Offset::Label(label) => Reminders::parse_offset(&label),
+                })
+                .collect(),
+            Stored::Minutes(text) => text
+                .split(',')
+                .filter(|part| !part.trim().is_empty())
+                .map(|part| {
+                    part.trim()
+                        .parse()
+                        .map_err(|_| ReminderError::Unreadable)
+                        .and_then(minutes)
+                })
+                .collect(),
+        };
+        offsets.and_then(Reminders::new).map_err(serde::de::Error::custom)
     }
 }
 
@@ -155,7 +180,7 @@ pub async fn queue_due_reminders<S: MeetingStore>(store: &S, now: DateTime<Utc>)
         if meeting.cancelled {
             continue;
         }
-        let recurrence = Recurrence::from_code(&meeting.recurrence);
+        let recurrence = &meeting.recurrence;
         for offset in meeting.reminders.offsets() {
             // A reminder `offset` before a start is due when that start is in (now + offset - lateness,
             // now + offset]: one narrow window per offset, however far ahead the offset reaches.

@@ -4,7 +4,7 @@
 use crate::local_time::resolve_local;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// When a meeting happens, as local wall-clock times in its zone.
@@ -18,8 +18,10 @@ pub struct MeetingTime {
     pub zone: Tz,
 }
 
-/// How a meeting repeats.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How a meeting repeats. In JSON (the database, conversations): `"none"`, `{"weekly":{"every":2}}`,
+/// `{"monthly":{"every":1}}`, `{"cron":"0 0 10 * * SUN"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", try_from = "StoredRecurrence")]
 pub enum Recurrence {
     /// Once, at [`MeetingTime::start`].
     None,
@@ -35,6 +37,63 @@ pub enum Recurrence {
     Cron(String),
 }
 
+/// The short form the command line shows (`meeting show --json`): `none`, `weekly:2`,
+/// `monthly:1`, `cron:EXPR`; older versions stored it, and it still reads.
+impl std::fmt::Display for Recurrence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Recurrence::None => f.write_str("none"),
+            Recurrence::Weekly { every } => write!(f, "weekly:{every}"),
+            Recurrence::Monthly { every } => write!(f, "monthly:{every}"),
+            Recurrence::Cron(expr) => write!(f, "cron:{expr}"),
+        }
+    }
+}
+
+/// What may be stored for a recurrence: its JSON, or the text older versions wrote (`none`,
+/// `weekly:2`, `monthly:1`, `cron:EXPR`), still found in conversations saved then.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredRecurrence {
+    Typed(TypedRecurrence),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TypedRecurrence {
+    None,
+    Weekly { every: u32 },
+    Monthly { every: u32 },
+    Cron(String),
+}
+
+impl TryFrom<StoredRecurrence> for Recurrence {
+    type Error = RecurrenceError;
+
+    fn try_from(stored: StoredRecurrence) -> Result<Recurrence, RecurrenceError> {
+        let typed = match stored {
+            StoredRecurrence::Typed(typed) => typed,
+            StoredRecurrence::Text(text) => {
+                let every = |n: &str| n.parse().map_err(|_| RecurrenceError::Unreadable(text.clone()));
+                match text.split_once(':') {
+                    None if text == "none" => TypedRecurrence::None,
+                    Some(("weekly", n)) => TypedRecurrence::Weekly { every: every(n)? },
+                    Some(("monthly", n)) => TypedRecurrence::Monthly { every: every(n)? },
+                    Some(("cron", expr)) => TypedRecurrence::Cron(expr.to_owned()),
+                    _ => return Err(RecurrenceError::Unreadable(text)),
+                }
+            }
+        };
+        Ok(match typed {
+            TypedRecurrence::None => Recurrence::None,
+            TypedRecurrence::Weekly { every } => Recurrence::Weekly { every },
+            TypedRecurrence::Monthly { every } => Recurrence::Monthly { every },
+            TypedRecurrence::Cron(expr) => Recurrence::parse_cron(&expr)?,
+        })
+    }
+}
+
 /// A cron expression that cannot be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum RecurrenceError {
@@ -47,6 +106,9 @@ pub enum RecurrenceError {
     /// The right number of fields, but the cron crate cannot read them.
     #[error("not a cron expression: {0}")]
     Invalid(String),
+    /// Stored text that names no recurrence.
+    #[error("not a recurrence: {0}")]
+    Unreadable(String),
 }
 
 impl Recurrence {

@@ -382,19 +382,59 @@ fn reminder_offsets_read_check_and_store() {
     // The same offset twice counts once; the longest comes first.
     let set = Reminders::new([Duration::hours(1), Duration::days(1), Duration::hours(24)]).unwrap();
     assert_eq!(set, Reminders::default());
-    assert_eq!(set.to_code(), "1440,60");
     assert_eq!(set.labels(), ["24h", "1h"]);
     assert_eq!(serde_json::to_value(&set).unwrap(), serde_json::json!(["24h", "1h"]));
     let odd = Reminders::new([Duration::minutes(90), Duration::days(2)]).unwrap();
-    assert_eq!(Reminders::from_code(&odd.to_code()), odd);
+    let read = |json: &str| serde_json::from_str::<Reminders>(json);
+    assert_eq!(read(&serde_json::to_string(&odd).unwrap()).unwrap(), odd);
     assert_eq!(odd.labels(), ["48h", "90m"]);
-    assert_eq!(Reminders::none().to_code(), "");
-    assert_eq!(Reminders::from_code(""), Reminders::none());
-    // A damaged code keeps what still reads.
+    assert_eq!(serde_json::to_value(Reminders::none()).unwrap(), serde_json::json!([]));
+    assert_eq!(read("[]").unwrap(), Reminders::none());
+    // What older versions stored: minutes in the database, the same as text in conversations.
+    assert_eq!(read("[1440, 60]").unwrap(), Reminders::default());
+    assert_eq!(read("\"1440,60\"").unwrap(), Reminders::default());
+    assert_eq!(read("\"\"").unwrap(), Reminders::none());
+    // A damaged value is an error, never a quiet default.
+    for damaged in ["\"60,x,-5\"", "[60, -5]", "[\"1 week\"]", "[0]", "{}"] {
+        assert!(read(damaged).is_err(), "{damaged}");
+    }
+}
+
+#[test]
+fn recurrences_are_stored_as_json_and_older_text_still_reads() {
+    let read = |json: &str| serde_json::from_str::<Recurrence>(json);
+    for recurrence in [
+        Recurrence::None,
+        Recurrence::Weekly { every: 2 },
+        Recurrence::Monthly { every: 1 },
+        Recurrence::parse_cron("0 0 10 * * SUN").unwrap(),
+    ] {
+        let json = serde_json::to_string(&recurrence).unwrap();
+        assert_eq!(read(&json).unwrap(), recurrence, "{json}");
+    }
+    assert_eq!(serde_json::to_string(&Recurrence::None).unwrap(), "\"none\"");
     assert_eq!(
-        Reminders::from_code("60,x,-5"),
-        Reminders::new([Duration::hours(1)]).unwrap()
+        serde_json::to_value(Recurrence::Weekly { every: 2 }).unwrap(),
+        serde_json::json!({ "weekly": { "every": 2 } })
     );
+    // Conversations saved before the migration hold the old text.
+    assert_eq!(read("\"weekly:2\"").unwrap(), Recurrence::Weekly { every: 2 });
+    assert_eq!(read("\"monthly:1\"").unwrap(), Recurrence::Monthly { every: 1 });
+    assert_eq!(
+        read("\"cron:0 0 10 * * SUN\"").unwrap(),
+        Recurrence::Cron("0 0 10 * * SUN".into())
+    );
+    // Nothing unreadable becomes "once" quietly.
+    for damaged in [
+        "\"weekly:x\"",
+        "\"yearly:1\"",
+        "\"\"",
+        "\"cron:30 10 * * *\"",
+        "{\"cron\":\"* * *\"}",
+        "{\"weekly\":{}}",
+    ] {
+        assert!(read(damaged).is_err(), "{damaged}");
+    }
 }
 
 #[test]
@@ -408,7 +448,7 @@ fn a_reminder_key_names_its_occurrence() {
         time,
         place: None,
         link: None,
-        recurrence: Recurrence::Weekly { every: 1 }.to_code(),
+        recurrence: Recurrence::Weekly { every: 1 },
         reminders: Reminders::default(),
         audience: crate::audience::Audience::default(),
         cancelled: false,

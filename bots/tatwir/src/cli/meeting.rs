@@ -177,7 +177,7 @@ fn apply(
         };
     }
     if let Some(recurrence) = recurrence_of(details.cron.as_deref(), details.weekly, details.monthly)? {
-        draft.recurrence = recurrence.to_code();
+        draft.recurrence = recurrence;
     }
     if !details.remind.is_empty() {
         draft.reminders = read_reminders(&details.remind.join(" ")).ok_or("--remind")?;
@@ -291,7 +291,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 if repeats {
                     return Err(bad("--once"));
                 }
-                draft.recurrence = Recurrence::None.to_code();
+                draft.recurrence = Recurrence::None;
             }
             apply(&mut draft, edit.title.as_deref(), edit.start.as_deref(), edit.details).map_err(bad)?;
             let changed = draft.to_new(meeting.organizer).map_err(|_| bad("--start"))?;

@@ -310,7 +310,7 @@ async fn chat(config: &Config, user: &str, lang: Option<Language>) -> anyhow::Re
     }
     let store = app::open_store(config).await?;
     let engine = Engine::new(store.clone(), SystemClock, Arc::new(tatwir_locales::localizer()?));
-    engine.set_library(app::load_library(&store, config).await?);
+    engine.set_library(app::load_library(&store, config, engine.clock().now()).await?);
     let styled = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     let mut stdout = std::io::stdout();
