@@ -1,9 +1,11 @@
 //! Where a person is in a conversation. Stored per person (not per chat), so it follows them
 //! across channels and survives restarts.
 
-use crate::content::QuestionKey;
-use crate::draft::{DraftAction, Field, MeetingDraft};
+use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
 use crate::language::Language;
+use crate::learning::dialogue::{LearnAction, LearnStep};
+use crate::meeting::dialogue::{OrganizeAction, OrganizeStep};
+use crate::meeting::draft::DraftAction;
 use crate::message::Choice;
 use crate::person::PersonId;
 use crate::store::StoreResult;
@@ -28,42 +30,32 @@ impl Conversation {
     }
 }
 
+/// Where a person is: one arm per feature, each feature's steps in its own folder. Stored as JSON
+/// with the step's own tag (`{"step": "quiz", …}`), as it always was, so conversations saved by
+/// older versions read on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Step {
+    Session(SessionStep),
+    Learn(LearnStep),
+    Announce(AnnounceStep),
+    Organize(OrganizeStep),
+}
+
+impl Default for Step {
+    fn default() -> Step {
+        Step::Session(SessionStep::Idle)
+    }
+}
+
+/// Steps that belong to no feature.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
-pub enum Step {
+pub enum SessionStep {
     #[default]
     Idle,
     /// The person must pick a language; `resume` is the message to handle once they have.
     ChoosingLanguage { resume: Option<String> },
-    /// Reading a lesson; `part` (from 0) is the part shown last.
-    Reading {
-        toolbox: String,
-        lesson: String,
-        part: usize,
-    },
-    /// Answering a lesson's quiz: `question` (from 0) is the one asked, `right` counts the
-    /// right answers so far.
-    Quiz {
-        toolbox: String,
-        lesson: String,
-        question: usize,
-        right: u32,
-    },
-    /// Reviewing due questions: `queue[0]` is the one asked.
-    Review {
-        queue: Vec<QuestionKey>,
-        asked: u32,
-        right: u32,
-    },
-    /// Writing an announcement: its text per language and its audience; `translating` is the
-    /// language whose text is asked.
-    Announcing {
-        texts: std::collections::BTreeMap<Language, String>,
-        audience: crate::audience::Audience,
-        translating: Option<Language>,
-    },
-    /// Writing a meeting (a new one, or changes to one): `field` is the one asked.
-    Drafting { draft: Box<MeetingDraft>, field: Field },
 }
 
 /// A set of choices that were offered, under a fresh nonce. A choice's data is
@@ -75,94 +67,51 @@ pub struct Offer {
     pub actions: Vec<Action>,
 }
 
-/// What picking a choice does.
+/// What picking a choice does: one arm per feature, routed to that feature's flow. Stored with
+/// each action's own tag (`{"action": "open_lesson", …}`), as it always was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Action {
+    Session(SessionAction),
+    Learn(LearnAction),
+    Announce(AnnounceAction),
+    Organize(OrganizeAction),
+}
+
+/// Choices that belong to no feature.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
-    SetLanguage {
-        language: Language,
-    },
-    /// Show the toolboxes of the person's track.
-    Toolboxes,
-    OpenToolbox {
-        toolbox: String,
-    },
-    /// Start (or read again) a lesson from its first part.
-    OpenLesson {
-        toolbox: String,
-        lesson: String,
-    },
-    /// The next part of the lesson being read.
-    NextPart,
-    /// The quiz of a lesson, from its first question.
-    StartQuiz {
-        toolbox: String,
-        lesson: String,
-    },
-    /// Answer the question being asked with these options (from 0).
-    Answer {
-        options: Vec<usize>,
-    },
-    /// Show again where the person left off.
-    Resume,
-    /// Review the questions that are due.
-    Review,
-    /// Send the announcement being written, in its languages, to its audience.
-    ConfirmBroadcast,
-    /// Show who the announcement being written may go to.
-    BroadcastAudiences,
-    /// The announcement being written goes to this audience.
-    BroadcastAudience {
-        audience: crate::audience::Audience,
-    },
-    /// Ask the announcement's text in this language.
-    BroadcastTranslate {
-        language: Language,
-    },
-    /// Drop the announcement shown for confirmation.
-    CancelBroadcast,
-    /// Show where a broadcast's messages are.
-    BroadcastReport {
-        id: i64,
-    },
-    /// A choice of the meeting being written.
-    Draft {
-        step: DraftAction,
-    },
-    /// Start changing a meeting one organises.
-    EditMeeting {
-        meeting: i64,
-    },
-    /// Ask to confirm the cancellation of a meeting one organises.
-    CancelMeeting {
-        meeting: i64,
-    },
-    /// Do not cancel it after all.
-    KeepMeeting,
-    /// Cancel it: everyone invited is told.
-    ConfirmCancelMeeting {
-        meeting: i64,
-    },
-    /// Record who came to a meeting one organises: pick the occurrence.
-    Attendance {
-        meeting: i64,
-    },
-    /// Who may be recorded for an occurrence.
-    AttendanceOf {
-        meeting: i64,
-        occurrence: String,
-    },
-    /// Record that these people came to an occurrence.
-    Attended {
-        meeting: i64,
-        occurrence: String,
-        people: Vec<crate::person::PersonId>,
-    },
+pub enum SessionAction {
+    SetLanguage { language: Language },
+}
+
+impl From<SessionAction> for Action {
+    fn from(action: SessionAction) -> Action {
+        Action::Session(action)
+    }
+}
+
+impl From<LearnAction> for Action {
+    fn from(action: LearnAction) -> Action {
+        Action::Learn(action)
+    }
+}
+
+impl From<AnnounceAction> for Action {
+    fn from(action: AnnounceAction) -> Action {
+        Action::Announce(action)
+    }
+}
+
+impl From<OrganizeAction> for Action {
+    fn from(action: OrganizeAction) -> Action {
+        Action::Organize(action)
+    }
 }
 
 impl From<DraftAction> for Action {
     fn from(step: DraftAction) -> Action {
-        Action::Draft { step }
+        Action::Organize(OrganizeAction::Draft { step })
     }
 }
 
@@ -226,10 +175,12 @@ mod tests {
 
     #[test]
     fn only_the_offered_data_is_accepted() {
-        let offer = Offer::new(vec![Action::SetLanguage { language: Language::Ar }]);
+        let offer = Offer::new(vec![Action::Session(SessionAction::SetLanguage {
+            language: Language::Ar,
+        })]);
         assert_eq!(
             offer.action_for(&offer.data(0)),
-            Some(&Action::SetLanguage { language: Language::Ar })
+            Some(&Action::Session(SessionAction::SetLanguage { language: Language::Ar }))
         );
         assert_eq!(offer.action_for(&offer.data(1)), None);
         assert_eq!(offer.action_for("zzzzzz.0"), None);

@@ -4,13 +4,16 @@
 use crate::args;
 use crate::association::InviteCode;
 use crate::broadcast::BroadcastStore;
+use crate::broadcast::dialogue::AnnounceStep;
 use crate::clock::Clock;
 use crate::command::{self, COMMANDS, Command, Spec};
 use crate::content::Library;
 use crate::conversation::{Action, Conversation, ConversationStore, Offer, Step};
+use crate::conversation::{SessionAction, SessionStep};
 use crate::language::Language;
 use crate::learning::LearningStore;
 use crate::locale::{Localizer, count, isolate};
+use crate::meeting::dialogue::OrganizeStep;
 use crate::message::{ChatKind, Choice, Event, Incoming, Outgoing, Span, Text};
 use crate::person::{Access, Channel, Person};
 use crate::role::Role;
@@ -85,6 +88,8 @@ struct Turn<'a> {
     chat_kind: ChatKind,
     chat_id: String,
     private_link: Option<String>,
+    /// How commands are typed where this turn is answered (the channel's choice).
+    command_prefix: char,
     /// Whether the choice or poll answer of this event belonged to the live offer.
     accepted: bool,
     /// An acknowledgement to show as a passing notice ([`Handled::notice`]).
@@ -106,10 +111,9 @@ impl Turn<'_> {
         isolate(self.lang, &self.person.display_name)
     }
 
-    /// How commands are typed on this channel: Matrix clients keep `/` for themselves.
+    /// A command as people type it on this channel.
     fn command(&self, name: &str) -> String {
-        let prefix = if self.channel == Channel::Matrix { '!' } else { '/' };
-        format!("{prefix}{name}")
+        format!("{}{name}", self.command_prefix)
     }
 
     /// In a group chat, the refusal `id` that points to a private chat where `command` is to be
@@ -245,6 +249,7 @@ impl<S: EngineStore> Engine<S> {
             chat_kind: incoming.chat.kind,
             chat_id: incoming.chat.id.clone(),
             private_link: incoming.chat.private_link.clone(),
+            command_prefix: incoming.chat.command_prefix,
             accepted: false,
             notice: None,
             now,
@@ -278,7 +283,7 @@ impl<S: EngineStore> Engine<S> {
         if text.is_empty() {
             return Ok(vec![self.hint(turn, "input-empty")]);
         }
-        if let Step::ChoosingLanguage { resume } = &turn.conversation.step
+        if let Step::Session(SessionStep::ChoosingLanguage { resume }) = &turn.conversation.step
             && let Some(language) = Language::from_typed_name(&text)
         {
             let resume = resume.clone();
@@ -288,21 +293,24 @@ impl<S: EngineStore> Engine<S> {
         // language there, and ask in a private chat.
         if turn.person.language.is_none() && turn.chat_kind == ChatKind::Private {
             let resume = match &turn.conversation.step {
-                Step::ChoosingLanguage { resume: Some(earlier) } => Some(earlier.clone()),
+                Step::Session(SessionStep::ChoosingLanguage { resume: Some(earlier) }) => Some(earlier.clone()),
                 _ => (command::parse(&text).is_some() && text.chars().count() <= MAX_RESUME).then(|| text.clone()),
             };
             return Ok(vec![self.offer_languages(turn, resume)]);
         }
-        if matches!(turn.conversation.step, Step::ChoosingLanguage { .. }) {
-            turn.conversation.step = Step::Idle;
+        if matches!(
+            turn.conversation.step,
+            Step::Session(SessionStep::ChoosingLanguage { .. })
+        ) {
+            turn.conversation.step = Step::Session(SessionStep::Idle);
         }
         let Some(typed) = command::parse(&text) else {
             if turn.chat_kind == ChatKind::Private {
                 match &turn.conversation.step {
-                    Step::Drafting { .. } => return self.draft_input(turn, &text).await,
-                    Step::Announcing {
+                    Step::Organize(OrganizeStep::Drafting { .. }) => return self.draft_input(turn, &text).await,
+                    Step::Announce(AnnounceStep::Announcing {
                         translating: Some(_), ..
-                    } => return self.broadcast_input(turn, &text).await,
+                    }) => return self.broadcast_input(turn, &text).await,
                     _ => {}
                 }
             }
@@ -341,7 +349,16 @@ impl<S: EngineStore> Engine<S> {
         }
     }
 
+    /// The choice router: a press goes to what it belongs to. A meeting's own buttons carry the
+    /// meeting (they stay valid whatever the person does next, so they are not "accepted"); every
+    /// other choice is an action of the person's live offer, routed to its feature's arm.
     async fn on_choice(&self, turn: &mut Turn<'_>, data: &str) -> Result<Vec<Outgoing>, StoreError> {
+        if let Some((meeting, press)) = crate::meeting::press::parse_press(data) {
+            return match self.meeting_press(&mut *turn, meeting, press).await? {
+                Some(replies) => Ok(replies),
+                None => Ok(Self::stale_press(turn)),
+            };
+        }
         let action = turn
             .conversation
             .offer
@@ -350,25 +367,48 @@ impl<S: EngineStore> Engine<S> {
             .cloned();
         turn.accepted = action.is_some();
         match action {
-            // A meeting's answers and calendar file carry the meeting, not an offer: their keyboard
-            // stays (answers may change), so they are not "accepted".
-            None => match self.meeting_press(&mut *turn, data).await? {
-                Some(replies) => Ok(replies),
-                // In a group, a stale or forged press is everyone's noise: a passing notice will do.
-                None if turn.chat_kind == ChatKind::Group => {
-                    turn.notice = Some(turn.say("choice-expired"));
-                    Ok(Vec::new())
-                }
-                None => Ok(turn.expired()),
-            },
-            Some(Action::SetLanguage { language }) => {
+            None => Ok(Self::stale_press(turn)),
+            Some(Action::Session(SessionAction::SetLanguage { language })) => {
                 let resume = match &turn.conversation.step {
-                    Step::ChoosingLanguage { resume } => resume.clone(),
+                    Step::Session(SessionStep::ChoosingLanguage { resume }) => resume.clone(),
                     _ => None,
                 };
                 self.choose_language(turn, language, resume, true).await
             }
-            Some(action) => self.on_learning_action(turn, action).await,
+            Some(Action::Learn(action)) => self.on_learn_action(turn, action).await,
+            Some(Action::Announce(action)) => self.on_announce_action(turn, action).await,
+            Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
+        }
+    }
+
+    /// The poll router: a poll is an offer sent as a poll (its id is the offer's nonce), and its
+    /// answer goes to the feature its options belong to. An answer to any other poll is stale.
+    async fn on_poll_answer(
+        &self,
+        turn: &mut Turn<'_>,
+        poll: &str,
+        options: &[usize],
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let belongs_to = turn
+            .conversation
+            .offer
+            .as_ref()
+            .filter(|offer| offer.nonce == poll)
+            .and_then(|offer| offer.actions.first());
+        match belongs_to {
+            Some(Action::Learn(_)) => self.on_learn_poll_answer(turn, options).await,
+            _ => Ok(turn.expired()),
+        }
+    }
+
+    /// The answer to a press that is stale, forged or someone else's. In a group it is everyone's
+    /// noise: a passing notice to the presser will do.
+    fn stale_press(turn: &mut Turn<'_>) -> Vec<Outgoing> {
+        if turn.chat_kind == ChatKind::Group {
+            turn.notice = Some(turn.say("choice-expired"));
+            Vec::new()
+        } else {
+            turn.expired()
         }
     }
 
@@ -384,8 +424,11 @@ impl<S: EngineStore> Engine<S> {
         turn.person.language = Some(language);
         turn.lang = language;
         // A lesson or quiz under way stays where it was; only the language question is over.
-        if matches!(turn.conversation.step, Step::ChoosingLanguage { .. }) {
-            turn.conversation.step = Step::Idle;
+        if matches!(
+            turn.conversation.step,
+            Step::Session(SessionStep::ChoosingLanguage { .. })
+        ) {
+            turn.conversation.step = Step::Session(SessionStep::Idle);
         }
         turn.conversation.offer = None;
         let mut replies = vec![Outgoing::text(Text::plain(turn.say("language-set")))];
@@ -414,7 +457,7 @@ impl<S: EngineStore> Engine<S> {
         let offer = Offer::new(
             languages
                 .iter()
-                .map(|&language| Action::SetLanguage { language })
+                .map(|&language| Action::Session(SessionAction::SetLanguage { language }))
                 .collect(),
         );
         let choices = languages
@@ -427,7 +470,7 @@ impl<S: EngineStore> Engine<S> {
             .map(|choice| vec![choice])
             .collect();
         turn.conversation = Conversation {
-            step: Step::ChoosingLanguage { resume },
+            step: Step::Session(SessionStep::ChoosingLanguage { resume }),
             offer: Some(offer),
         };
         Outgoing::with_choices(prompt, choices)

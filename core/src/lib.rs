@@ -17,7 +17,6 @@ pub mod command;
 pub mod content;
 pub mod conversation;
 pub mod daily;
-pub mod draft;
 pub mod engine;
 pub mod group;
 pub mod learning;

@@ -1,18 +1,82 @@
-//! The outbox port: messages that must not be lost (daily lessons now; invitations, reminders and
-//! broadcasts later) are written to a durable queue in the transaction that causes them, then
-//! claimed and delivered by workers that respect each channel's limits.
+//! The outbox port: messages that must not be lost (daily lessons, broadcasts, meeting news,
+//! replies a channel could not send at once) are written to a durable queue in the transaction
+//! that causes them, then claimed and delivered by workers that respect each channel's limits.
 
+use crate::message::Outgoing;
 use crate::person::{Channel, PersonId};
 use crate::store::StoreResult;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use std::future::Future;
+
+/// What a queued message is, with what it takes to write it at delivery time (in the reader's
+/// language then). Stored as its kind (`daily`, `broadcast`, `invitation`, `reminder`, `change`,
+/// `cancellation`, `reply`) and its payload as JSON, the shapes every version has written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
+pub enum OutboxMessage {
+    /// The daily lesson of a local date.
+    Daily { date: NaiveDate },
+    /// An announcement.
+    Broadcast { broadcast: i64 },
+    /// A meeting's invitation.
+    Invitation { meeting: i64 },
+    /// A reminder of one occurrence, before its start (`reminder` is the reminder's key, the
+    /// occurrence and the offset: `2027-02-07T10:00/24h`).
+    Reminder { meeting: i64, reminder: String },
+    /// A meeting changed: those invited may answer again.
+    Change { meeting: i64 },
+    /// A meeting was cancelled.
+    Cancellation { meeting: i64 },
+    /// A reply a channel could not send at once, delivered as it was written.
+    Reply(Outgoing),
+}
+
+impl OutboxMessage {
+    /// The stored kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OutboxMessage::Daily { .. } => "daily",
+            OutboxMessage::Broadcast { .. } => "broadcast",
+            OutboxMessage::Invitation { .. } => "invitation",
+            OutboxMessage::Reminder { .. } => "reminder",
+            OutboxMessage::Change { .. } => "change",
+            OutboxMessage::Cancellation { .. } => "cancellation",
+            OutboxMessage::Reply(_) => "reply",
+        }
+    }
+
+    /// The stored payload.
+    pub fn payload(&self) -> serde_json::Value {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(mut tagged)) => tagged.remove("payload").unwrap_or_default(),
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    /// Reads a stored kind and payload back; an unknown kind or a payload of the wrong shape is
+    /// an error, never another message.
+    pub fn read(kind: &str, payload: serde_json::Value) -> Result<OutboxMessage, serde_json::Error> {
+        serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload }))
+    }
+
+    /// The meeting a message is news of.
+    pub fn meeting(&self) -> Option<i64> {
+        match self {
+            OutboxMessage::Invitation { meeting }
+            | OutboxMessage::Reminder { meeting, .. }
+            | OutboxMessage::Change { meeting }
+            | OutboxMessage::Cancellation { meeting } => Some(*meeting),
+            _ => None,
+        }
+    }
+}
 
 /// One message waiting to be delivered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutboxItem {
     pub id: i64,
-    /// What it is: `daily`, …
-    pub kind: String,
+    pub message: OutboxMessage,
     /// Which occurrence: with `kind` and the person, it is unique (the local date of a daily lesson).
     /// A message to a group chat has no person, and its occurrence names the group
     /// (`<meeting>@<group>`): unique with `kind` alone.
@@ -21,7 +85,6 @@ pub struct OutboxItem {
     pub person: Option<PersonId>,
     pub channel: Channel,
     pub chat: String,
-    pub payload: serde_json::Value,
     /// Delivery attempts so far.
     pub tries: u32,
 }
@@ -29,19 +92,12 @@ pub struct OutboxItem {
 /// A message to queue.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewOutboxItem {
-    pub kind: String,
+    pub message: OutboxMessage,
     pub occurrence: String,
     pub person: PersonId,
     pub channel: Channel,
     pub chat: String,
-    pub payload: serde_json::Value,
 }
-
-/// The kind of a reply that could not be sent at once: its payload is the [`Outgoing`]
-/// itself, delivered as it was rendered.
-///
-/// [`Outgoing`]: crate::message::Outgoing
-pub const REPLY: &str = "reply";
 
 /// Why a delivery did not happen, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,5 +162,66 @@ pub async fn record<S: OutboxStore>(store: &S, id: i64, outcome: Result<(), Unde
     };
     if let Err(error) = recorded {
         tracing::warn!(%error, id, "could not record a delivery");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Text;
+    use serde_json::json;
+
+    #[test]
+    fn messages_are_stored_as_every_version_wrote_them_and_read_back() {
+        let stored = [
+            (
+                OutboxMessage::Daily {
+                    date: NaiveDate::from_ymd_opt(2027, 2, 7).expect("date"),
+                },
+                "daily",
+                json!({ "date": "2027-02-07" }),
+            ),
+            (
+                OutboxMessage::Broadcast { broadcast: 3 },
+                "broadcast",
+                json!({ "broadcast": 3 }),
+            ),
+            (
+                OutboxMessage::Invitation { meeting: 4 },
+                "invitation",
+                json!({ "meeting": 4 }),
+            ),
+            (
+                OutboxMessage::Reminder {
+                    meeting: 4,
+                    reminder: "2027-02-07T10:00/24h".into(),
+                },
+                "reminder",
+                json!({ "meeting": 4, "reminder": "2027-02-07T10:00/24h" }),
+            ),
+            (OutboxMessage::Change { meeting: 4 }, "change", json!({ "meeting": 4 })),
+            (
+                OutboxMessage::Cancellation { meeting: 4 },
+                "cancellation",
+                json!({ "meeting": 4 }),
+            ),
+            (
+                OutboxMessage::Reply(Outgoing::text(Text::plain("hello"))),
+                "reply",
+                serde_json::to_value(Outgoing::text(Text::plain("hello"))).expect("json"),
+            ),
+        ];
+        for (message, kind, payload) in stored {
+            assert_eq!(message.kind(), kind);
+            assert_eq!(message.payload(), payload, "{kind}");
+            assert_eq!(OutboxMessage::read(kind, payload).expect("reads"), message);
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_or_a_payload_of_another_shape_is_an_error() {
+        assert!(OutboxMessage::read("telegram", json!({})).is_err());
+        assert!(OutboxMessage::read("invitation", json!({ "broadcast": 3 })).is_err());
+        assert!(OutboxMessage::read("daily", json!({ "date": "tomorrow" })).is_err());
     }
 }

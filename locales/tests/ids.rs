@@ -66,9 +66,9 @@ struct Family {
 
 fn families() -> Vec<Family> {
     use tatwir_core::broadcast::Topic;
-    use tatwir_core::draft::Field;
     use tatwir_core::language::Language;
     use tatwir_core::meeting::Rsvp;
+    use tatwir_core::meeting::draft::Field;
     use tatwir_core::role::Role;
     let mut asked: Vec<&str> = Field::ALL.iter().map(|f| f.code()).collect();
     asked.extend([

@@ -78,6 +78,7 @@ impl Bot {
                 id: user.to_owned(),
                 kind: ChatKind::Private,
                 private_link: None,
+                command_prefix: '/',
             },
             event,
         };
@@ -332,6 +333,7 @@ async fn where_a_person_is_survives_a_restart() {
             id: "!room:example.org".into(),
             kind: ChatKind::Private,
             private_link: None,
+            command_prefix: '!',
         },
         event,
     };

@@ -65,6 +65,7 @@ impl Learner {
                 id: user.to_owned(),
                 kind,
                 private_link: None,
+                command_prefix: '/',
             },
             event,
         };
@@ -422,6 +423,7 @@ async fn the_daily_lesson_comes_once_a_day_across_ramadan_clock_changes() {
             id: user.into(),
             kind: ChatKind::Private,
             private_link: None,
+            command_prefix: '/',
         },
         event: Event::Text(text.into()),
     };
@@ -473,7 +475,7 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let daily = learner
         .app
         .engine()
-        .daily_lesson(amina, Channel::Telegram)
+        .daily_lesson(amina, Channel::Telegram, '/')
         .await
         .expect("render");
     let shown = texts(&daily);
@@ -492,7 +494,7 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let tomorrow = learner
         .app
         .engine()
-        .daily_lesson(amina, Channel::Telegram)
+        .daily_lesson(amina, Channel::Telegram, '/')
         .await
         .expect("render");
     let review = learner.press("amina", &tomorrow, "Réviser").await;

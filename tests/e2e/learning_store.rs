@@ -558,7 +558,7 @@ async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: Datab
     let mut taken: Vec<(String, String)> = a
         .iter()
         .chain(&b)
-        .map(|i| (i.kind.clone(), i.occurrence.clone()))
+        .map(|i| (i.message.kind().to_owned(), i.occurrence.clone()))
         .collect();
     assert!(
         a.iter()
@@ -579,7 +579,7 @@ async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: Datab
     assert_eq!(store.cancel_meeting(id, now).await.expect("cancel"), Some(2));
     assert_eq!(store.cancel_meeting(id, now).await.expect("again"), Some(0));
     let matrix = store.claim(Channel::Matrix, None, "c", now, 25).await.expect("claim");
-    let kinds: Vec<&str> = matrix.iter().map(|item| item.kind.as_str()).collect();
+    let kinds: Vec<&str> = matrix.iter().map(|item| item.message.kind()).collect();
     assert_eq!(
         kinds,
         ["invitation", "change", "cancellation"],

@@ -7,8 +7,12 @@
 use crate::harness::TestApp;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Connection;
+use tatwir_core::broadcast::dialogue::AnnounceStep;
 use tatwir_core::clock::{Clock, FakeClock};
+use tatwir_core::conversation::SessionStep;
 use tatwir_core::conversation::{ConversationStore, Step};
+use tatwir_core::learning::dialogue::LearnStep;
+use tatwir_core::meeting::dialogue::OrganizeStep;
 use tatwir_core::meeting::{MeetingStore, Recurrence};
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing};
 use tatwir_core::outbox::OutboxStore;
@@ -47,6 +51,7 @@ fn terminal(user: &str, event: Event) -> Incoming {
             id: user.into(),
             kind: ChatKind::Private,
             private_link: None,
+            command_prefix: '/',
         },
         event,
     }
@@ -86,22 +91,33 @@ async fn conversations_saved_by_an_older_binary_go_on_where_they_were() {
         steps.push((user, conversation.step, offer));
     }
     assert!(
-        matches!(&steps[0].1, Step::Reading { lesson, part: 0, .. } if lesson == "handwashing"),
+        matches!(&steps[0].1, Step::Learn(LearnStep::Reading { lesson, part: 0, .. }) if lesson == "handwashing"),
         "{:?}",
         steps[0].1
     );
     assert!(
-        matches!(&steps[1].1, Step::Quiz { question: 1, .. }),
+        matches!(&steps[1].1, Step::Learn(LearnStep::Quiz { question: 1, .. })),
         "{:?}",
         steps[1].1
     );
     assert!(
-        matches!(&steps[2].1, Step::ChoosingLanguage { resume: Some(_) }),
+        matches!(
+            &steps[2].1,
+            Step::Session(SessionStep::ChoosingLanguage { resume: Some(_) })
+        ),
         "{:?}",
         steps[2].1
     );
-    assert!(matches!(&steps[3].1, Step::Drafting { .. }), "{:?}", steps[3].1);
-    assert!(matches!(&steps[4].1, Step::Announcing { .. }), "{:?}", steps[4].1);
+    assert!(
+        matches!(&steps[3].1, Step::Organize(OrganizeStep::Drafting { .. })),
+        "{:?}",
+        steps[3].1
+    );
+    assert!(
+        matches!(&steps[4].1, Step::Announce(AnnounceStep::Announcing { .. })),
+        "{:?}",
+        steps[4].1
+    );
 
     // The keyboards people still have on screen work: each first choice is taken.
     let engine = app.engine();
@@ -157,14 +173,14 @@ async fn messages_queued_by_an_older_binary_are_delivered() {
         .expect("claim");
     let mut kinds = std::collections::BTreeSet::new();
     for item in &items {
-        let rendered = app.engine().render(item).await.expect("render");
+        let rendered = app.engine().render(item, '/').await.expect("render");
         assert!(
             !rendered.is_empty(),
             "{} {} renders: {item:?}",
-            item.kind,
+            item.message.kind(),
             item.occurrence
         );
-        kinds.insert(item.kind.to_string());
+        kinds.insert(item.message.kind().to_owned());
     }
     for kind in ["invitation", "change", "cancellation", "broadcast"] {
         assert!(kinds.contains(kind), "a queued {kind} was delivered: {kinds:?}");

@@ -23,7 +23,7 @@ use tatwir_core::language::Language;
 use tatwir_core::learning::LearningStore;
 use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, Rsvp, queue_due_reminders};
 use tatwir_core::message::Outgoing;
-use tatwir_core::outbox::{OutboxItem, OutboxStore};
+use tatwir_core::outbox::{OutboxItem, OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
@@ -162,11 +162,11 @@ impl Rig {
             .expect("claim");
         let mut rendered = Vec::new();
         for item in items {
-            let replies = self.app.engine().render(&item).await.expect("render");
+            let replies = self.app.engine().render(&item, '/').await.expect("render");
             self.store().mark_sent(item.id, now).await.expect("sent");
             self.delivered
                 .entry((
-                    item.kind.clone(),
+                    item.message.kind().to_owned(),
                     item.occurrence.clone(),
                     item.person.expect("for a person"),
                 ))
@@ -282,7 +282,7 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
     let invitations = rig.deliver().await;
     assert_eq!(invitations.len(), 12);
     for (item, replies) in &invitations {
-        assert_eq!(item.kind, "invitation");
+        assert_eq!(item.message.kind(), "invitation");
         let [Outgoing::Message { text, choices, .. }] = replies.as_slice() else {
             panic!("{replies:?}");
         };
@@ -389,7 +389,7 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
             for (item, replies) in rig.deliver().await {
                 let text = text_of(&replies);
                 let lang = rig.language_of(item.person.expect("for a person"));
-                let heading = match item.kind.as_str() {
+                let heading = match item.message.kind() {
                     "reminder" => "meeting-reminder",
                     "cancellation" => {
                         told.push(item.person.expect("for a person"));
@@ -401,9 +401,8 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
                     text.contains(&rig.app.engine().locales().text(lang, heading, None)),
                     "{text}"
                 );
-                if item.kind == "reminder" {
+                if let OutboxMessage::Reminder { reminder: key, .. } = &item.message {
                     // The reminder tells when its occurrence starts, on the reader's clock.
-                    let key = item.payload["reminder"].as_str().expect("key");
                     let local = tatwir_core::meeting::parse_local_key(key.split('/').next().expect("occurrence"))
                         .expect("local start");
                     let when = shown(expected_start(local), rig.zone_of(item.person.expect("for a person")));

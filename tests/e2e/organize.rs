@@ -72,6 +72,7 @@ impl Rig {
                 id: chat.to_owned(),
                 kind,
                 private_link: None,
+                command_prefix: '/',
             },
             event,
         };
@@ -106,7 +107,7 @@ impl Rig {
             .expect("claim");
         let mut rendered = Vec::new();
         for item in items {
-            let replies = self.app.engine().render(&item).await.expect("render");
+            let replies = self.app.engine().render(&item, '/').await.expect("render");
             self.store().mark_sent(item.id, self.clock.now()).await.expect("sent");
             rendered.push((item, replies));
         }
@@ -275,7 +276,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let news = rig.deliveries("amina").await;
     assert_eq!(news.len(), 1, "one message per change");
     let (item, change) = &news[0];
-    assert_eq!(item.kind, "change");
+    assert_eq!(item.message.kind(), "change");
     let shown = texts(change);
     assert!(
         shown.contains("✏️ Réunion modifiée") && shown.contains("07/02/2027 11:00"),

@@ -4,6 +4,7 @@ use crate::backends::on_both_backends;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use tatwir_core::association::{AssociationDraft, AssociationId, InviteCode};
 use tatwir_core::conversation::{Action, Conversation, ConversationStore, Offer, Step};
+use tatwir_core::conversation::{SessionAction, SessionStep};
 use tatwir_core::language::Language;
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::role::Role;
@@ -330,12 +331,12 @@ async fn conversation_state_survives_a_restart(url: DatabaseUrl) {
         Conversation::default()
     );
     let state = Conversation {
-        step: Step::ChoosingLanguage {
+        step: Step::Session(SessionStep::ChoosingLanguage {
             resume: Some("/start ABCD2345".into()),
-        },
-        offer: Some(Offer::new(vec![Action::SetLanguage {
+        }),
+        offer: Some(Offer::new(vec![Action::Session(SessionAction::SetLanguage {
             language: Language::Ary,
-        }])),
+        })])),
     };
     store.save_conversation(person.id, &state, t0()).await.expect("save");
     store.close().await;

@@ -14,7 +14,7 @@ use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::SystemClock;
 use tatwir_core::learning::LearningStore;
-use tatwir_core::outbox::{NewOutboxItem, OutboxStore, REPLY};
+use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
@@ -398,15 +398,13 @@ async fn a_person_who_blocked_the_bot_is_not_sent_to_until_they_write_again() {
     let nadia_id = rig.person_id(&nadia).await;
     rig.api.block(nadia.id);
     let queue = |occurrence: &str| NewOutboxItem {
-        kind: REPLY.into(),
+        message: OutboxMessage::Reply(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
+            "announcement",
+        ))),
         occurrence: occurrence.into(),
         person: nadia_id,
         channel: Channel::Telegram,
         chat: nadia.id.to_string(),
-        payload: serde_json::to_value(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
-            "announcement",
-        )))
-        .expect("json"),
     };
     rig.store
         .enqueue(&queue("one"), chrono::Utc::now())
@@ -464,15 +462,13 @@ async fn groups_get_commands_addressed_to_the_bot_and_lessons_stay_private() {
     // The group becomes a supergroup: what was queued for it follows.
     rig.api.migrate_group(-5001, -1005001);
     let item = NewOutboxItem {
-        kind: REPLY.into(),
+        message: OutboxMessage::Reply(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
+            "note",
+        ))),
         occurrence: "group-note".into(),
         person: rig.person_id(&youssef).await,
         channel: Channel::Telegram,
         chat: "-5001".into(),
-        payload: serde_json::to_value(tatwir_core::message::Outgoing::text(tatwir_core::message::Text::plain(
-            "note",
-        )))
-        .expect("json"),
     };
     rig.store.enqueue(&item, chrono::Utc::now()).await.expect("queue");
     let moved = rig.api.wait_sent(-1005001, 1, WAIT).await;
@@ -881,7 +877,7 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
         .await
         .expect("claim");
     assert_eq!(due.len(), 1, "{due:?}");
-    assert_eq!(due[0].kind, "reminder");
+    assert_eq!(due[0].message.kind(), "reminder");
     assert_eq!(due[0].occurrence, format!("{id}/2027-02-07T10:00/24h"));
     let ics = run(&["meeting", "ics", &id.to_string()]).await;
     for line in [
@@ -1201,7 +1197,7 @@ async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_el
         .await
         .expect("claim");
     assert_eq!(due.len(), 1, "{due:?}");
-    assert_eq!((due[0].kind.as_str(), due[0].person), ("reminder", None));
+    assert_eq!((due[0].message.kind(), due[0].person), ("reminder", None));
     assert_eq!(
         due[0].occurrence,
         format!("{meeting}/2027-04-01T18:00/24h@{volunteers_id}")

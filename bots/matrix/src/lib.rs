@@ -32,6 +32,9 @@ use tatwir_core::person::{Channel, Identity};
 use tatwir_store::SqlStore;
 use tokio_util::task::AbortOnDropHandle;
 
+/// Commands start with `!` on Matrix: clients keep `/` for their own commands (`/` is read too).
+const COMMAND_PREFIX: char = '!';
+
 /// How the bot logs in, from `MATRIX_*` variables.
 #[derive(Clone)]
 pub struct MatrixConfig {
@@ -454,6 +457,7 @@ impl Matrix {
                 id: room.room_id().to_string(),
                 kind,
                 private_link: Some(format!("https://matrix.to/#/{}", self.own)),
+                command_prefix: COMMAND_PREFIX,
             },
             event,
         };
@@ -608,7 +612,7 @@ impl Matrix {
         };
         let replies = self
             .engine
-            .render(item)
+            .render(item, COMMAND_PREFIX)
             .await
             .map_err(|error| Undelivered::Transient(error.to_string()))?;
         for reply in &replies {

@@ -1,20 +1,20 @@
 //! Broadcasts and mutes on SQL.
 
-use super::{SqlStore, fail, from_millis, millis};
+use super::{SqlStore, fail, from_millis, millis, placeholders};
 use chrono::{DateTime, Utc};
 use sqlx::{Row, Transaction};
 use tatwir_core::audience::Audience;
 use tatwir_core::broadcast::{Broadcast, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
+use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::{Identity, PersonId};
 use tatwir_core::store::StoreResult;
 
-/// Queues one message of `kind` per person of `audience` who has a private chat and has not
+/// Queues `message` once per person of `audience` who has a private chat and has not
 /// muted `topic`, in the caller's transaction; returns how many were queued.
 pub(crate) async fn queue_for_audience(
     tx: &mut Transaction<'static, sqlx::Any>,
-    kind: &str,
+    message: &OutboxMessage,
     occurrence: &str,
-    payload: &serde_json::Value,
     audience: &Audience,
     topic: Topic,
     now: DateTime<Utc>,
@@ -22,36 +22,34 @@ pub(crate) async fn queue_for_audience(
     if !audience.names_people() {
         return Ok(0);
     }
-    // Associations as `,1,2,` (empty: all), matched with LIKE so that one statement serves both
-    // backends without array parameters.
+    // The associations named, one placeholder each; all associations when none is named.
     let associations = if audience.associations.is_empty() {
-        String::new()
+        "TRUE".to_owned()
     } else {
-        let ids: String = audience.associations.iter().map(|a| format!(",{}", a.0)).collect();
-        format!("{ids},")
+        format!("m.association_id IN ({})", placeholders(8, audience.associations.len()))
     };
-    let queued = sqlx::query(
+    let sql = format!(
         "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-         SELECT $8, $1, i.person_id, i.channel, i.private_chat, $2, $3, $3 FROM identities i \
+         SELECT $7, $1, i.person_id, i.channel, i.private_chat, $2, $3, $3 FROM identities i \
          WHERE i.private_chat IS NOT NULL \
          AND i.person_id IN (SELECT m.person_id FROM memberships m JOIN associations a ON a.id = m.association_id \
-         WHERE ($4 = '' OR $4 LIKE '%,' || CAST(m.association_id AS TEXT) || ',%') \
-         AND ($5 = '' OR m.role = $5) AND ($6 = '' OR LOWER(a.city) = LOWER($6))) \
-         AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $7) \
-         ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
-    )
-    .bind(occurrence)
-    .bind(payload.to_string())
-    .bind(millis(now))
-    .bind(associations)
-    .bind(audience.role.map(|role| role.to_string()).unwrap_or_default())
-    .bind(audience.city.clone().unwrap_or_default())
-    .bind(topic.code())
-    .bind(kind)
-    .execute(&mut **tx)
-    .await
-    .map_err(fail)?
-    .rows_affected();
+         WHERE {associations} \
+         AND ($4 = '' OR m.role = $4) AND ($5 = '' OR LOWER(a.city) = LOWER($5))) \
+         AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $6) \
+         ON CONFLICT (kind, occurrence, person_id) DO NOTHING"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(occurrence.to_owned())
+        .bind(message.payload().to_string())
+        .bind(millis(now))
+        .bind(audience.role.map(|role| role.to_string()).unwrap_or_default())
+        .bind(audience.city.clone().unwrap_or_default())
+        .bind(topic.code())
+        .bind(message.kind());
+    for association in &audience.associations {
+        query = query.bind(association.0);
+    }
+    let queued = query.execute(&mut **tx).await.map_err(fail)?.rows_affected();
     Ok(queued)
 }
 
@@ -120,12 +118,10 @@ impl BroadcastStore for SqlStore {
         .map_err(fail)?
         .try_get("id")
         .map_err(fail)?;
-        let payload = serde_json::json!({ "broadcast": id });
         let queued = queue_for_audience(
             &mut tx,
-            "broadcast",
+            &OutboxMessage::Broadcast { broadcast: id },
             &id.to_string(),
-            &payload,
             &broadcast.audience,
             broadcast.topic,
             now,

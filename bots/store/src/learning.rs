@@ -7,11 +7,11 @@ use sqlx::any::AnyRow;
 use sqlx::{Row, Transaction};
 use std::collections::HashSet;
 use tatwir_core::content::{Library, QuestionKey, digest};
-use tatwir_core::conversation::Conversation;
 use tatwir_core::daily::{DailyPlan, DailyTime};
 use tatwir_core::learning::{
     AnswerSource, Attempt, DailySubscription, DueReview, ImportReport, LearningStore, LessonProgress, Recorded, Score,
 };
+use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::PersonId;
 use tatwir_core::review::ReviewCard;
 use tatwir_core::store::StoreResult;
@@ -232,7 +232,7 @@ impl LearningStore for SqlStore {
         &self,
         attempt: &Attempt,
         card: &ReviewCard,
-        conversation: &Conversation,
+        conversation: &(impl serde::Serialize + Sync),
         finished: Option<Score>,
     ) -> StoreResult<Recorded> {
         let mut tx = self.write().await?;
@@ -490,10 +490,10 @@ impl LearningStore for SqlStore {
             tx.rollback().await.map_err(fail)?;
             return Ok(false);
         }
-        let payload = serde_json::json!({ "date": due.next_date.to_string() }).to_string();
+        let daily = OutboxMessage::Daily { date: due.next_date };
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-             SELECT 'daily', $1, $2, $3, $4, $5, $6, $6 WHERE NOT EXISTS \
+             SELECT $7, $1, $2, $3, $4, $5, $6, $6 WHERE NOT EXISTS \
              (SELECT 1 FROM mutes WHERE person_id = $2 AND topic = 'daily') \
              ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
         )
@@ -501,8 +501,9 @@ impl LearningStore for SqlStore {
         .bind(due.person.0)
         .bind(due.channel.code())
         .bind(&due.chat)
-        .bind(payload)
+        .bind(daily.payload().to_string())
         .bind(millis(now))
+        .bind(daily.kind())
         .execute(&mut *tx)
         .await
         .map_err(fail)?

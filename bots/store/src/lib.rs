@@ -43,6 +43,15 @@ pub(crate) fn fail(error: impl std::fmt::Display) -> StoreError {
     StoreError(error.to_string())
 }
 
+/// `$first, $first+1, …`: `count` numbered placeholders, for a list bound one value each (the
+/// `Any` driver has no array parameters that both backends read).
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }

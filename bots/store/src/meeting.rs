@@ -1,7 +1,7 @@
 //! Meetings and answers on SQL; invitations, reminders and cancellations go through the outbox.
 
 use super::broadcast::queue_for_audience;
-use super::{SqlStore, fail, from_millis, millis};
+use super::{SqlStore, fail, from_millis, millis, placeholders};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Row, Transaction};
@@ -9,6 +9,7 @@ use tatwir_core::broadcast::Topic;
 use tatwir_core::group::{GroupChat, GroupChatId};
 use tatwir_core::language::Language;
 use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
 
@@ -87,73 +88,74 @@ enum Groups<'a> {
     Invited,
 }
 
-/// Queues one message of `kind` per group chat, in the caller's transaction; the occurrence of
-/// each is `<occurrence>@<group>`, and with `kind` it is unique. Only a cancellation is queued
-/// for a cancelled meeting. Returns how many were queued.
+/// Queues `message` once per group chat, in the caller's transaction; the occurrence of each is
+/// `<occurrence>@<group>`, and with the kind it is unique. Only a cancellation is queued for a
+/// cancelled meeting. Returns how many were queued.
 async fn queue_for_groups(
     tx: &mut Transaction<'static, sqlx::Any>,
     meeting: i64,
-    kind: &str,
+    message: &OutboxMessage,
     occurrence: &str,
-    payload: &serde_json::Value,
     groups: Groups<'_>,
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
-    // Named groups as `,1,2,`, matched with LIKE as associations are.
-    let named = match groups {
+    // Which groups: those named (one placeholder each), or those the invitation was posted in.
+    let which = match groups {
         Groups::Named([]) => return Ok(0),
-        Groups::Named(ids) => format!("{},", ids.iter().map(|g| format!(",{}", g.0)).collect::<String>()),
-        Groups::Invited => String::new(),
+        Groups::Named(ids) => format!("g.id IN ({})", placeholders(7, ids.len())),
+        Groups::Invited => "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' AND o.person_id IS NULL \
+             AND o.occurrence = $6 || '@' || CAST(g.id AS TEXT))"
+            .to_owned(),
     };
-    let queued = sqlx::query(
+    let sql = format!(
         "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
          SELECT $1, $2 || '@' || CAST(g.id AS TEXT), NULL, g.channel, g.chat_id, $3, $4, $4 FROM group_chats g \
          WHERE g.left_at IS NULL \
          AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = $5 AND (m.cancelled_at IS NULL OR $1 = 'cancellation')) \
-         AND (($6 <> '' AND $6 LIKE '%,' || CAST(g.id AS TEXT) || ',%') \
-         OR ($6 = '' AND EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' AND o.person_id IS NULL \
-         AND o.occurrence = $7 || '@' || CAST(g.id AS TEXT)))) \
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(kind)
-    .bind(occurrence)
-    .bind(payload.to_string())
-    .bind(millis(now))
-    .bind(meeting)
-    .bind(named)
-    .bind(meeting.to_string())
-    .execute(&mut **tx)
-    .await
-    .map_err(fail)?
-    .rows_affected();
+         AND {which} \
+         ON CONFLICT DO NOTHING"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(message.kind())
+        .bind(occurrence.to_owned())
+        .bind(message.payload().to_string())
+        .bind(millis(now))
+        .bind(meeting)
+        .bind(meeting.to_string());
+    if let Groups::Named(ids) = groups {
+        for id in ids {
+            query = query.bind(id.0);
+        }
+    }
+    let queued = query.execute(&mut **tx).await.map_err(fail)?.rows_affected();
     Ok(queued)
 }
 
-/// Queues news of a meeting (`kind` at `occurrence`: a change, a cancellation) for everyone its
-/// invitation reached, people and groups; returns how many are told.
+/// Queues news of a meeting (`message` at `occurrence`: a change, a cancellation) for everyone
+/// its invitation reached, people and groups; returns how many are told.
 async fn tell_invited(
     tx: &mut Transaction<'static, sqlx::Any>,
     meeting: i64,
-    kind: &str,
+    message: &OutboxMessage,
     occurrence: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
     let people = sqlx::query(
         "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-         SELECT $1, $2, person_id, channel, chat_id, payload, $3, $3 FROM outbox \
-         WHERE kind = 'invitation' AND occurrence = $4 AND person_id IS NOT NULL \
+         SELECT $1, $2, person_id, channel, chat_id, $3, $4, $4 FROM outbox \
+         WHERE kind = 'invitation' AND occurrence = $5 AND person_id IS NOT NULL \
          ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
     )
-    .bind(kind)
+    .bind(message.kind())
     .bind(occurrence)
+    .bind(message.payload().to_string())
     .bind(millis(now))
     .bind(meeting.to_string())
     .execute(&mut **tx)
     .await
     .map_err(fail)?
     .rows_affected();
-    let payload = serde_json::json!({ "meeting": meeting });
-    let groups = queue_for_groups(tx, meeting, kind, occurrence, &payload, Groups::Invited, now).await?;
+    let groups = queue_for_groups(tx, meeting, message, occurrence, Groups::Invited, now).await?;
     Ok(people + groups)
 }
 
@@ -205,19 +207,18 @@ impl MeetingStore for SqlStore {
         .map_err(fail)?
         .try_get("id")
         .map_err(fail)?;
-        let payload = serde_json::json!({ "meeting": id });
+        let invitation = OutboxMessage::Invitation { meeting: id };
         let invited = queue_for_audience(
             &mut tx,
-            "invitation",
+            &invitation,
             &id.to_string(),
-            &payload,
             &meeting.audience,
             Topic::Meetings,
             now,
         )
         .await?;
         let groups = Groups::Named(&meeting.audience.groups);
-        let told = queue_for_groups(&mut tx, id, "invitation", &id.to_string(), &payload, groups, now).await?;
+        let told = queue_for_groups(&mut tx, id, &invitation, &id.to_string(), groups, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok((id, invited + told))
     }
@@ -268,7 +269,14 @@ impl MeetingStore for SqlStore {
             .await
             .map_err(fail)?;
         // Everyone invited hears of it, and reminders not yet sent are dropped.
-        let announced = tell_invited(&mut tx, id, "cancellation", &id.to_string(), now).await?;
+        let announced = tell_invited(
+            &mut tx,
+            id,
+            &OutboxMessage::Cancellation { meeting: id },
+            &id.to_string(),
+            now,
+        )
+        .await?;
         sqlx::query(
             "UPDATE outbox SET status = 'failed', last_error = 'meeting cancelled' WHERE kind = 'reminder' \
              AND status = 'pending' AND occurrence LIKE $1",
@@ -301,7 +309,14 @@ impl MeetingStore for SqlStore {
             return Ok(None);
         };
         // Everyone invited hears of it, once per change.
-        let announced = tell_invited(&mut tx, id, "change", &format!("{id}/{sequence}"), now).await?;
+        let announced = tell_invited(
+            &mut tx,
+            id,
+            &OutboxMessage::Change { meeting: id },
+            &format!("{id}/{sequence}"),
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(fail)?;
         Ok(Some(announced))
     }
@@ -422,7 +437,10 @@ impl MeetingStore for SqlStore {
             return Ok(0);
         }
         let mut tx = self.write().await?;
-        let payload = serde_json::json!({ "meeting": meeting, "reminder": key });
+        let reminder = OutboxMessage::Reminder {
+            meeting,
+            reminder: key.to_owned(),
+        };
         let queued = sqlx::query(
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
              SELECT 'reminder', $1, o.person_id, o.channel, o.chat_id, $2, $3, $3 FROM outbox o \
@@ -433,7 +451,7 @@ impl MeetingStore for SqlStore {
              ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
         )
         .bind(&occurrence)
-        .bind(payload.to_string())
+        .bind(reminder.payload().to_string())
         .bind(millis(now))
         .bind(meeting)
         .bind(meeting.to_string())
@@ -441,16 +459,7 @@ impl MeetingStore for SqlStore {
         .await
         .map_err(fail)?
         .rows_affected();
-        let told = queue_for_groups(
-            &mut tx,
-            meeting,
-            "reminder",
-            &occurrence,
-            &payload,
-            Groups::Invited,
-            now,
-        )
-        .await?;
+        let told = queue_for_groups(&mut tx, meeting, &reminder, &occurrence, Groups::Invited, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(queued + told)
     }

@@ -6,7 +6,9 @@ use super::{SqlStore, fail, millis};
 use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use tatwir_core::outbox::{CLAIM_LEASE, MAX_TRIES, NewOutboxItem, OutboxItem, OutboxStore, Undelivered, backoff};
+use tatwir_core::outbox::{
+    CLAIM_LEASE, MAX_TRIES, NewOutboxItem, OutboxItem, OutboxMessage, OutboxStore, Undelivered, backoff,
+};
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
 
@@ -48,12 +50,12 @@ impl OutboxStore for SqlStore {
             "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
         )
-        .bind(&item.kind)
+        .bind(item.message.kind())
         .bind(&item.occurrence)
         .bind(item.person.0)
         .bind(item.channel.code())
         .bind(&item.chat)
-        .bind(item.payload.to_string())
+        .bind(item.message.payload().to_string())
         .bind(millis(now))
         .execute(&self.pool)
         .await
@@ -90,15 +92,16 @@ impl OutboxStore for SqlStore {
             .iter()
             .map(|row| {
                 let channel: String = row.try_get("channel").map_err(fail)?;
+                let kind: String = row.try_get("kind").map_err(fail)?;
                 let payload: String = row.try_get("payload").map_err(fail)?;
+                let payload = serde_json::from_str(&payload).map_err(fail)?;
                 Ok(OutboxItem {
                     id: row.try_get("id").map_err(fail)?,
-                    kind: row.try_get("kind").map_err(fail)?,
+                    message: OutboxMessage::read(&kind, payload).map_err(fail)?,
                     occurrence: row.try_get("occurrence").map_err(fail)?,
                     person: row.try_get::<Option<i64>, _>("person_id").map_err(fail)?.map(PersonId),
                     channel: channel.parse().map_err(fail)?,
                     chat: row.try_get("chat_id").map_err(fail)?,
-                    payload: serde_json::from_str(&payload).map_err(fail)?,
                     tries: u32::try_from(row.try_get::<i64, _>("tries").map_err(fail)?).unwrap_or(u32::MAX),
                 })
             })

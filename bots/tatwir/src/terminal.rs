@@ -11,6 +11,9 @@ use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
+/// Commands start with `/` in the terminal.
+const COMMAND_PREFIX: char = '/';
+
 /// How often a terminal session looks for scheduled messages (the daily lesson).
 const OUTBOX_TICK: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -76,7 +79,7 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
         };
         let mut printed = 0;
         for item in items {
-            let outcome = match self.engine.render(&item).await {
+            let outcome = match self.engine.render(&item, COMMAND_PREFIX).await {
                 Ok(replies) => {
                     if self.styled {
                         writeln!(output)?;
@@ -110,6 +113,7 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
                 id: self.user.clone(),
                 kind: ChatKind::Private,
                 private_link: None,
+                command_prefix: COMMAND_PREFIX,
             },
             event,
         }

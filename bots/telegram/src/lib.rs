@@ -26,7 +26,7 @@ use tatwir_core::locale::Localizer;
 use tatwir_core::message::{
     Chat, ChatKind, Choice, Event, Incoming, Media, MediaKind, MediaSource, Outgoing, Poll, Text,
 };
-use tatwir_core::outbox::{NewOutboxItem, OutboxItem, OutboxStore, REPLY, Undelivered};
+use tatwir_core::outbox::{NewOutboxItem, OutboxItem, OutboxMessage, OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::Store;
 use tatwir_store::{SentPoll, SqlStore};
@@ -41,6 +41,9 @@ use teloxide::types::{
     Message, ParseMode, PollType, Update, UpdateKind, User,
 };
 use tokio_util::task::AbortOnDropHandle;
+
+/// Commands start with `/` on Telegram (`/help`, `/help@bot` in groups).
+const COMMAND_PREFIX: char = '/';
 
 /// How long one getUpdates call waits for news (below teloxide's 17 s request timeout).
 const POLL_TIMEOUT_SECONDS: u32 = 10;
@@ -465,6 +468,7 @@ impl Telegram {
                 id: chat.to_string(),
                 kind,
                 private_link: Some(format!("https://t.me/{}", self.username)),
+                command_prefix: COMMAND_PREFIX,
             },
             event,
         }
@@ -506,12 +510,11 @@ impl Telegram {
         };
         for (offset, reply) in replies.iter().enumerate() {
             let item = NewOutboxItem {
-                kind: REPLY.to_owned(),
+                message: OutboxMessage::Reply(reply.clone()),
                 occurrence: format!("telegram:{}:{update}:{}", self.bot_id, first + offset),
                 person,
                 channel: Channel::Telegram,
                 chat: chat.to_string(),
-                payload: serde_json::to_value(reply).unwrap_or_default(),
             };
             if let Err(error) = self.store.enqueue(&item, Utc::now()).await {
                 tracing::error!(%error, "could not queue a reply: it is lost");
@@ -577,7 +580,7 @@ impl Telegram {
         }
         let replies = self
             .engine
-            .render(item)
+            .render(item, COMMAND_PREFIX)
             .await
             .map_err(|error| Undelivered::Transient(error.to_string()))?;
         for reply in &replies {

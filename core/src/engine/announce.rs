@@ -4,7 +4,9 @@
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
+use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
 use crate::broadcast::{NewBroadcast, Topic};
+use crate::conversation::SessionStep;
 use crate::conversation::{Action, Offer, Step};
 use crate::language::Language;
 use crate::locale::count;
@@ -29,17 +31,17 @@ impl<S: EngineStore> Engine<S> {
                 turn.say_with("broadcast-usage", &args),
             ))]);
         }
-        turn.conversation.step = Step::Announcing {
+        turn.conversation.step = Step::Announce(AnnounceStep::Announcing {
             texts: BTreeMap::from([(turn.lang, text)]),
             audience: Audience::default(),
             translating: None,
-        };
+        });
         self.review_broadcast(turn).await
     }
 
     /// The announcement being written, with what can be done with it.
     async fn review_broadcast(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        let Step::Announcing { texts, audience, .. } = &turn.conversation.step else {
+        let Step::Announce(AnnounceStep::Announcing { texts, audience, .. }) = &turn.conversation.step else {
             return Ok(Vec::new());
         };
         let (texts, audience) = (texts.clone(), audience.clone());
@@ -55,17 +57,26 @@ impl<S: EngineStore> Engine<S> {
                 .then_plain(text.clone());
         }
         let mut entries = vec![
-            (turn.say("broadcast-confirm-choice"), Action::ConfirmBroadcast),
-            (turn.say("broadcast-audience-choice"), Action::BroadcastAudiences),
+            (
+                turn.say("broadcast-confirm-choice"),
+                Action::Announce(AnnounceAction::ConfirmBroadcast),
+            ),
+            (
+                turn.say("broadcast-audience-choice"),
+                Action::Announce(AnnounceAction::BroadcastAudiences),
+            ),
         ];
         for language in Language::ALL.into_iter().filter(|l| !texts.contains_key(l)) {
             let args = args! { "language" => self.locales.language_name(language) };
             entries.push((
                 turn.say_with("broadcast-translate-choice", &args),
-                Action::BroadcastTranslate { language },
+                Action::Announce(AnnounceAction::BroadcastTranslate { language }),
             ));
         }
-        entries.push((turn.say("broadcast-cancel-choice"), Action::CancelBroadcast));
+        entries.push((
+            turn.say("broadcast-cancel-choice"),
+            Action::Announce(AnnounceAction::CancelBroadcast),
+        ));
         let choices = Self::offer_choices(turn, entries);
         Ok(vec![Outgoing::with_choices(
             preview,
@@ -75,11 +86,11 @@ impl<S: EngineStore> Engine<S> {
 
     /// Text typed while an announcement's translation is asked.
     pub(super) async fn broadcast_input(&self, turn: &mut Turn<'_>, typed: &str) -> Result<Vec<Outgoing>, StoreError> {
-        if let Step::Announcing {
+        if let Step::Announce(AnnounceStep::Announcing {
             texts,
             translating: translating @ Some(_),
             ..
-        } = &mut turn.conversation.step
+        }) = &mut turn.conversation.step
             && let Some(language) = translating.take()
         {
             texts.insert(language, clean_message(typed));
@@ -87,49 +98,55 @@ impl<S: EngineStore> Engine<S> {
         self.review_broadcast(turn).await
     }
 
-    /// The choices made on an announcement being written; `None` for other actions.
-    pub(super) async fn on_broadcast_action(
+    /// The announcing arm of the choice router: the choices made on an announcement being
+    /// written, and a broadcast's delivery report.
+    pub(super) async fn on_announce_action(
         &self,
         turn: &mut Turn<'_>,
-        action: &Action,
+        action: AnnounceAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        if *action == Action::CancelBroadcast {
-            return Ok(self.drop_broadcast(turn));
+        match action {
+            AnnounceAction::CancelBroadcast => return Ok(self.drop_broadcast(turn)),
+            AnnounceAction::BroadcastReport { id } => return self.broadcast_report(turn, id).await,
+            _ => {}
         }
-        let Step::Announcing {
+        let Step::Announce(AnnounceStep::Announcing {
             texts,
             audience,
             translating,
-        } = &mut turn.conversation.step
+        }) = &mut turn.conversation.step
         else {
             return Ok(turn.expired());
         };
         match action {
-            Action::ConfirmBroadcast => {
+            AnnounceAction::ConfirmBroadcast => {
                 let (texts, audience) = (std::mem::take(texts), std::mem::take(audience));
                 self.send_broadcast(turn, texts, audience).await
             }
-            Action::BroadcastTranslate { language } => {
-                *translating = Some(*language);
-                let args = args! { "language" => self.locales.language_name(*language) };
-                let entries = vec![(turn.say("broadcast-cancel-choice"), Action::CancelBroadcast)];
+            AnnounceAction::BroadcastTranslate { language } => {
+                *translating = Some(language);
+                let args = args! { "language" => self.locales.language_name(language) };
+                let entries = vec![(
+                    turn.say("broadcast-cancel-choice"),
+                    Action::Announce(AnnounceAction::CancelBroadcast),
+                )];
                 let choices = Self::offer_choices(turn, entries);
                 Ok(vec![Outgoing::with_choices(
                     Text::plain(turn.say_with("broadcast-ask-text-in", &args)),
                     vec![choices],
                 )])
             }
-            Action::BroadcastAudience { audience: chosen } => {
+            AnnounceAction::BroadcastAudience { audience: chosen } => {
                 *audience = chosen.clone();
                 self.review_broadcast(turn).await
             }
-            Action::BroadcastAudiences => {
+            AnnounceAction::BroadcastAudiences => {
                 // Announcements go to people; group chats are a meeting's audience only.
                 let entries = self
                     .audience_choices(turn, false)
                     .await?
                     .into_iter()
-                    .map(|(label, audience)| (label, Action::BroadcastAudience { audience }))
+                    .map(|(label, audience)| (label, Action::Announce(AnnounceAction::BroadcastAudience { audience })))
                     .collect();
                 let choices = Self::offer_choices(turn, entries);
                 Ok(vec![Outgoing::with_choices(
@@ -152,7 +169,7 @@ impl<S: EngineStore> Engine<S> {
         texts: BTreeMap<Language, String>,
         audience: Audience,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        turn.conversation.step = Step::Idle;
+        turn.conversation.step = Step::Session(SessionStep::Idle);
         let broadcast = NewBroadcast {
             author: Some(turn.person.id),
             topic: Topic::Announcements,
@@ -160,7 +177,10 @@ impl<S: EngineStore> Engine<S> {
             audience,
         };
         let (id, queued) = self.store.create_broadcast(&broadcast, turn.now).await?;
-        let entries = vec![(turn.say("broadcast-report-choice"), Action::BroadcastReport { id })];
+        let entries = vec![(
+            turn.say("broadcast-report-choice"),
+            Action::Announce(AnnounceAction::BroadcastReport { id }),
+        )];
         let choices = Self::offer_choices(turn, entries);
         let args = args! { "count" => count(queued as i64), "id" => id };
         Ok(vec![Outgoing::with_choices(
@@ -179,7 +199,7 @@ impl<S: EngineStore> Engine<S> {
             "unreachable" => count(report.unreachable as i64),
         };
         // The same choice again, so the report can be refreshed.
-        let offer = Offer::new(vec![Action::BroadcastReport { id }]);
+        let offer = Offer::new(vec![Action::Announce(AnnounceAction::BroadcastReport { id })]);
         let choices = vec![vec![Choice {
             label: turn.say("broadcast-report-choice"),
             data: offer.data(0),
@@ -238,10 +258,7 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// A broadcast for one recipient, in their language.
-    pub(super) async fn render_broadcast(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
-        let id = item.payload["broadcast"]
-            .as_i64()
-            .ok_or_else(|| StoreError("a broadcast message without its broadcast".into()))?;
+    pub(super) async fn render_broadcast(&self, item: &OutboxItem, id: i64) -> Result<Vec<Outgoing>, StoreError> {
         let broadcast = self
             .store
             .broadcast(id)

@@ -3,10 +3,10 @@
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::language::Language;
-use crate::meeting::press::{MeetingPress, parse_press, press_data};
+use crate::meeting::press::{MeetingPress, press_data};
 use crate::meeting::{IcsMethod, Meeting, MeetingTime, Recurrence, Rsvp, occurrences};
 use crate::message::{ChatKind, Choice, Media, MediaKind, MediaSource, Outgoing, Text};
-use crate::outbox::OutboxItem;
+use crate::outbox::{OutboxItem, OutboxMessage};
 use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -32,17 +32,20 @@ fn current_time(meeting: &Meeting, now: DateTime<Utc>) -> MeetingTime {
 }
 
 pub(super) fn meeting_heading(item: &OutboxItem) -> &'static str {
-    match item.kind.as_str() {
-        "invitation" => "meeting-invitation",
-        "reminder" => "meeting-reminder",
-        "change" => "meeting-changed",
+    match item.message {
+        OutboxMessage::Invitation { .. } => "meeting-invitation",
+        OutboxMessage::Reminder { .. } => "meeting-reminder",
+        OutboxMessage::Change { .. } => "meeting-changed",
         _ => "meeting-cancelled",
     }
 }
 
 /// An invitation and a change take an answer (again); the rest is news.
 pub(super) fn takes_answers(item: &OutboxItem, meeting: &Meeting) -> bool {
-    matches!(item.kind.as_str(), "invitation" | "change") && !meeting.cancelled
+    matches!(
+        item.message,
+        OutboxMessage::Invitation { .. } | OutboxMessage::Change { .. }
+    ) && !meeting.cancelled
 }
 
 impl<S: EngineStore> Engine<S> {
@@ -77,11 +80,9 @@ impl<S: EngineStore> Engine<S> {
     pub(super) async fn meeting_press(
         &self,
         turn: &mut Turn<'_>,
-        data: &str,
+        meeting: i64,
+        press: MeetingPress,
     ) -> Result<Option<Vec<Outgoing>>, StoreError> {
-        let Some((meeting, press)) = parse_press(data) else {
-            return Ok(None);
-        };
         if turn.chat_kind == ChatKind::Group {
             return match press {
                 MeetingPress::Answer(answer) => self.answer_in_group(turn, meeting, answer).await,
@@ -155,19 +156,15 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// An invitation (with its answers), a reminder or a cancellation, for one person.
-    pub(super) async fn render_meeting_news(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
-        let id = item.payload["meeting"]
-            .as_i64()
-            .ok_or_else(|| StoreError("a meeting message without its meeting".into()))?;
+    pub(super) async fn render_meeting_news(&self, item: &OutboxItem, id: i64) -> Result<Vec<Outgoing>, StoreError> {
         let mut meeting = self
             .store
             .meeting(id)
             .await?
             .ok_or_else(|| StoreError(format!("meeting {id} is gone")))?;
         // A reminder tells when its occurrence starts, not when the first one did.
-        if let Some(time) = item.payload["reminder"]
-            .as_str()
-            .and_then(|key| meeting.occurrence_time(key))
+        if let OutboxMessage::Reminder { reminder, .. } = &item.message
+            && let Some(time) = meeting.occurrence_time(reminder)
         {
             meeting.time = time;
         }

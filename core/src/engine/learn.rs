@@ -4,12 +4,14 @@
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::content::{Lesson, Library, Question, QuestionKey, QuestionKind, Toolbox, Track, limits};
+use crate::conversation::SessionStep;
 use crate::conversation::{Action, Offer, Step};
 use crate::daily::{DailyPlan, DailyTime};
+use crate::learning::dialogue::{LearnAction, LearnStep};
 use crate::learning::{AnswerSource, Attempt, DailySubscription, LessonProgress, Recorded, Score};
 use crate::locale::count;
 use crate::message::{ChatKind, Choice, Media, Outgoing, Poll, Text};
-use crate::outbox::OutboxItem;
+use crate::outbox::{OutboxItem, OutboxMessage};
 use crate::person::{Channel, PersonId};
 use crate::review::after_answer;
 use crate::role::Role;
@@ -61,52 +63,36 @@ fn done_in(toolbox: &Toolbox, progress: &Progress) -> usize {
 }
 
 impl<S: EngineStore> Engine<S> {
-    pub(super) async fn on_learning_action(
+    /// The learning arm of the choice router.
+    pub(super) async fn on_learn_action(
         &self,
         turn: &mut Turn<'_>,
-        action: Action,
+        action: LearnAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
         match action {
-            Action::SetLanguage { .. } => Ok(Vec::new()),
-            Action::Toolboxes => self.learn(turn).await,
-            Action::OpenToolbox { toolbox } => self.open_toolbox(turn, &toolbox).await,
-            Action::OpenLesson { toolbox, lesson } => self.open_lesson(turn, &toolbox, &lesson).await,
-            Action::NextPart => self.next_part(turn),
-            Action::StartQuiz { toolbox, lesson } => self.start_quiz(turn, &toolbox, &lesson),
-            Action::Answer { options } => self.answer(turn, options).await,
-            Action::Resume => self.resume(turn).await,
-            Action::Review => self.review(turn).await,
-            Action::CancelBroadcast
-            | Action::ConfirmBroadcast
-            | Action::BroadcastAudiences
-            | Action::BroadcastAudience { .. }
-            | Action::BroadcastTranslate { .. } => self.on_broadcast_action(turn, &action).await,
-            Action::BroadcastReport { id } => self.broadcast_report(turn, id).await,
-            Action::Draft { step } => self.on_draft_action(turn, step).await,
-            Action::EditMeeting { .. }
-            | Action::CancelMeeting { .. }
-            | Action::KeepMeeting
-            | Action::ConfirmCancelMeeting { .. }
-            | Action::Attendance { .. }
-            | Action::AttendanceOf { .. }
-            | Action::Attended { .. } => self.on_organize_action(turn, action).await,
+            LearnAction::Toolboxes => self.learn(turn).await,
+            LearnAction::OpenToolbox { toolbox } => self.open_toolbox(turn, &toolbox).await,
+            LearnAction::OpenLesson { toolbox, lesson } => self.open_lesson(turn, &toolbox, &lesson).await,
+            LearnAction::NextPart => self.next_part(turn),
+            LearnAction::StartQuiz { toolbox, lesson } => self.start_quiz(turn, &toolbox, &lesson),
+            LearnAction::Answer { options } => self.answer(turn, options).await,
+            LearnAction::Resume => self.resume(turn).await,
+            LearnAction::Review => self.review(turn).await,
         }
     }
 
-    /// A poll answer counts only for the question asked last, under the offer it was asked with.
-    pub(super) async fn on_poll_answer(
+    /// The learning arm of the poll router: an answer counts only for the question being asked
+    /// (the router has checked that the poll is the live offer it was asked with).
+    pub(super) async fn on_learn_poll_answer(
         &self,
         turn: &mut Turn<'_>,
-        poll: &str,
         options: &[usize],
     ) -> Result<Vec<Outgoing>, StoreError> {
-        let asking = matches!(turn.conversation.step, Step::Quiz { .. } | Step::Review { .. });
-        let current = turn
-            .conversation
-            .offer
-            .as_ref()
-            .is_some_and(|offer| offer.nonce == poll);
-        if !asking || !current {
+        let asking = matches!(
+            turn.conversation.step,
+            Step::Learn(LearnStep::Quiz { .. }) | Step::Learn(LearnStep::Review { .. })
+        );
+        if !asking {
             return Ok(turn.expired());
         }
         turn.accepted = true;
@@ -165,7 +151,10 @@ impl<S: EngineStore> Engine<S> {
         let mut entries = Vec::new();
         if let Some(title) = self.under_way(turn, &library) {
             let args = args! { "lesson" => title };
-            entries.push((turn.say_with("learn-continue-choice", &args), Action::Resume));
+            entries.push((
+                turn.say_with("learn-continue-choice", &args),
+                Action::Learn(LearnAction::Resume),
+            ));
         }
         for toolbox in &toolboxes {
             let args = args! {
@@ -175,15 +164,18 @@ impl<S: EngineStore> Engine<S> {
             };
             entries.push((
                 turn.say_with("learn-toolbox-choice", &args),
-                Action::OpenToolbox {
+                Action::Learn(LearnAction::OpenToolbox {
                     toolbox: toolbox.id.clone(),
-                },
+                }),
             ));
         }
         let due = self.store.count_due_reviews(turn.person.id, turn.now).await?;
         if due > 0 {
             let args = args! { "count" => count(i64::from(due)) };
-            entries.push((turn.say_with("learn-review-choice", &args), Action::Review));
+            entries.push((
+                turn.say_with("learn-review-choice", &args),
+                Action::Learn(LearnAction::Review),
+            ));
         }
         let text = Text::default()
             .then_bold(turn.say("learn-title"))
@@ -196,7 +188,8 @@ impl<S: EngineStore> Engine<S> {
     /// The title of the lesson being read or quizzed, if any is under way.
     fn under_way(&self, turn: &Turn<'_>, library: &Library) -> Option<String> {
         let (toolbox, lesson) = match &turn.conversation.step {
-            Step::Reading { toolbox, lesson, .. } | Step::Quiz { toolbox, lesson, .. } => (toolbox, lesson),
+            Step::Learn(LearnStep::Reading { toolbox, lesson, .. })
+            | Step::Learn(LearnStep::Quiz { toolbox, lesson, .. }) => (toolbox, lesson),
             _ => return None,
         };
         let (_, lesson) = library.lesson(toolbox, lesson)?;
@@ -226,13 +219,13 @@ impl<S: EngineStore> Engine<S> {
             };
             entries.push((
                 turn.say_with("toolbox-lesson-choice", &args),
-                Action::OpenLesson {
+                Action::Learn(LearnAction::OpenLesson {
                     toolbox: toolbox.id.clone(),
                     lesson: lesson.id.clone(),
-                },
+                }),
             ));
         }
-        entries.push((turn.say("toolbox-back-choice"), Action::Toolboxes));
+        entries.push((turn.say("toolbox-back-choice"), Action::Learn(LearnAction::Toolboxes)));
         let args = args! {
             "done" => count(done_in(toolbox, &progress) as i64),
             "total" => count(toolbox.lessons.len() as i64),
@@ -267,11 +260,11 @@ impl<S: EngineStore> Engine<S> {
                 caption: found_lesson.texts.get(turn.lang).caption.clone().map(Text::plain),
             }));
         }
-        turn.conversation.step = Step::Reading {
+        turn.conversation.step = Step::Learn(LearnStep::Reading {
             toolbox: toolbox.to_owned(),
             lesson: lesson.to_owned(),
             part: 0,
-        };
+        });
         replies.push(self.part(turn, found_toolbox, found_lesson, 0));
         Ok(replies)
     }
@@ -291,14 +284,14 @@ impl<S: EngineStore> Engine<S> {
             .line_break()
             .then_plain(body);
         let next = if part + 1 < parts {
-            (turn.say("lesson-next-choice"), Action::NextPart)
+            (turn.say("lesson-next-choice"), Action::Learn(LearnAction::NextPart))
         } else {
             (
                 turn.say("lesson-quiz-choice"),
-                Action::StartQuiz {
+                Action::Learn(LearnAction::StartQuiz {
                     toolbox: toolbox.id.clone(),
                     lesson: lesson.id.clone(),
-                },
+                }),
             )
         };
         let choices = Self::offer(turn, vec![next]);
@@ -306,7 +299,7 @@ impl<S: EngineStore> Engine<S> {
     }
 
     fn next_part(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        let Step::Reading { toolbox, lesson, part } = turn.conversation.step.clone() else {
+        let Step::Learn(LearnStep::Reading { toolbox, lesson, part }) = turn.conversation.step.clone() else {
             return Ok(turn.expired());
         };
         let library = self.library();
@@ -315,11 +308,11 @@ impl<S: EngineStore> Engine<S> {
         };
         let last = found_lesson.texts.get(turn.lang).parts.len().saturating_sub(1);
         let part = (part + 1).min(last);
-        turn.conversation.step = Step::Reading {
+        turn.conversation.step = Step::Learn(LearnStep::Reading {
             toolbox: toolbox.clone(),
             lesson: lesson.clone(),
             part,
-        };
+        });
         Ok(vec![self.part(turn, found_toolbox, found_lesson, part)])
     }
 
@@ -328,12 +321,12 @@ impl<S: EngineStore> Engine<S> {
         let Some((_, found_lesson)) = library.lesson(toolbox, lesson) else {
             return Ok(Self::lesson_gone(turn));
         };
-        turn.conversation.step = Step::Quiz {
+        turn.conversation.step = Step::Learn(LearnStep::Quiz {
             toolbox: toolbox.to_owned(),
             lesson: lesson.to_owned(),
             question: 0,
             right: 0,
-        };
+        });
         let args = args! { "count" => count(found_lesson.questions.len() as i64) };
         let intro = Outgoing::text(Text::plain(turn.say_with("quiz-intro", &args)));
         let Some(question) = found_lesson.questions.first() else {
@@ -348,7 +341,7 @@ impl<S: EngineStore> Engine<S> {
         let texts = question.texts.get(turn.lang);
         let offer = Offer::new(
             (0..texts.options.len())
-                .map(|option| Action::Answer { options: vec![option] })
+                .map(|option| Action::Learn(LearnAction::Answer { options: vec![option] }))
                 .collect(),
         );
         let args = args! { "number" => count(number as i64 + 1), "total" => count(total as i64) };
@@ -375,12 +368,12 @@ impl<S: EngineStore> Engine<S> {
     async fn answer(&self, turn: &mut Turn<'_>, options: Vec<usize>) -> Result<Vec<Outgoing>, StoreError> {
         let library = self.library();
         let (question_key, source) = match &turn.conversation.step {
-            Step::Quiz {
+            Step::Learn(LearnStep::Quiz {
                 toolbox,
                 lesson,
                 question,
                 ..
-            } => {
+            }) => {
                 let Some(found) = library
                     .lesson(toolbox, lesson)
                     .and_then(|(_, found)| found.questions.get(*question))
@@ -394,7 +387,7 @@ impl<S: EngineStore> Engine<S> {
                 };
                 (key, AnswerSource::Quiz)
             }
-            Step::Review { queue, .. } => match queue.first() {
+            Step::Learn(LearnStep::Review { queue, .. }) => match queue.first() {
                 Some(key) => (key.clone(), AnswerSource::Review),
                 None => return Ok(turn.expired()),
             },
@@ -491,12 +484,12 @@ impl<S: EngineStore> Engine<S> {
         correct: bool,
         replies: &mut Vec<Outgoing>,
     ) -> Option<Score> {
-        let Step::Quiz {
+        let Step::Learn(LearnStep::Quiz {
             toolbox,
             lesson,
             question,
             right,
-        } = turn.conversation.step.clone()
+        }) = turn.conversation.step.clone()
         else {
             return None;
         };
@@ -506,12 +499,12 @@ impl<S: EngineStore> Engine<S> {
             .map_or(&[], |(_, lesson)| lesson.questions.as_slice());
         let next = question + 1;
         if let Some(next_question) = questions.get(next) {
-            turn.conversation.step = Step::Quiz {
+            turn.conversation.step = Step::Learn(LearnStep::Quiz {
                 toolbox,
                 lesson,
                 question: next,
                 right,
-            };
+            });
             replies.push(self.ask(turn, next_question, next, questions.len()));
             return None;
         }
@@ -554,10 +547,10 @@ impl<S: EngineStore> Engine<S> {
                     let args = args! { "title" => next.texts.get(turn.lang).title.clone() };
                     entries.push((
                         turn.say_with("quiz-next-lesson-choice", &args),
-                        Action::OpenLesson {
+                        Action::Learn(LearnAction::OpenLesson {
                             toolbox: toolbox.id.clone(),
                             lesson: next.id.clone(),
-                        },
+                        }),
                     ));
                 }
                 None if done_in(toolbox, &progress) == toolbox.lessons.len() => {
@@ -568,19 +561,19 @@ impl<S: EngineStore> Engine<S> {
             }
             entries.push((
                 turn.say("quiz-retake-choice"),
-                Action::StartQuiz {
+                Action::Learn(LearnAction::StartQuiz {
                     toolbox: toolbox_id.to_owned(),
                     lesson: lesson_id.to_owned(),
-                },
+                }),
             ));
             entries.push((
                 turn.say_with(
                     "quiz-toolbox-choice",
                     &args! { "toolbox" => toolbox.texts.get(turn.lang).title.clone() },
                 ),
-                Action::OpenToolbox {
+                Action::Learn(LearnAction::OpenToolbox {
                     toolbox: toolbox_id.to_owned(),
-                },
+                }),
             ));
         }
         let choices = Self::offer(turn, entries);
@@ -605,11 +598,11 @@ impl<S: EngineStore> Engine<S> {
             return Ok(vec![Outgoing::text(Text::plain(turn.say("review-none")))]);
         };
         let total = queue.len();
-        turn.conversation.step = Step::Review {
+        turn.conversation.step = Step::Learn(LearnStep::Review {
             queue,
             asked: 0,
             right: 0,
-        };
+        });
         let args = args! { "count" => count(total as i64) };
         let intro = Outgoing::text(Text::plain(turn.say_with("review-intro", &args)));
         let Some((_, _, question)) = library.question(&first) else {
@@ -620,11 +613,11 @@ impl<S: EngineStore> Engine<S> {
     }
 
     fn after_review_answer(&self, turn: &mut Turn<'_>, library: &Library, correct: bool, replies: &mut Vec<Outgoing>) {
-        let Step::Review {
+        let Step::Learn(LearnStep::Review {
             mut queue,
             asked,
             right,
-        } = turn.conversation.step.clone()
+        }) = turn.conversation.step.clone()
         else {
             return;
         };
@@ -637,14 +630,17 @@ impl<S: EngineStore> Engine<S> {
         let total = asked as usize + queue.len();
         if let Some((_, _, question)) = queue.first().and_then(|key| library.question(key)) {
             let question = question.clone();
-            turn.conversation.step = Step::Review { queue, asked, right };
+            turn.conversation.step = Step::Learn(LearnStep::Review { queue, asked, right });
             replies.push(self.ask(turn, &question, asked as usize, total));
             return;
         }
-        turn.conversation.step = Step::Idle;
+        turn.conversation.step = Step::Session(SessionStep::Idle);
         let args = args! { "right" => count(i64::from(right)), "total" => count(i64::from(asked)) };
         let text = Text::default().then_bold(turn.say_with("review-done", &args));
-        let choices = Self::offer(turn, vec![(turn.say("toolbox-back-choice"), Action::Toolboxes)]);
+        let choices = Self::offer(
+            turn,
+            vec![(turn.say("toolbox-back-choice"), Action::Learn(LearnAction::Toolboxes))],
+        );
         replies.push(Outgoing::with_choices(text, choices));
     }
 
@@ -652,19 +648,19 @@ impl<S: EngineStore> Engine<S> {
     async fn resume(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
         let library = self.library();
         match turn.conversation.step.clone() {
-            Step::Reading { toolbox, lesson, part } => {
+            Step::Learn(LearnStep::Reading { toolbox, lesson, part }) => {
                 let Some((found_toolbox, found_lesson)) = library.lesson(&toolbox, &lesson) else {
                     return Ok(Self::lesson_gone(turn));
                 };
                 let last = found_lesson.texts.get(turn.lang).parts.len().saturating_sub(1);
                 Ok(vec![self.part(turn, found_toolbox, found_lesson, part.min(last))])
             }
-            Step::Quiz {
+            Step::Learn(LearnStep::Quiz {
                 toolbox,
                 lesson,
                 question,
                 ..
-            } => {
+            }) => {
                 let Some(found) = library.lesson(&toolbox, &lesson).and_then(|(_, found)| {
                     found
                         .questions
@@ -804,19 +800,20 @@ impl<S: EngineStore> Engine<S> {
         Ok(vec![Outgoing::text(Text::plain(turn.say_with("daily-set", &args)))])
     }
 
-    /// Renders a message of the outbox for its recipient, in their language, at delivery time.
-    pub async fn render(&self, item: &OutboxItem) -> Result<Vec<Outgoing>, StoreError> {
-        match item.kind.as_str() {
-            "daily" => match item.person {
-                Some(person) => self.daily_lesson(person, item.channel).await,
+    /// Renders a message of the outbox for its recipient, in their language, at delivery time;
+    /// `command_prefix` is how the delivering channel types commands.
+    pub async fn render(&self, item: &OutboxItem, command_prefix: char) -> Result<Vec<Outgoing>, StoreError> {
+        match &item.message {
+            OutboxMessage::Daily { .. } => match item.person {
+                Some(person) => self.daily_lesson(person, item.channel, command_prefix).await,
                 None => Err(StoreError("a daily lesson without its person".into())),
             },
-            "broadcast" => self.render_broadcast(item).await,
-            "invitation" | "reminder" | "change" | "cancellation" => self.render_meeting_news(item).await,
-            crate::outbox::REPLY => serde_json::from_value(item.payload.clone())
-                .map(|reply| vec![reply])
-                .map_err(|error| StoreError(format!("a queued reply does not read: {error}"))),
-            other => Err(StoreError(format!("unknown outbox kind {other}"))),
+            OutboxMessage::Broadcast { broadcast } => self.render_broadcast(item, *broadcast).await,
+            OutboxMessage::Invitation { meeting }
+            | OutboxMessage::Reminder { meeting, .. }
+            | OutboxMessage::Change { meeting }
+            | OutboxMessage::Cancellation { meeting } => self.render_meeting_news(item, *meeting).await,
+            OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
         }
     }
 
@@ -858,7 +855,12 @@ impl<S: EngineStore> Engine<S> {
 
     /// The daily lesson message for a person: the next lesson of their track and the reviews due.
     /// Its choices join the person's live offer, so a keyboard already on screen keeps working.
-    pub async fn daily_lesson(&self, person: PersonId, channel: Channel) -> Result<Vec<Outgoing>, StoreError> {
+    pub async fn daily_lesson(
+        &self,
+        person: PersonId,
+        channel: Channel,
+        command_prefix: char,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let Some(found) = self.store.person(person).await? else {
             return Ok(Vec::new());
         };
@@ -875,6 +877,7 @@ impl<S: EngineStore> Engine<S> {
             chat_kind: ChatKind::Private,
             chat_id: String::new(),
             private_link: None,
+            command_prefix,
             accepted: false,
             notice: None,
             now,
@@ -901,10 +904,10 @@ impl<S: EngineStore> Engine<S> {
                     "lesson" => lesson.texts.get(turn.lang).title.clone(),
                 };
                 text = text.then_plain(turn.say_with("daily-message-lesson", &args));
-                let open = Action::OpenLesson {
+                let open = Action::Learn(LearnAction::OpenLesson {
                     toolbox: toolbox.id.clone(),
                     lesson: lesson.id.clone(),
-                };
+                });
                 entries.push((turn.say("daily-start-choice"), open));
             }
             None => text = text.then_plain(turn.say("daily-message-all-done")),
@@ -914,7 +917,10 @@ impl<S: EngineStore> Engine<S> {
             text = text
                 .line_break()
                 .then_plain(turn.say_with("daily-message-reviews", &args));
-            entries.push((turn.say_with("learn-review-choice", &args), Action::Review));
+            entries.push((
+                turn.say_with("learn-review-choice", &args),
+                Action::Learn(LearnAction::Review),
+            ));
         }
         let choices = self.offer_more(person, entries).await?;
         Ok(vec![Outgoing::with_choices(

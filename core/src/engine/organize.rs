@@ -6,9 +6,10 @@ use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
 use crate::conversation::{Action, Offer, Step};
-use crate::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::language::Language;
 use crate::locale::{count, isolate};
+use crate::meeting::dialogue::{OrganizeAction, OrganizeStep};
+use crate::meeting::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
 use crate::meeting::{Meeting, Recurrence, Reminders, Rsvp, occurrences, parse_local_key};
 use crate::message::{Choice, Outgoing, Text};
 use crate::person::PersonId;
@@ -72,10 +73,10 @@ impl<S: EngineStore> Engine<S> {
         if let Some(refusal) = turn.private_only("organize-private-only", "newmeeting") {
             return Ok(refusal);
         }
-        turn.conversation.step = Step::Drafting {
+        turn.conversation.step = Step::Organize(OrganizeStep::Drafting {
             draft: Box::new(MeetingDraft::new(turn.person.zone())),
             field: Field::Title,
-        };
+        });
         self.ask_field(turn).await
     }
 
@@ -193,7 +194,7 @@ impl<S: EngineStore> Engine<S> {
 
     /// Asks the field of the draft being written (or shows it for review).
     async fn ask_field(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        let Step::Drafting { draft, field } = &turn.conversation.step else {
+        let Step::Organize(OrganizeStep::Drafting { draft, field }) = &turn.conversation.step else {
             return Ok(Vec::new());
         };
         let (draft, field) = (draft.as_ref().clone(), *field);
@@ -366,7 +367,7 @@ impl<S: EngineStore> Engine<S> {
     pub(super) async fn draft_input(&self, turn: &mut Turn<'_>, typed: &str) -> Result<Vec<Outgoing>, StoreError> {
         let now = turn.now;
         let lang = turn.lang;
-        let Step::Drafting { draft, field } = &mut turn.conversation.step else {
+        let Step::Organize(OrganizeStep::Drafting { draft, field }) = &mut turn.conversation.step else {
             return Ok(Vec::new());
         };
         let field = *field;
@@ -453,7 +454,7 @@ impl<S: EngineStore> Engine<S> {
 
     /// Moves the draft on from `field`, answered.
     async fn advance(&self, turn: &mut Turn<'_>, answered: Field) -> Result<Vec<Outgoing>, StoreError> {
-        if let Step::Drafting { draft, field } = &mut turn.conversation.step {
+        if let Step::Organize(OrganizeStep::Drafting { draft, field }) = &mut turn.conversation.step {
             let next = draft.after(answered);
             if next == Field::Review {
                 draft.reviewing = true;
@@ -463,33 +464,38 @@ impl<S: EngineStore> Engine<S> {
         self.ask_field(turn).await
     }
 
-    /// A pressed choice of the meeting dialogue or of `/organize`.
+    /// The organising arm of the choice router: a pressed choice of the meeting dialogue or of
+    /// `/organize`.
     pub(super) async fn on_organize_action(
         &self,
         turn: &mut Turn<'_>,
-        action: Action,
+        action: OrganizeAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
         match action {
-            Action::EditMeeting { meeting } => {
+            OrganizeAction::Draft { step } => self.on_draft_action(turn, step).await,
+            OrganizeAction::EditMeeting { meeting } => {
                 let Some(found) = self.managed(turn, meeting).await? else {
                     return Ok(self.not_managed(turn));
                 };
-                turn.conversation.step = Step::Drafting {
+                turn.conversation.step = Step::Organize(OrganizeStep::Drafting {
                     draft: Box::new(MeetingDraft::editing(&found)),
                     field: Field::Review,
-                };
+                });
                 self.ask_field(turn).await
             }
-            Action::CancelMeeting { meeting } => {
+            OrganizeAction::CancelMeeting { meeting } => {
                 let Some(found) = self.managed(turn, meeting).await? else {
                     return Ok(self.not_managed(turn));
                 };
                 let entries = vec![
                     (
                         turn.say("organize-cancel-yes"),
-                        Action::ConfirmCancelMeeting { meeting },
+                        Action::Organize(OrganizeAction::ConfirmCancelMeeting { meeting }),
                     ),
-                    (turn.say("organize-cancel-no"), Action::KeepMeeting),
+                    (
+                        turn.say("organize-cancel-no"),
+                        Action::Organize(OrganizeAction::KeepMeeting),
+                    ),
                 ];
                 let choices = Self::offer_choices(turn, entries);
                 let args = args! { "title" => found.title_for(turn.lang).to_owned() };
@@ -498,8 +504,8 @@ impl<S: EngineStore> Engine<S> {
                     vec![choices],
                 )])
             }
-            Action::KeepMeeting => Ok(vec![Outgoing::text(Text::plain(turn.say("organize-kept")))]),
-            Action::ConfirmCancelMeeting { meeting } => {
+            OrganizeAction::KeepMeeting => Ok(vec![Outgoing::text(Text::plain(turn.say("organize-kept")))]),
+            OrganizeAction::ConfirmCancelMeeting { meeting } => {
                 let Some(found) = self.managed(turn, meeting).await? else {
                     return Ok(self.not_managed(turn));
                 };
@@ -509,14 +515,14 @@ impl<S: EngineStore> Engine<S> {
                     turn.say_with("organize-cancelled", &args),
                 ))])
             }
-            Action::Attendance { meeting } => self.pick_occurrence(turn, meeting).await,
-            Action::AttendanceOf { meeting, occurrence } => {
+            OrganizeAction::Attendance { meeting } => self.pick_occurrence(turn, meeting).await,
+            OrganizeAction::AttendanceOf { meeting, occurrence } => {
                 let Some(found) = self.managed(turn, meeting).await? else {
                     return Ok(self.not_managed(turn));
                 };
                 self.attendance_list(turn, &found, &occurrence, 0).await
             }
-            Action::Attended {
+            OrganizeAction::Attended {
                 meeting,
                 occurrence,
                 people,
@@ -530,7 +536,6 @@ impl<S: EngineStore> Engine<S> {
                     .await?;
                 self.attendance_list(turn, &found, &occurrence, recorded).await
             }
-            _ => Ok(Vec::new()),
         }
     }
 
@@ -540,7 +545,7 @@ impl<S: EngineStore> Engine<S> {
         turn: &mut Turn<'_>,
         action: DraftAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
-        let Step::Drafting { draft, field } = &turn.conversation.step else {
+        let Step::Organize(OrganizeStep::Drafting { draft, field }) = &turn.conversation.step else {
             return Ok(turn.expired());
         };
         let (mut draft, answered) = (draft.as_ref().clone(), *field);
@@ -570,25 +575,25 @@ impl<S: EngineStore> Engine<S> {
                 draft.audience = Some(audience);
             }
             DraftAction::Change { field: wanted } => {
-                turn.conversation.step = Step::Drafting {
+                turn.conversation.step = Step::Organize(OrganizeStep::Drafting {
                     draft: Box::new(draft),
                     field: wanted,
-                };
+                });
                 return self.ask_field(turn).await;
             }
             DraftAction::Confirm if answered == Field::Review => return self.confirm_draft(turn).await,
             _ => return Ok(turn.expired()),
         }
-        turn.conversation.step = Step::Drafting {
+        turn.conversation.step = Step::Organize(OrganizeStep::Drafting {
             draft: Box::new(draft),
             field: answered,
-        };
+        });
         self.advance(turn, answered).await
     }
 
     /// Creates the meeting written, or announces the changes to it.
     async fn confirm_draft(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
-        let Step::Drafting { draft, .. } = &turn.conversation.step else {
+        let Step::Organize(OrganizeStep::Drafting { draft, .. }) = &turn.conversation.step else {
             return Ok(Vec::new());
         };
         let draft = draft.as_ref().clone();
@@ -596,7 +601,7 @@ impl<S: EngineStore> Engine<S> {
             Ok(meeting) => meeting,
             // A field is missing (an old draft): ask it.
             Err(missing) => {
-                if let Step::Drafting { field, .. } = &mut turn.conversation.step {
+                if let Step::Organize(OrganizeStep::Drafting { field, .. }) = &mut turn.conversation.step {
                     *field = missing;
                 }
                 return self.ask_field(turn).await;
@@ -617,7 +622,7 @@ impl<S: EngineStore> Engine<S> {
             && meeting.recurrence == Recurrence::None
             && crate::local_time::resolve_local(meeting.time.zone, meeting.time.start) <= turn.now
         {
-            if let Step::Drafting { field, .. } = &mut turn.conversation.step {
+            if let Step::Organize(OrganizeStep::Drafting { field, .. }) = &mut turn.conversation.step {
                 *field = Field::Start;
             }
             let mut replies = vec![Outgoing::text(Text::plain(turn.say("draft-start-past")))];
@@ -704,9 +709,18 @@ impl<S: EngineStore> Engine<S> {
                 .then_plain(turn.say_with("organize-answers", &args));
             let id = meeting.id;
             let actions = vec![
-                (turn.say("organize-edit"), Action::EditMeeting { meeting: id }),
-                (turn.say("organize-attendance"), Action::Attendance { meeting: id }),
-                (turn.say("organize-cancel"), Action::CancelMeeting { meeting: id }),
+                (
+                    turn.say("organize-edit"),
+                    Action::Organize(OrganizeAction::EditMeeting { meeting: id }),
+                ),
+                (
+                    turn.say("organize-attendance"),
+                    Action::Organize(OrganizeAction::Attendance { meeting: id }),
+                ),
+                (
+                    turn.say("organize-cancel"),
+                    Action::Organize(OrganizeAction::CancelMeeting { meeting: id }),
+                ),
             ];
             replies.push(Outgoing::with_choices(text, vec![offer.add(actions)]));
         }
@@ -745,10 +759,10 @@ impl<S: EngineStore> Engine<S> {
                     .map(|key| {
                         (
                             occurrence_label(key),
-                            Action::AttendanceOf {
+                            Action::Organize(OrganizeAction::AttendanceOf {
                                 meeting,
                                 occurrence: key.clone(),
-                            },
+                            }),
                         )
                     })
                     .collect();
@@ -829,11 +843,11 @@ impl<S: EngineStore> Engine<S> {
         if yes.len() > 1 {
             entries.push((
                 turn.say("attendance-all-yes"),
-                Action::Attended {
+                Action::Organize(OrganizeAction::Attended {
                     meeting,
                     occurrence: occurrence.to_owned(),
                     people: yes,
-                },
+                }),
             ));
         }
         for &(person, answer) in &expected {
@@ -846,11 +860,11 @@ impl<S: EngineStore> Engine<S> {
             };
             entries.push((
                 turn.say_with("attendance-person", &args),
-                Action::Attended {
+                Action::Organize(OrganizeAction::Attended {
                     meeting,
                     occurrence: occurrence.to_owned(),
                     people: vec![person],
-                },
+                }),
             ));
         }
         if entries.is_empty() {

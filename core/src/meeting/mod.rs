@@ -7,6 +7,8 @@
 //! ([`resolve_local`]): the earlier instant when a local time happens twice, the jump instant when it does
 //! not happen at all.
 
+pub mod dialogue;
+pub mod draft;
 mod ics;
 pub mod press;
 mod reminders;

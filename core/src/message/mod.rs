@@ -28,6 +28,9 @@ pub struct Chat {
     /// Where a person opens a private chat with the bot (`https://t.me/<bot>`), if the channel
     /// has such an address: group answers point there.
     pub private_link: Option<String>,
+    /// How commands are typed on this channel (`/`; `!` on Matrix, whose clients keep `/` for
+    /// themselves): the engine writes the commands it suggests this way.
+    pub command_prefix: char,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,9 +8,9 @@ use clap::{Args, Subcommand};
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::audience::Audience;
-use tatwir_core::draft::{MeetingDraft, read_agenda, read_link, read_place, read_reminders, read_title};
 use tatwir_core::group::GroupChatId;
 use tatwir_core::language::Language;
+use tatwir_core::meeting::draft::{MeetingDraft, read_agenda, read_link, read_place, read_reminders, read_title};
 use tatwir_core::meeting::{IcsMethod, MeetingStore, Recurrence, parse_local_key};
 use tatwir_core::role::Role;
 

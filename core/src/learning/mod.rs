@@ -1,8 +1,9 @@
 //! What a person has learnt: lessons started and done, quiz scores, every answer given, and the
 //! review schedule of each question.
 
+pub mod dialogue;
+
 use crate::content::{Library, QuestionKey};
-use crate::conversation::Conversation;
 use crate::daily::DailyPlan;
 use crate::person::{Channel, PersonId};
 use crate::review::ReviewCard;
@@ -147,13 +148,13 @@ pub trait LearningStore: Send + Sync {
     ) -> impl Future<Output = StoreResult<()>> + Send;
 
     /// Records an answer, schedules its question for review, saves the conversation that
-    /// follows and, when the answer ends a quiz, its score (`finished`), all at once; an offer
+    /// follows (the engine's `Conversation`, which this port only stores) and, when the answer ends a quiz, its score (`finished`), all at once; an offer
     /// answered before is recorded once.
     fn record_attempt(
         &self,
         attempt: &Attempt,
         card: &ReviewCard,
-        conversation: &Conversation,
+        conversation: &(impl serde::Serialize + Sync),
         finished: Option<Score>,
     ) -> impl Future<Output = StoreResult<Recorded>> + Send;
 

@@ -1,6 +1,8 @@
 //! Announcements from coordinators to an audience, each person in their own language (French
 //! when theirs is missing), and the topics people mute.
 
+pub mod dialogue;
+
 use crate::audience::Audience;
 use crate::language::Language;
 use crate::person::{Identity, PersonId};
