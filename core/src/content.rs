@@ -5,8 +5,6 @@
 //! lesson and question id, so lessons can be edited or reordered freely. Each lesson carries a
 //! `version` (a digest of everything it says, in every language) stored with each answer.
 
-pub mod pack;
-
 use crate::language::Language;
 use crate::message::{MediaKind, MediaSource};
 use crate::role::Role;

@@ -15,6 +15,7 @@ use crate::learning::LearningStore;
 use crate::locale::{Localizer, count, isolate};
 use crate::meeting::dialogue::OrganizeStep;
 use crate::message::{ChatKind, Choice, Event, Incoming, Outgoing, Span, Text};
+use crate::outbox::{OutboxItem, OutboxMessage};
 use crate::person::{Access, Channel, Person};
 use crate::role::Role;
 use crate::store::{JoinOutcome, RedeemError, Store, StoreError};
@@ -24,9 +25,11 @@ use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
 mod announce;
+mod daily;
 mod gathering;
 mod groups;
 mod learn;
+mod manage;
 mod organize;
 
 /// The longest display name kept from a channel.
@@ -378,6 +381,24 @@ impl<S: EngineStore> Engine<S> {
             Some(Action::Learn(action)) => self.on_learn_action(turn, action).await,
             Some(Action::Announce(action)) => self.on_announce_action(turn, action).await,
             Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
+        }
+    }
+
+    /// The outbox renderer: a queued message for its recipient, in their language, at delivery
+    /// time, written by the feature it belongs to;
+    /// `command_prefix` is how the delivering channel types commands.
+    pub async fn render(&self, item: &OutboxItem, command_prefix: char) -> Result<Vec<Outgoing>, StoreError> {
+        match &item.message {
+            OutboxMessage::Daily { .. } => match item.person {
+                Some(person) => self.daily_lesson(person, item.channel, command_prefix).await,
+                None => Err(StoreError::Corrupt("a daily lesson without its person".into())),
+            },
+            OutboxMessage::Broadcast { broadcast } => self.render_broadcast(item, *broadcast).await,
+            OutboxMessage::Invitation { meeting }
+            | OutboxMessage::Reminder { meeting, .. }
+            | OutboxMessage::Change { meeting }
+            | OutboxMessage::Cancellation { meeting } => self.render_meeting_news(item, *meeting).await,
+            OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
         }
     }
 

@@ -47,31 +47,6 @@ pub fn plural_locale(lang: Language) -> LanguageIdentifier {
 }
 
 impl Localizer {
-    /// The project's own Fluent files, read from `locales/` beside this crate: for the engine's
-    /// unit tests. The binary embeds them through the `tatwir-locales` crate instead.
-    #[cfg(test)]
-    pub(crate) fn from_repository() -> Self {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
-        let mut sources = Vec::new();
-        for lang in Language::ALL {
-            let dir = root.join(lang.code());
-            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-                let path = entry.expect("a readable locale file").path();
-                if path.extension().is_some_and(|ext| ext == "ftl") {
-                    let name = path
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .expect("UTF-8 name")
-                        .to_owned();
-                    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                    sources.push((lang.code().to_owned(), name, text));
-                }
-            }
-        }
-        Self::from_sources(sources.iter().map(|(l, n, t)| (l.as_str(), n.as_str(), t.as_str())))
-            .expect("the repository's locales load")
-    }
-
     /// Builds bundles from (locale code, file name, source) triples.
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,

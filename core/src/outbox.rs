@@ -2,6 +2,8 @@
 //! replies a channel could not send at once) are written to a durable queue in the transaction
 //! that causes them, then claimed and delivered by workers that respect each channel's limits.
 
+use crate::broadcast::BroadcastId;
+use crate::meeting::MeetingId;
 use crate::message::Outgoing;
 use crate::person::{Channel, PersonId};
 use crate::store::StoreResult;
@@ -18,16 +20,16 @@ pub enum OutboxMessage {
     /// The daily lesson of a local date.
     Daily { date: NaiveDate },
     /// An announcement.
-    Broadcast { broadcast: i64 },
+    Broadcast { broadcast: BroadcastId },
     /// A meeting's invitation.
-    Invitation { meeting: i64 },
+    Invitation { meeting: MeetingId },
     /// A reminder of one occurrence, before its start (`reminder` is the reminder's key, the
     /// occurrence and the offset: `2027-02-07T10:00/24h`).
-    Reminder { meeting: i64, reminder: String },
+    Reminder { meeting: MeetingId, reminder: String },
     /// A meeting changed: those invited may answer again.
-    Change { meeting: i64 },
+    Change { meeting: MeetingId },
     /// A meeting was cancelled.
-    Cancellation { meeting: i64 },
+    Cancellation { meeting: MeetingId },
     /// A reply a channel could not send at once, delivered as it was written.
     Reply(Outgoing),
 }
@@ -61,7 +63,7 @@ impl OutboxMessage {
     }
 
     /// The meeting a message is news of.
-    pub fn meeting(&self) -> Option<i64> {
+    pub fn meeting(&self) -> Option<MeetingId> {
         match self {
             OutboxMessage::Invitation { meeting }
             | OutboxMessage::Reminder { meeting, .. }
@@ -182,26 +184,32 @@ mod tests {
                 json!({ "date": "2027-02-07" }),
             ),
             (
-                OutboxMessage::Broadcast { broadcast: 3 },
+                OutboxMessage::Broadcast {
+                    broadcast: BroadcastId(3),
+                },
                 "broadcast",
                 json!({ "broadcast": 3 }),
             ),
             (
-                OutboxMessage::Invitation { meeting: 4 },
+                OutboxMessage::Invitation { meeting: MeetingId(4) },
                 "invitation",
                 json!({ "meeting": 4 }),
             ),
             (
                 OutboxMessage::Reminder {
-                    meeting: 4,
+                    meeting: MeetingId(4),
                     reminder: "2027-02-07T10:00/24h".into(),
                 },
                 "reminder",
                 json!({ "meeting": 4, "reminder": "2027-02-07T10:00/24h" }),
             ),
-            (OutboxMessage::Change { meeting: 4 }, "change", json!({ "meeting": 4 })),
             (
-                OutboxMessage::Cancellation { meeting: 4 },
+                OutboxMessage::Change { meeting: MeetingId(4) },
+                "change",
+                json!({ "meeting": 4 }),
+            ),
+            (
+                OutboxMessage::Cancellation { meeting: MeetingId(4) },
                 "cancellation",
                 json!({ "meeting": 4 }),
             ),

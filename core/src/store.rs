@@ -10,9 +10,37 @@ use crate::role::Role;
 use chrono::{DateTime, Utc};
 use std::future::Future;
 
-#[derive(Debug, thiserror::Error)]
-#[error("storage failed: {0}")]
-pub struct StoreError(pub String);
+/// Why a store could not do what was asked, by kind, so that a caller can tell "there is no
+/// such thing" and "try again later" apart. The text is for logs; it never holds a secret.
+///
+/// A store backend classifies its own errors into these kinds (tatwir-store's `fail` reads
+/// sqlx's): `From<sqlx::Error>` cannot be written for this type outside this crate, and this
+/// crate does not depend on sqlx.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum StoreError {
+    /// What was asked for does not exist, or no longer.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The change conflicts with what is stored (a unique key, a row changed meanwhile).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The database cannot be reached, or is too busy: the same call may work later.
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+    /// Something stored does not read as what it should be.
+    #[error("stored data does not read: {0}")]
+    Corrupt(String),
+    /// Any other failure.
+    #[error("storage failed: {0}")]
+    Failed(String),
+}
+
+impl StoreError {
+    /// Whether the same call may work if tried again later.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
+    }
+}
 
 /// Why an invite code was not accepted.
 #[derive(Debug, thiserror::Error)]

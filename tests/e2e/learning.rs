@@ -10,7 +10,7 @@ use std::path::Path;
 use tatwir::terminal::Session;
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
-use tatwir_core::content::{Library, pack};
+use tatwir_core::content::Library;
 use tatwir_core::language::Language;
 use tatwir_core::learning::{AnswerSource, LearningStore};
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing, Poll};
@@ -19,7 +19,7 @@ use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 
 fn bundled() -> Library {
-    pack::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("the bundled pack loads")
+    tatwir_content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("the bundled pack loads")
 }
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {

@@ -484,9 +484,11 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     let created = db
         .tatwir(&[FIRST_AID, &["--group", &group_id, "--json"]].concat())
         .await;
-    let id = serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
-        .as_i64()
-        .expect("id");
+    let id = tatwir_core::meeting::MeetingId(
+        serde_json::from_str::<serde_json::Value>(&created).expect("JSON")["id"]
+            .as_i64()
+            .expect("id"),
+    );
     let invitation = volunteer.expect("عرضة لاجتماع").await;
     let shown = format!("{invitation:?}");
     assert!(shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"), "{shown}");

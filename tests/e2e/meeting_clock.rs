@@ -21,6 +21,7 @@ use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::language::Language;
 use tatwir_core::learning::LearningStore;
+use tatwir_core::meeting::MeetingId;
 use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders, Rsvp, queue_due_reminders};
 use tatwir_core::message::Outgoing;
 use tatwir_core::outbox::{OutboxItem, OutboxMessage, OutboxStore};
@@ -443,7 +444,7 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
     assert_eq!(reminders, 2 * ((2 + 2 + 4) + (2 + 2 + 2)));
 
     // The doubled hour and the skipped one: each once, at the first 02:30 and at the jump.
-    let at_step = |meeting: i64, key: &str, person: PersonId| {
+    let at_step = |meeting: MeetingId, key: &str, person: PersonId| {
         rig.delivered[&("reminder".to_owned(), format!("{meeting}/{key}"), person)][0]
     };
     let amina = rig.people[0].0;

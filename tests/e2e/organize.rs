@@ -9,6 +9,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::language::Language;
+use tatwir_core::meeting::MeetingId;
 use tatwir_core::meeting::{IcsMethod, MeetingStore};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Outgoing};
 use tatwir_core::outbox::{OutboxItem, OutboxStore};
@@ -286,7 +287,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
         labels(change).iter().any(|l| l.contains("Peut-être")),
         "they may answer again"
     );
-    let meeting = rig.store().meeting(1).await.expect("read").expect("meeting");
+    let meeting = rig.store().meeting(MeetingId(1)).await.expect("read").expect("meeting");
     assert_eq!(meeting.sequence, 1);
     assert_eq!(meeting.reminders.labels(), ["48h", "3h"]);
     let ics = meeting.ics(IcsMethod::Request);
@@ -321,7 +322,7 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let recorded = rig.press("karim", &recorded, "hassan").await;
     assert_shows(&recorded, "2 personnes sont notées présentes");
     let (amina, hassan) = (rig.person("amina").await, rig.person("hassan").await);
-    let mut present = rig.store().attendance(1).await.expect("attendance");
+    let mut present = rig.store().attendance(MeetingId(1)).await.expect("attendance");
     present.sort();
     let mut expected = vec![
         ("2027-02-07T11:00".to_owned(), amina),
@@ -343,7 +344,14 @@ async fn a_manager_writes_a_meeting_in_the_chat_changes_it_takes_attendance_and_
     let confirm = rig.press("karim", &organized, "Annuler").await;
     let kept = rig.press("karim", &confirm, "Non, la garder").await;
     assert!(texts(&kept).contains("maintenue"));
-    assert!(!rig.store().meeting(1).await.expect("read").expect("meeting").cancelled);
+    assert!(
+        !rig.store()
+            .meeting(MeetingId(1))
+            .await
+            .expect("read")
+            .expect("meeting")
+            .cancelled
+    );
     let organized = rig.say("karim", "/organize").await;
     let confirm = rig.press("karim", &organized, "Annuler").await;
     let done = texts(&rig.press("karim", &confirm, "Oui, annuler").await);
@@ -409,7 +417,12 @@ async fn only_the_organiser_or_a_coordinator_manages_a_meeting() {
     let forged = rig.send("karim", Event::Choice(find(&salmas, "Modifier").data)).await;
     assert!(!texts(&forged).contains("📋"), "{}", texts(&forged));
     assert_eq!(
-        rig.store().meeting(1).await.expect("read").expect("meeting").sequence,
+        rig.store()
+            .meeting(MeetingId(1))
+            .await
+            .expect("read")
+            .expect("meeting")
+            .sequence,
         0
     );
 

@@ -14,6 +14,7 @@ use tatwir_core::association::{AssociationDraft, NewAssociation};
 use tatwir_core::broadcast::BroadcastStore;
 use tatwir_core::clock::SystemClock;
 use tatwir_core::learning::LearningStore;
+use tatwir_core::meeting::MeetingId;
 use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
@@ -772,9 +773,11 @@ async fn a_broadcast_survives_kill_9_and_a_restart() {
         .output()
         .expect("broadcast");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let id = serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")["id"]
-        .as_i64()
-        .expect("id");
+    let id = tatwir_core::broadcast::BroadcastId(
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")["id"]
+            .as_i64()
+            .expect("id"),
+    );
     let deadline = Instant::now() + WAIT;
     while api.stats().sent_messages < 80 {
         assert!(Instant::now() < deadline, "the broadcast did not start");
@@ -839,7 +842,7 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
     .await;
     let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
     assert_eq!(created["invited"], 2, "{created}");
-    let id = created["id"].as_i64().expect("id");
+    let id = MeetingId(created["id"].as_i64().expect("id"));
     let invitation = rig.api.wait_sent(amina.id, 3, WAIT).await;
     let shown = text(&invitation[2]);
     // 2027-02-07 is during Ramadan: Casablanca is UTC+0 then.
@@ -1107,7 +1110,7 @@ async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_el
         .await;
     let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
     assert_eq!(created["invited"], 1, "one group, and nobody privately: {created}");
-    let meeting = created["id"].as_i64().expect("id");
+    let meeting = MeetingId(created["id"].as_i64().expect("id"));
     let posted = rig.api.wait_sent(-1_006_001, 1, WAIT).await;
     let invitation = &posted[0];
     let shown = text(invitation);

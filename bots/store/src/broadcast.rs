@@ -1,10 +1,10 @@
 //! Broadcasts and mutes on SQL.
 
-use super::{SqlStore, fail, from_millis, millis, placeholders};
+use super::{SqlStore, corrupt, fail, from_millis, millis, placeholders, unwritable};
 use chrono::{DateTime, Utc};
 use sqlx::{Row, Transaction};
 use tatwir_core::audience::Audience;
-use tatwir_core::broadcast::{Broadcast, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
+use tatwir_core::broadcast::{Broadcast, BroadcastId, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
 use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::{Identity, PersonId};
 use tatwir_core::store::StoreResult;
@@ -102,21 +102,22 @@ impl SqlStore {
 }
 
 impl BroadcastStore for SqlStore {
-    async fn create_broadcast(&self, broadcast: &NewBroadcast, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
+    async fn create_broadcast(&self, broadcast: &NewBroadcast, now: DateTime<Utc>) -> StoreResult<(BroadcastId, u64)> {
         let mut tx = self.write().await?;
-        let id: i64 = sqlx::query(
+        let id = sqlx::query(
             "INSERT INTO broadcasts (author_id, topic, texts, audience, created_at) VALUES ($1, $2, $3, $4, $5) \
              RETURNING id",
         )
         .bind(broadcast.author.map(|person| person.0))
         .bind(broadcast.topic.code())
-        .bind(serde_json::to_string(&broadcast.texts).map_err(fail)?)
-        .bind(serde_json::to_string(&broadcast.audience).map_err(fail)?)
+        .bind(serde_json::to_string(&broadcast.texts).map_err(unwritable)?)
+        .bind(serde_json::to_string(&broadcast.audience).map_err(unwritable)?)
         .bind(millis(now))
         .fetch_one(&mut *tx)
         .await
         .map_err(fail)?
         .try_get("id")
+        .map(BroadcastId)
         .map_err(fail)?;
         let queued = queue_for_audience(
             &mut tx,
@@ -129,7 +130,7 @@ impl BroadcastStore for SqlStore {
         .await?;
         sqlx::query("UPDATE broadcasts SET recipients = $1 WHERE id = $2")
             .bind(i64::try_from(queued).unwrap_or(i64::MAX))
-            .bind(id)
+            .bind(id.0)
             .execute(&mut *tx)
             .await
             .map_err(fail)?;
@@ -137,9 +138,9 @@ impl BroadcastStore for SqlStore {
         Ok((id, queued))
     }
 
-    async fn broadcast(&self, id: i64) -> StoreResult<Option<Broadcast>> {
+    async fn broadcast(&self, id: BroadcastId) -> StoreResult<Option<Broadcast>> {
         sqlx::query("SELECT id, topic, texts, created_at FROM broadcasts WHERE id = $1")
-            .bind(id)
+            .bind(id.0)
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?
@@ -147,16 +148,16 @@ impl BroadcastStore for SqlStore {
                 let topic: String = row.try_get("topic").map_err(fail)?;
                 let texts: String = row.try_get("texts").map_err(fail)?;
                 Ok(Broadcast {
-                    id: row.try_get("id").map_err(fail)?,
-                    topic: topic.parse().map_err(|()| fail(format!("unknown topic {topic}")))?,
-                    texts: serde_json::from_str(&texts).map_err(fail)?,
+                    id: BroadcastId(row.try_get("id").map_err(fail)?),
+                    topic: topic.parse().map_err(|()| corrupt(format!("unknown topic {topic}")))?,
+                    texts: serde_json::from_str(&texts).map_err(corrupt)?,
                     created_at: from_millis(row.try_get("created_at").map_err(fail)?),
                 })
             })
             .transpose()
     }
 
-    async fn delivery_report(&self, id: i64) -> StoreResult<DeliveryReport> {
+    async fn delivery_report(&self, id: BroadcastId) -> StoreResult<DeliveryReport> {
         let rows = sqlx::query(
             "SELECT status, COUNT(*) AS n FROM outbox WHERE kind = 'broadcast' AND occurrence = $1 GROUP BY status",
         )

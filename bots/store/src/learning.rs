@@ -1,6 +1,6 @@
 //! The learning half of the SQL store: the pack, progress, answers, review cards, daily lessons.
 
-use super::{SqlStore, fail, from_millis, millis};
+use super::{SqlStore, corrupt, fail, from_millis, millis, unwritable};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sqlx::any::AnyRow;
@@ -42,7 +42,7 @@ fn progress_from(row: &AnyRow) -> StoreResult<LessonProgress> {
 /// A column holding JSON, read into `T`.
 fn from_json<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> StoreResult<T> {
     let json: String = row.try_get(column).map_err(fail)?;
-    serde_json::from_str(&json).map_err(fail)
+    serde_json::from_str(&json).map_err(corrupt)
 }
 
 fn daily_from(row: &AnyRow) -> StoreResult<DailySubscription> {
@@ -53,12 +53,12 @@ fn daily_from(row: &AnyRow) -> StoreResult<DailySubscription> {
     Ok(DailySubscription {
         person: PersonId(row.try_get("person_id").map_err(fail)?),
         plan: DailyPlan {
-            time: time.parse::<DailyTime>().map_err(fail)?,
-            zone: zone.parse::<Tz>().map_err(fail)?,
+            time: time.parse::<DailyTime>().map_err(corrupt)?,
+            zone: zone.parse::<Tz>().map_err(corrupt)?,
         },
-        channel: channel.parse().map_err(fail)?,
+        channel: channel.parse().map_err(corrupt)?,
         chat: row.try_get("chat_id").map_err(fail)?,
-        next_date: next_date.parse::<NaiveDate>().map_err(fail)?,
+        next_date: next_date.parse::<NaiveDate>().map_err(corrupt)?,
         next_at: from_millis(row.try_get("next_at").map_err(fail)?),
     })
 }
@@ -143,7 +143,7 @@ impl LearningStore for SqlStore {
             .as_ref()
             .map(|(_, json)| serde_json::from_str(json))
             .transpose()
-            .map_err(fail)?;
+            .map_err(corrupt)?;
         let known: HashSet<(String, String, String)> = previous
             .iter()
             .flat_map(|library| library.toolboxes.iter())
@@ -184,7 +184,7 @@ impl LearningStore for SqlStore {
         }
         sqlx::query("INSERT INTO content_packs (digest, library, imported_at) VALUES ($1, $2, $3)")
             .bind(&pack_digest)
-            .bind(serde_json::to_string(library).map_err(fail)?)
+            .bind(serde_json::to_string(library).map_err(unwritable)?)
             .bind(millis(now))
             .execute(&mut *tx)
             .await
@@ -275,13 +275,13 @@ impl LearningStore for SqlStore {
         .bind(&attempt.question.lesson)
         .bind(&attempt.question.question)
         .bind(millis(card.due))
-        .bind(serde_json::to_string(card).map_err(fail)?)
+        .bind(serde_json::to_string(card).map_err(unwritable)?)
         .execute(&mut *tx)
         .await
         .map_err(fail)?;
         sqlx::query(super::SAVE_CONVERSATION)
             .bind(attempt.person.0)
-            .bind(serde_json::to_string(conversation).map_err(fail)?)
+            .bind(serde_json::to_string(conversation).map_err(unwritable)?)
             .bind(millis(attempt.answered_at))
             .execute(&mut *tx)
             .await
@@ -340,7 +340,7 @@ impl LearningStore for SqlStore {
                     chosen: chosen
                         .split(',')
                         .filter(|s| !s.is_empty())
-                        .map(|s| s.parse().map_err(fail))
+                        .map(|s| s.parse().map_err(corrupt))
                         .collect::<StoreResult<_>>()?,
                     correct: row.try_get::<i32, _>("correct").map_err(fail)? != 0,
                     source: if source == "review" {

@@ -1,14 +1,14 @@
 //! Meetings and answers on SQL; invitations, reminders and cancellations go through the outbox.
 
 use super::broadcast::queue_for_audience;
-use super::{SqlStore, fail, from_millis, millis, placeholders};
+use super::{SqlStore, corrupt, fail, from_millis, millis, placeholders, unwritable};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Row, Transaction};
 use tatwir_core::broadcast::Topic;
 use tatwir_core::group::{GroupChat, GroupChatId};
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{Meeting, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::meeting::{Meeting, MeetingId, MeetingStore, MeetingTime, NewMeeting, Rsvp};
 use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
@@ -20,25 +20,25 @@ const MEETING_COLUMNS: &str = "m.id, m.organizer_id, m.title, m.agenda, m.start_
 
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
-    let local = |name: &str| NaiveDateTime::parse_from_str(&text(name)?, LOCAL).map_err(fail);
+    let local = |name: &str| NaiveDateTime::parse_from_str(&text(name)?, LOCAL).map_err(corrupt);
     Ok(Meeting {
-        id: row.try_get("id").map_err(fail)?,
+        id: MeetingId(row.try_get("id").map_err(fail)?),
         organizer: row
             .try_get::<Option<i64>, _>("organizer_id")
             .map_err(fail)?
             .map(PersonId),
-        title: serde_json::from_str(&text("title")?).map_err(fail)?,
-        agenda: serde_json::from_str(&text("agenda")?).map_err(fail)?,
+        title: serde_json::from_str(&text("title")?).map_err(corrupt)?,
+        agenda: serde_json::from_str(&text("agenda")?).map_err(corrupt)?,
         time: MeetingTime {
             start: local("start_local")?,
             end: local("end_local")?,
-            zone: text("time_zone")?.parse().map_err(fail)?,
+            zone: text("time_zone")?.parse().map_err(corrupt)?,
         },
         place: row.try_get("place").map_err(fail)?,
         link: row.try_get("link").map_err(fail)?,
-        recurrence: serde_json::from_str(&text("recurrence")?).map_err(fail)?,
-        reminders: serde_json::from_str(&text("reminders")?).map_err(fail)?,
-        audience: serde_json::from_str(&text("audience")?).map_err(fail)?,
+        recurrence: serde_json::from_str(&text("recurrence")?).map_err(corrupt)?,
+        reminders: serde_json::from_str(&text("reminders")?).map_err(corrupt)?,
+        audience: serde_json::from_str(&text("audience")?).map_err(corrupt)?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
         sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
         created_at: from_millis(row.try_get("created_at").map_err(fail)?),
@@ -51,7 +51,7 @@ fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
     let channel: String = row.try_get("channel").map_err(fail)?;
     Ok(GroupChat {
         id: GroupChatId(row.try_get("id").map_err(fail)?),
-        channel: channel.parse().map_err(fail)?,
+        channel: channel.parse().map_err(corrupt)?,
         chat: row.try_get("chat_id").map_err(fail)?,
         title: row.try_get("title").map_err(fail)?,
         first_seen: from_millis(row.try_get("first_seen").map_err(fail)?),
@@ -69,15 +69,15 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 /// Binds $1 to $9: the texts, times, place, link, recurrence and reminders of a meeting.
 fn bind_fields<'q>(query: Query<'q>, meeting: &NewMeeting) -> StoreResult<Query<'q>> {
     Ok(query
-        .bind(serde_json::to_string(&meeting.title).map_err(fail)?)
-        .bind(serde_json::to_string(&meeting.agenda).map_err(fail)?)
+        .bind(serde_json::to_string(&meeting.title).map_err(unwritable)?)
+        .bind(serde_json::to_string(&meeting.agenda).map_err(unwritable)?)
         .bind(meeting.time.start.format(LOCAL).to_string())
         .bind(meeting.time.end.format(LOCAL).to_string())
         .bind(meeting.time.zone.name())
         .bind(meeting.place.clone())
         .bind(meeting.link.clone())
-        .bind(serde_json::to_string(&meeting.recurrence).map_err(fail)?)
-        .bind(serde_json::to_string(&meeting.reminders).map_err(fail)?))
+        .bind(serde_json::to_string(&meeting.recurrence).map_err(unwritable)?)
+        .bind(serde_json::to_string(&meeting.reminders).map_err(unwritable)?))
 }
 
 /// Which group chats hear of a meeting.
@@ -93,7 +93,7 @@ enum Groups<'a> {
 /// cancelled meeting. Returns how many were queued.
 async fn queue_for_groups(
     tx: &mut Transaction<'static, sqlx::Any>,
-    meeting: i64,
+    meeting: MeetingId,
     message: &OutboxMessage,
     occurrence: &str,
     groups: Groups<'_>,
@@ -120,7 +120,7 @@ async fn queue_for_groups(
         .bind(occurrence.to_owned())
         .bind(message.payload().to_string())
         .bind(millis(now))
-        .bind(meeting)
+        .bind(meeting.0)
         .bind(meeting.to_string());
     if let Groups::Named(ids) = groups {
         for id in ids {
@@ -135,7 +135,7 @@ async fn queue_for_groups(
 /// its invitation reached, people and groups; returns how many are told.
 async fn tell_invited(
     tx: &mut Transaction<'static, sqlx::Any>,
-    meeting: i64,
+    meeting: MeetingId,
     message: &OutboxMessage,
     occurrence: &str,
     now: DateTime<Utc>,
@@ -165,7 +165,7 @@ impl SqlStore {
     async fn invitations_of(
         &self,
         person: PersonId,
-        meeting: Option<i64>,
+        meeting: Option<MeetingId>,
     ) -> StoreResult<Vec<(Meeting, Option<Rsvp>)>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {MEETING_COLUMNS}, r.answer FROM meetings m \
@@ -175,7 +175,7 @@ impl SqlStore {
              ORDER BY m.start_local, m.id"
         )))
         .bind(person.0)
-        .bind(meeting.unwrap_or(0))
+        .bind(meeting.map_or(0, |meeting| meeting.0))
         .fetch_all(&self.pool)
         .await
         .map_err(fail)?;
@@ -189,9 +189,9 @@ impl SqlStore {
 }
 
 impl MeetingStore for SqlStore {
-    async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(i64, u64)> {
+    async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(MeetingId, u64)> {
         let mut tx = self.write().await?;
-        let id: i64 = bind_fields(
+        let id: MeetingId = bind_fields(
             sqlx::query(
                 "INSERT INTO meetings (title, agenda, start_local, end_local, time_zone, place, link, recurrence, \
                  reminders, organizer_id, audience, created_at) \
@@ -200,12 +200,13 @@ impl MeetingStore for SqlStore {
             meeting,
         )?
         .bind(meeting.organizer.map(|person| person.0))
-        .bind(serde_json::to_string(&meeting.audience).map_err(fail)?)
+        .bind(serde_json::to_string(&meeting.audience).map_err(unwritable)?)
         .bind(millis(now))
         .fetch_one(&mut *tx)
         .await
         .map_err(fail)?
         .try_get("id")
+        .map(MeetingId)
         .map_err(fail)?;
         let invitation = OutboxMessage::Invitation { meeting: id };
         let invited = queue_for_audience(
@@ -223,11 +224,11 @@ impl MeetingStore for SqlStore {
         Ok((id, invited + told))
     }
 
-    async fn meeting(&self, id: i64) -> StoreResult<Option<Meeting>> {
+    async fn meeting(&self, id: MeetingId) -> StoreResult<Option<Meeting>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = $1"
         )))
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&self.pool)
         .await
         .map_err(fail)?
@@ -248,10 +249,10 @@ impl MeetingStore for SqlStore {
         .collect()
     }
 
-    async fn cancel_meeting(&self, id: i64, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
+    async fn cancel_meeting(&self, id: MeetingId, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
         let mut tx = self.write().await?;
         let cancelled: Option<Option<i64>> = sqlx::query("SELECT cancelled_at FROM meetings WHERE id = $1")
-            .bind(id)
+            .bind(id.0)
             .fetch_optional(&mut *tx)
             .await
             .map_err(fail)?
@@ -264,7 +265,7 @@ impl MeetingStore for SqlStore {
         }
         sqlx::query("UPDATE meetings SET cancelled_at = $1, sequence = sequence + 1 WHERE id = $2")
             .bind(millis(now))
-            .bind(id)
+            .bind(id.0)
             .execute(&mut *tx)
             .await
             .map_err(fail)?;
@@ -289,7 +290,12 @@ impl MeetingStore for SqlStore {
         Ok(Some(announced))
     }
 
-    async fn update_meeting(&self, id: i64, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
+    async fn update_meeting(
+        &self,
+        id: MeetingId,
+        meeting: &NewMeeting,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<u64>> {
         let mut tx = self.write().await?;
         let sequence: Option<i64> = bind_fields(
             sqlx::query(
@@ -299,7 +305,7 @@ impl MeetingStore for SqlStore {
             ),
             meeting,
         )?
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&mut *tx)
         .await
         .map_err(fail)?
@@ -321,7 +327,7 @@ impl MeetingStore for SqlStore {
         Ok(Some(announced))
     }
 
-    async fn invitees(&self, meeting: i64) -> StoreResult<Vec<PersonId>> {
+    async fn invitees(&self, meeting: MeetingId) -> StoreResult<Vec<PersonId>> {
         sqlx::query(
             "SELECT person_id FROM outbox WHERE kind = 'invitation' AND occurrence = $1 \
              AND person_id IS NOT NULL ORDER BY id",
@@ -335,9 +341,9 @@ impl MeetingStore for SqlStore {
         .collect()
     }
 
-    async fn rsvps(&self, meeting: i64) -> StoreResult<Vec<(PersonId, Rsvp)>> {
+    async fn rsvps(&self, meeting: MeetingId) -> StoreResult<Vec<(PersonId, Rsvp)>> {
         sqlx::query("SELECT person_id, answer FROM rsvps WHERE meeting_id = $1 ORDER BY answered_at, person_id")
-            .bind(meeting)
+            .bind(meeting.0)
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?
@@ -354,13 +360,19 @@ impl MeetingStore for SqlStore {
             .collect()
     }
 
-    async fn set_rsvp(&self, meeting: i64, person: PersonId, answer: Rsvp, now: DateTime<Utc>) -> StoreResult<()> {
+    async fn set_rsvp(
+        &self,
+        meeting: MeetingId,
+        person: PersonId,
+        answer: Rsvp,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO rsvps (meeting_id, person_id, answer, answered_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (meeting_id, person_id) DO UPDATE SET answer = excluded.answer, \
              answered_at = excluded.answered_at",
         )
-        .bind(meeting)
+        .bind(meeting.0)
         .bind(person.0)
         .bind(answer.code())
         .bind(millis(now))
@@ -374,13 +386,13 @@ impl MeetingStore for SqlStore {
         self.invitations_of(person, None).await
     }
 
-    async fn invitation(&self, person: PersonId, meeting: i64) -> StoreResult<Option<(Meeting, Option<Rsvp>)>> {
+    async fn invitation(&self, person: PersonId, meeting: MeetingId) -> StoreResult<Option<(Meeting, Option<Rsvp>)>> {
         Ok(self.invitations_of(person, Some(meeting)).await?.pop())
     }
 
     async fn record_attendance(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
         occurrence: &str,
         people: &[PersonId],
         now: DateTime<Utc>,
@@ -392,7 +404,7 @@ impl MeetingStore for SqlStore {
                 "INSERT INTO attendance (meeting_id, occurrence, person_id, recorded_at) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (meeting_id, occurrence, person_id) DO NOTHING",
             )
-            .bind(meeting)
+            .bind(meeting.0)
             .bind(occurrence)
             .bind(person.0)
             .bind(millis(now))
@@ -405,9 +417,9 @@ impl MeetingStore for SqlStore {
         Ok(recorded)
     }
 
-    async fn attendance(&self, meeting: i64) -> StoreResult<Vec<(String, PersonId)>> {
+    async fn attendance(&self, meeting: MeetingId) -> StoreResult<Vec<(String, PersonId)>> {
         sqlx::query("SELECT occurrence, person_id FROM attendance WHERE meeting_id = $1 ORDER BY occurrence, person_id")
-            .bind(meeting)
+            .bind(meeting.0)
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?
@@ -421,7 +433,7 @@ impl MeetingStore for SqlStore {
             .collect()
     }
 
-    async fn queue_reminder(&self, meeting: i64, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
+    async fn queue_reminder(&self, meeting: MeetingId, key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
         let occurrence = format!("{meeting}/{key}");
         // The scheduler asks on each tick while the reminder is due: once it is queued (for a
         // person or a group), a read answers without taking the write lock.
@@ -453,7 +465,7 @@ impl MeetingStore for SqlStore {
         .bind(&occurrence)
         .bind(reminder.payload().to_string())
         .bind(millis(now))
-        .bind(meeting)
+        .bind(meeting.0)
         .bind(meeting.to_string())
         .execute(&mut *tx)
         .await

@@ -2,7 +2,7 @@
 //! (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a time (`BEGIN IMMEDIATE`), which is
 //! enough for the one instance it serves.
 
-use super::{SqlStore, fail, millis};
+use super::{SqlStore, corrupt, fail, millis};
 use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -94,13 +94,13 @@ impl OutboxStore for SqlStore {
                 let channel: String = row.try_get("channel").map_err(fail)?;
                 let kind: String = row.try_get("kind").map_err(fail)?;
                 let payload: String = row.try_get("payload").map_err(fail)?;
-                let payload = serde_json::from_str(&payload).map_err(fail)?;
+                let payload = serde_json::from_str(&payload).map_err(corrupt)?;
                 Ok(OutboxItem {
                     id: row.try_get("id").map_err(fail)?,
-                    message: OutboxMessage::read(&kind, payload).map_err(fail)?,
+                    message: OutboxMessage::read(&kind, payload).map_err(corrupt)?,
                     occurrence: row.try_get("occurrence").map_err(fail)?,
                     person: row.try_get::<Option<i64>, _>("person_id").map_err(fail)?.map(PersonId),
-                    channel: channel.parse().map_err(fail)?,
+                    channel: channel.parse().map_err(corrupt)?,
                     chat: row.try_get("chat_id").map_err(fail)?,
                     tries: u32::try_from(row.try_get::<i64, _>("tries").map_err(fail)?).unwrap_or(u32::MAX),
                 })

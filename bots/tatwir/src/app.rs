@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tatwir_core::clock::{Clock, SystemClock};
-use tatwir_core::content::{Library, pack};
+use tatwir_core::content::Library;
 use tatwir_core::engine::Engine;
 use tatwir_core::learning::{LearningStore, queue_due_dailies};
 use tatwir_matrix::{Matrix, MatrixConfig};
@@ -166,7 +166,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
 pub async fn load_library(store: &SqlStore, config: &Config, now: DateTime<Utc>) -> anyhow::Result<Library> {
     let dir = &config.content_dir;
     if dir.is_dir() {
-        match pack::load(dir) {
+        match tatwir_content::load(dir) {
             Ok(library) => {
                 let report = store.import_library(&library, now).await?;
                 if report.changed {

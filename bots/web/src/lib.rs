@@ -24,8 +24,8 @@ async fn meeting_ics(
     State(store): State<SqlStore>,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> axum::response::Response {
-    use tatwir_core::meeting::{IcsMethod, MeetingStore};
-    let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<i64>().ok()) else {
+    use tatwir_core::meeting::{IcsMethod, MeetingId, MeetingStore};
+    let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<MeetingId>().ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match store.meeting(id).await {

@@ -1,6 +1,7 @@
 //! Writing an announcement in the chat: the announcing arms of the conversation's `Step` and
 //! `Action`, stored with it (the tags are the stored form).
 
+use super::BroadcastId;
 use crate::audience::Audience;
 use crate::language::Language;
 use serde::{Deserialize, Serialize};
@@ -32,5 +33,5 @@ pub enum AnnounceAction {
     /// Drop the announcement shown for confirmation.
     CancelBroadcast,
     /// Show where a broadcast's messages are.
-    BroadcastReport { id: i64 },
+    BroadcastReport { id: BroadcastId },
 }

@@ -14,6 +14,32 @@ use std::fmt;
 use std::future::Future;
 use std::str::FromStr;
 
+/// A broadcast's number, as the command line shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BroadcastId(pub i64);
+
+impl fmt::Display for BroadcastId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// In a message, as its number.
+impl From<BroadcastId> for fluent_bundle::FluentValue<'static> {
+    fn from(id: BroadcastId) -> Self {
+        id.0.into()
+    }
+}
+
+impl FromStr for BroadcastId {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(text: &str) -> Result<BroadcastId, Self::Err> {
+        text.parse().map(BroadcastId)
+    }
+}
+
 /// What a message is about, so people can mute it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,7 +96,7 @@ pub struct NewBroadcast {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Broadcast {
-    pub id: i64,
+    pub id: BroadcastId,
     pub topic: Topic,
     pub texts: BTreeMap<Language, String>,
     pub created_at: DateTime<Utc>,
@@ -101,11 +127,11 @@ pub trait BroadcastStore: Send + Sync {
         &self,
         broadcast: &NewBroadcast,
         now: DateTime<Utc>,
-    ) -> impl Future<Output = StoreResult<(i64, u64)>> + Send;
+    ) -> impl Future<Output = StoreResult<(BroadcastId, u64)>> + Send;
 
-    fn broadcast(&self, id: i64) -> impl Future<Output = StoreResult<Option<Broadcast>>> + Send;
+    fn broadcast(&self, id: BroadcastId) -> impl Future<Output = StoreResult<Option<Broadcast>>> + Send;
 
-    fn delivery_report(&self, id: i64) -> impl Future<Output = StoreResult<DeliveryReport>> + Send;
+    fn delivery_report(&self, id: BroadcastId) -> impl Future<Output = StoreResult<DeliveryReport>> + Send;
 
     /// Mutes or unmutes a topic; returns whether anything changed.
     fn set_muted(&self, person: PersonId, topic: Topic, muted: bool) -> impl Future<Output = StoreResult<bool>> + Send;

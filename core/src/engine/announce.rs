@@ -4,6 +4,7 @@
 use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
+use crate::broadcast::BroadcastId;
 use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
 use crate::broadcast::{NewBroadcast, Topic};
 use crate::conversation::SessionStep;
@@ -182,17 +183,21 @@ impl<S: EngineStore> Engine<S> {
             Action::Announce(AnnounceAction::BroadcastReport { id }),
         )];
         let choices = Self::offer_choices(turn, entries);
-        let args = args! { "count" => count(queued as i64), "id" => id };
+        let args = args! { "count" => count(queued as i64), "id" => id.0 };
         Ok(vec![Outgoing::with_choices(
             Text::plain(turn.say_with("broadcast-queued", &args)),
             vec![choices],
         )])
     }
 
-    pub(super) async fn broadcast_report(&self, turn: &mut Turn<'_>, id: i64) -> Result<Vec<Outgoing>, StoreError> {
+    pub(super) async fn broadcast_report(
+        &self,
+        turn: &mut Turn<'_>,
+        id: BroadcastId,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let report = self.store.delivery_report(id).await?;
         let args = args! {
-            "id" => id,
+            "id" => id.0,
             "sent" => count(report.sent as i64),
             "pending" => count(report.pending as i64),
             "failed" => count(report.failed as i64),
@@ -258,12 +263,16 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// A broadcast for one recipient, in their language.
-    pub(super) async fn render_broadcast(&self, item: &OutboxItem, id: i64) -> Result<Vec<Outgoing>, StoreError> {
+    pub(super) async fn render_broadcast(
+        &self,
+        item: &OutboxItem,
+        id: BroadcastId,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let broadcast = self
             .store
             .broadcast(id)
             .await?
-            .ok_or_else(|| StoreError(format!("broadcast {id} is gone")))?;
+            .ok_or_else(|| StoreError::NotFound(format!("broadcast {id}")))?;
         let language = match item.person {
             Some(person) => self.store.person(person).await?.and_then(|person| person.language),
             None => None,

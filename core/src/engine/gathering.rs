@@ -4,7 +4,7 @@ use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::language::Language;
 use crate::meeting::press::{MeetingPress, press_data};
-use crate::meeting::{IcsMethod, Meeting, MeetingTime, Recurrence, Rsvp, occurrences};
+use crate::meeting::{IcsMethod, Meeting, MeetingId, MeetingTime, Recurrence, Rsvp, occurrences};
 use crate::message::{ChatKind, Choice, Media, MediaKind, MediaSource, Outgoing, Text};
 use crate::outbox::{OutboxItem, OutboxMessage};
 use crate::store::StoreError;
@@ -55,7 +55,7 @@ impl<S: EngineStore> Engine<S> {
 
     /// Yes, no and maybe for a meeting, in one row. They carry the meeting rather than an offer,
     /// so they stay valid whatever the reader does next.
-    pub(super) fn answer_choices(&self, lang: Language, meeting: i64) -> Vec<Choice> {
+    pub(super) fn answer_choices(&self, lang: Language, meeting: MeetingId) -> Vec<Choice> {
         Rsvp::ALL
             .iter()
             .map(|&answer| Choice {
@@ -66,7 +66,7 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// What a person may do with a meeting they are invited to: answer it, or get its calendar file.
-    fn meeting_rows(&self, lang: Language, meeting: i64) -> Vec<Vec<Choice>> {
+    fn meeting_rows(&self, lang: Language, meeting: MeetingId) -> Vec<Vec<Choice>> {
         let calendar = Choice {
             label: self.locales.text(lang, "meeting-calendar-choice", None),
             data: press_data(meeting, MeetingPress::Calendar),
@@ -80,7 +80,7 @@ impl<S: EngineStore> Engine<S> {
     pub(super) async fn meeting_press(
         &self,
         turn: &mut Turn<'_>,
-        meeting: i64,
+        meeting: MeetingId,
         press: MeetingPress,
     ) -> Result<Option<Vec<Outgoing>>, StoreError> {
         if turn.chat_kind == ChatKind::Group {
@@ -156,12 +156,16 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// An invitation (with its answers), a reminder or a cancellation, for one person.
-    pub(super) async fn render_meeting_news(&self, item: &OutboxItem, id: i64) -> Result<Vec<Outgoing>, StoreError> {
+    pub(super) async fn render_meeting_news(
+        &self,
+        item: &OutboxItem,
+        id: MeetingId,
+    ) -> Result<Vec<Outgoing>, StoreError> {
         let mut meeting = self
             .store
             .meeting(id)
             .await?
-            .ok_or_else(|| StoreError(format!("meeting {id} is gone")))?;
+            .ok_or_else(|| StoreError::NotFound(format!("meeting {id}")))?;
         // A reminder tells when its occurrence starts, not when the first one did.
         if let OutboxMessage::Reminder { reminder, .. } = &item.message
             && let Some(time) = meeting.occurrence_time(reminder)

@@ -8,7 +8,7 @@ use crate::args;
 use crate::audience::Audience;
 use crate::language::Language;
 use crate::locale::isolate;
-use crate::meeting::{Meeting, Rsvp};
+use crate::meeting::{Meeting, MeetingId, Rsvp};
 use crate::message::{ChatKind, Outgoing, Text};
 use crate::outbox::OutboxItem;
 use crate::store::StoreError;
@@ -51,7 +51,7 @@ impl<S: EngineStore> Engine<S> {
     pub(super) async fn answer_in_group(
         &self,
         turn: &mut Turn<'_>,
-        meeting: i64,
+        meeting: MeetingId,
         answer: Rsvp,
     ) -> Result<Option<Vec<Outgoing>>, StoreError> {
         let Some(group) = self.store.group_chat_at(turn.channel, &turn.chat_id).await? else {

@@ -1,6 +1,7 @@
 //! Organising meetings in the chat: the organising arms of the conversation's `Step` and
 //! `Action`, stored with it (the tags are the stored form).
 
+use super::MeetingId;
 use super::draft::{DraftAction, Field, MeetingDraft};
 use crate::person::PersonId;
 use serde::{Deserialize, Serialize};
@@ -18,20 +19,20 @@ pub enum OrganizeAction {
     /// A choice of the meeting being written.
     Draft { step: DraftAction },
     /// Start changing a meeting one organises.
-    EditMeeting { meeting: i64 },
+    EditMeeting { meeting: MeetingId },
     /// Ask to confirm the cancellation of a meeting one organises.
-    CancelMeeting { meeting: i64 },
+    CancelMeeting { meeting: MeetingId },
     /// Do not cancel it after all.
     KeepMeeting,
     /// Cancel it: everyone invited is told.
-    ConfirmCancelMeeting { meeting: i64 },
+    ConfirmCancelMeeting { meeting: MeetingId },
     /// Record who came to a meeting one organises: pick the occurrence.
-    Attendance { meeting: i64 },
+    Attendance { meeting: MeetingId },
     /// Who may be recorded for an occurrence.
-    AttendanceOf { meeting: i64, occurrence: String },
+    AttendanceOf { meeting: MeetingId, occurrence: String },
     /// Record that these people came to an occurrence.
     Attended {
-        meeting: i64,
+        meeting: MeetingId,
         occurrence: String,
         people: Vec<PersonId>,
     },

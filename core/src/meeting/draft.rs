@@ -4,7 +4,7 @@
 use crate::audience::Audience;
 use crate::daily::DailyTime;
 use crate::language::Language;
-use crate::meeting::{Meeting, MeetingTime, NewMeeting, Recurrence, Reminders};
+use crate::meeting::{Meeting, MeetingId, MeetingTime, NewMeeting, Recurrence, Reminders};
 use crate::person::PersonId;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -120,7 +120,7 @@ pub enum DraftAction {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingDraft {
     /// The meeting being changed, or `None` for a new one.
-    pub editing: Option<i64>,
+    pub editing: Option<MeetingId>,
     pub title: BTreeMap<Language, String>,
     pub agenda: BTreeMap<Language, String>,
     pub start: Option<NaiveDateTime>,

@@ -28,6 +28,32 @@ pub use store::MeetingStore;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// A meeting's number, as the command line and the calendar files show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MeetingId(pub i64);
+
+impl std::fmt::Display for MeetingId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// In a message, as its number.
+impl From<MeetingId> for fluent_bundle::FluentValue<'static> {
+    fn from(id: MeetingId) -> Self {
+        id.0.into()
+    }
+}
+
+impl std::str::FromStr for MeetingId {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(text: &str) -> Result<MeetingId, Self::Err> {
+        text.parse().map(MeetingId)
+    }
+}
+
 /// A person's answer to an invitation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +82,7 @@ impl Rsvp {
 /// A meeting as it is kept: texts per language (French stands in for missing ones).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Meeting {
-    pub id: i64,
+    pub id: MeetingId,
     /// Who set it up (from the chat); `None` from the command line.
     pub organizer: Option<crate::person::PersonId>,
     pub title: std::collections::BTreeMap<crate::language::Language, String>,

@@ -1,7 +1,7 @@
 //! Presses on a meeting's message that carry the meeting itself, so that they stay valid in a
 //! group chat (where anyone may answer) and in private whatever the person does next.
 
-use super::Rsvp;
+use super::{MeetingId, Rsvp};
 
 /// What a press on a meeting's message asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum MeetingPress {
 /// next: anyone may forge it, so the engine takes it only from someone the meeting invited (in
 /// private) or from a group the meeting invited, and only while the meeting stands. It cannot be
 /// mistaken for an offer's `<nonce>.<index>`, whose index is a number.
-pub fn press_data(meeting: i64, press: MeetingPress) -> String {
+pub fn press_data(meeting: MeetingId, press: MeetingPress) -> String {
     let letter = match press {
         MeetingPress::Answer(Rsvp::Yes) => 'y',
         MeetingPress::Answer(Rsvp::No) => 'n',
@@ -28,12 +28,12 @@ pub fn press_data(meeting: i64, press: MeetingPress) -> String {
 }
 
 /// The data of an answer to a meeting ([`press_data`]).
-pub fn answer_data(meeting: i64, answer: Rsvp) -> String {
+pub fn answer_data(meeting: MeetingId, answer: Rsvp) -> String {
     press_data(meeting, MeetingPress::Answer(answer))
 }
 
 /// The meeting and the press of [`press_data`].
-pub fn parse_press(data: &str) -> Option<(i64, MeetingPress)> {
+pub fn parse_press(data: &str) -> Option<(MeetingId, MeetingPress)> {
     let (meeting, letter) = data.strip_prefix('m')?.split_once('.')?;
     let press = match letter {
         "y" => MeetingPress::Answer(Rsvp::Yes),
@@ -46,11 +46,11 @@ pub fn parse_press(data: &str) -> Option<(i64, MeetingPress)> {
         .parse()
         .ok()
         .filter(|&id: &i64| id > 0 && meeting.bytes().all(|b| b.is_ascii_digit()))?;
-    Some((meeting, press))
+    Some((MeetingId(meeting), press))
 }
 
 /// The meeting and the answer of [`answer_data`].
-pub fn parse_answer(data: &str) -> Option<(i64, Rsvp)> {
+pub fn parse_answer(data: &str) -> Option<(MeetingId, Rsvp)> {
     match parse_press(data)? {
         (meeting, MeetingPress::Answer(answer)) => Some((meeting, answer)),
         (_, MeetingPress::Calendar) => None,
@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn answers_read_back_and_nothing_else_does() {
         for answer in Rsvp::ALL {
-            assert_eq!(parse_answer(&answer_data(42, answer)), Some((42, answer)));
+            assert_eq!(
+                parse_answer(&answer_data(MeetingId(42), answer)),
+                Some((MeetingId(42), answer))
+            );
         }
         for data in [
             "m42.x", "m.y", "m-4.y", "m+4.y", "m0.y", "abc123.0", "m42y", "42.y", "m4 2.y",
@@ -72,7 +75,7 @@ mod tests {
             assert_eq!(parse_answer(data), None, "{data}");
         }
         assert!(
-            answer_data(i64::MAX, Rsvp::Maybe).len() <= 64,
+            answer_data(MeetingId(i64::MAX), Rsvp::Maybe).len() <= 64,
             "Telegram's callback data limit"
         );
     }

@@ -11,9 +11,12 @@ pub trait MeetingStore: Send + Sync {
         &self,
         meeting: &NewMeeting,
         now: DateTime<Utc>,
-    ) -> impl std::future::Future<Output = crate::store::StoreResult<(i64, u64)>> + Send;
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<(MeetingId, u64)>> + Send;
 
-    fn meeting(&self, id: i64) -> impl std::future::Future<Output = crate::store::StoreResult<Option<Meeting>>> + Send;
+    fn meeting(
+        &self,
+        id: MeetingId,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<Meeting>>> + Send;
 
     fn meetings(&self) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<Meeting>>> + Send;
 
@@ -21,7 +24,7 @@ pub trait MeetingStore: Send + Sync {
     /// meeting, `Some(0)` when it was already cancelled.
     fn cancel_meeting(
         &self,
-        id: i64,
+        id: MeetingId,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
 
@@ -30,7 +33,7 @@ pub trait MeetingStore: Send + Sync {
     /// or it was cancelled, else how many are told.
     fn update_meeting(
         &self,
-        id: i64,
+        id: MeetingId,
         meeting: &NewMeeting,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<u64>>> + Send;
@@ -38,18 +41,18 @@ pub trait MeetingStore: Send + Sync {
     /// The people a meeting's invitation was addressed to (in private), in the order invited.
     fn invitees(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<crate::person::PersonId>>> + Send;
 
     /// Every answer to a meeting's invitation.
     fn rsvps(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(crate::person::PersonId, Rsvp)>>> + Send;
 
     fn set_rsvp(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
         person: crate::person::PersonId,
         answer: Rsvp,
         now: DateTime<Utc>,
@@ -65,13 +68,13 @@ pub trait MeetingStore: Send + Sync {
     fn invitation(
         &self,
         person: crate::person::PersonId,
-        meeting: i64,
+        meeting: MeetingId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<(Meeting, Option<Rsvp>)>>> + Send;
 
     /// Records who attended an occurrence (its key); returns how many were newly recorded.
     fn record_attendance(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
         occurrence: &str,
         people: &[crate::person::PersonId],
         now: DateTime<Utc>,
@@ -80,14 +83,14 @@ pub trait MeetingStore: Send + Sync {
     /// Who attended, per occurrence key.
     fn attendance(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<Vec<(String, crate::person::PersonId)>>> + Send;
 
     /// Queues reminder `key` of a meeting for those who answered yes or maybe, and for the group
     /// chats it invited whatever the answers (once per key).
     fn queue_reminder(
         &self,
-        meeting: i64,
+        meeting: MeetingId,
         key: &str,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<u64>> + Send;

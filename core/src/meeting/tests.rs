@@ -442,7 +442,7 @@ fn a_reminder_key_names_its_occurrence() {
     let time = casablanca(local(2026, 1, 4, 10, 0));
     let meeting = Meeting {
         organizer: None,
-        id: 7,
+        id: MeetingId(7),
         title: BTreeMap::new(),
         agenda: BTreeMap::new(),
         time,

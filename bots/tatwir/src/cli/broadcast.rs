@@ -11,7 +11,7 @@ use std::time::Duration;
 use tatwir_core::args;
 use tatwir_core::association::AssociationId;
 use tatwir_core::audience::Audience;
-use tatwir_core::broadcast::{BroadcastStore, DeliveryReport, NewBroadcast, Topic};
+use tatwir_core::broadcast::{BroadcastId, BroadcastStore, DeliveryReport, NewBroadcast, Topic};
 use tatwir_core::language::Language;
 use tatwir_core::role::Role;
 use tatwir_store::SqlStore;
@@ -22,7 +22,7 @@ pub enum BroadcastCommand {
     Send(SendArgs),
     /// Where a broadcast's messages are: sent, pending, failed, unreachable.
     Status {
-        id: i64,
+        id: BroadcastId,
         #[command(flatten)]
         output: Output,
     },
@@ -93,7 +93,7 @@ pub async fn broadcast(config: &Config, printer: &Printer, command: BroadcastCom
                 "{}",
                 printer.say(
                     "cli-broadcast-queued",
-                    Some(&args! { "id" => id, "count" => queued as i64 })
+                    Some(&args! { "id" => id.0, "count" => queued as i64 })
                 )
             );
             if send.no_wait || queued == 0 {
@@ -115,7 +115,7 @@ pub async fn broadcast(config: &Config, printer: &Printer, command: BroadcastCom
     }
 }
 
-fn report_line(printer: &Printer, id: i64, report: DeliveryReport) -> String {
+fn report_line(printer: &Printer, id: BroadcastId, report: DeliveryReport) -> String {
     printer.say(
         "cli-broadcast-report",
         Some(&args! {
@@ -129,7 +129,7 @@ fn report_line(printer: &Printer, id: i64, report: DeliveryReport) -> String {
 }
 
 /// A progress bar while `tatwir serve` delivers; Ctrl-C stops following, not the delivery.
-async fn follow(store: &SqlStore, printer: &Printer, id: i64, total: u64) -> anyhow::Result<()> {
+async fn follow(store: &SqlStore, printer: &Printer, id: BroadcastId, total: u64) -> anyhow::Result<()> {
     let bar = ProgressBar::new(total);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),

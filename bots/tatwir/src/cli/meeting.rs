@@ -11,7 +11,7 @@ use tatwir_core::audience::Audience;
 use tatwir_core::group::GroupChatId;
 use tatwir_core::language::Language;
 use tatwir_core::meeting::draft::{MeetingDraft, read_agenda, read_link, read_place, read_reminders, read_title};
-use tatwir_core::meeting::{IcsMethod, MeetingStore, Recurrence, parse_local_key};
+use tatwir_core::meeting::{IcsMethod, MeetingId, MeetingStore, Recurrence, parse_local_key};
 use tatwir_core::role::Role;
 
 #[derive(Debug, Subcommand)]
@@ -25,7 +25,7 @@ pub enum MeetingCommand {
     },
     /// One meeting.
     Show {
-        id: i64,
+        id: MeetingId,
         #[command(flatten)]
         output: Output,
     },
@@ -33,12 +33,12 @@ pub enum MeetingCommand {
     /// and may answer again. What is not given stays.
     Edit(Box<EditArgs>),
     /// Cancel a meeting: everyone invited is told.
-    Cancel { id: i64 },
+    Cancel { id: MeetingId },
     /// The meeting as iCalendar (RFC 5545).
-    Ics { id: i64 },
+    Ics { id: MeetingId },
     /// Record who attended (PERSON: a number or an identity such as telegram:12345).
     Attendance {
-        id: i64,
+        id: MeetingId,
         #[arg(required = true)]
         people: Vec<String>,
         /// Which occurrence of a repeating meeting (its local start, 2027-02-14T10:00); the first by default.
@@ -112,7 +112,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    pub id: i64,
+    pub id: MeetingId,
     /// The title in French.
     #[arg(long)]
     pub title: Option<String>,
@@ -238,7 +238,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
                 "{}",
                 printer.say(
                     "cli-meeting-created",
-                    Some(&args! { "id" => id, "count" => invited as i64 })
+                    Some(&args! { "id" => id.0, "count" => invited as i64 })
                 )
             );
         }
@@ -354,7 +354,7 @@ pub async fn run(config: &Config, printer: &Printer, command: MeetingCommand) ->
 async fn known(
     store: &tatwir_store::SqlStore,
     printer: &Printer,
-    id: i64,
+    id: MeetingId,
 ) -> anyhow::Result<tatwir_core::meeting::Meeting> {
     store
         .meeting(id)

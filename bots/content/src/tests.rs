@@ -1,0 +1,694 @@
+//! The pack reader on packs written here, broken one way at a time, and on the bundled one.
+
+use crate::problem::*;
+use crate::*;
+use std::path::Path;
+use tatwir_core::content::{ToolboxAudience, limits};
+use tatwir_core::language::Language;
+use tatwir_core::message::MediaSource;
+
+const TOOLBOX: &str = r#"id = "demo"
+audience = "volunteer"
+position = 5
+
+[[material]]
+id = "src"
+title = "A source"
+source = "Someone"
+url = "https://example.org/source"
+licence = "CC BY 4.0"
+
+[[lesson]]
+id = "one"
+parts = 2
+materials = ["src"]
+
+[[lesson.question]]
+id = "a"
+kind = "single"
+options = 2
+correct = [2]
+
+[[lesson.question]]
+id = "b"
+kind = "multiple"
+options = 3
+correct = [3, 1]
+
+[[lesson.question]]
+id = "c"
+kind = "single"
+options = 2
+correct = [1]
+"#;
+
+fn language_file(tag: &str) -> String {
+    format!(
+        r#"title = "Demo {tag}"
+summary = "Résumé {tag}"
+
+[lesson.one]
+title = "Leçon {tag}"
+parts = ["Partie une {tag}", "Partie deux"]
+
+[lesson.one.question.a]
+text = "Question a ?"
+options = ["Oui", "Non"]
+explanation = "Parce que."
+
+[lesson.one.question.b]
+text = "Question b ?"
+options = ["Un", "Deux", "Trois"]
+explanation = "Parce que."
+
+[lesson.one.question.c]
+text = "Question c ?"
+options = ["Vrai", "Faux"]
+explanation = "Parce que."
+"#
+    )
+}
+
+/// A pack folder holding the demo toolbox, with `edit` applied to its files first.
+fn pack(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = dir.path().join("demo");
+    std::fs::create_dir(&folder).expect("folder");
+    let mut files = vec![("toolbox.toml", TOOLBOX.to_owned())];
+    for language in Language::ALL {
+        files.push((language.code(), language_file(language.code())));
+    }
+    for (name, text) in files {
+        let name = if name == "toolbox.toml" {
+            name.to_owned()
+        } else {
+            format!("{name}.toml")
+        };
+        std::fs::write(folder.join(&name), edit(&name, text)).expect("write");
+    }
+    dir
+}
+
+fn replace(file: &'static str, from: &'static str, to: &'static str) -> impl Fn(&str, String) -> String {
+    move |name, text| {
+        if name == file {
+            assert!(text.contains(from), "{from:?} not in {file}");
+            text.replacen(from, to, 1)
+        } else {
+            text
+        }
+    }
+}
+
+fn problems_of(dir: &tempfile::TempDir) -> Vec<(String, Option<usize>, Defect)> {
+    check(dir.path())
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, p.line, p.defect)
+        })
+        .collect()
+}
+
+#[test]
+fn a_valid_pack_loads_into_the_model() {
+    let dir = pack(|_, text| text);
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let toolbox = &library.toolboxes[0];
+    assert_eq!(
+        (toolbox.id.as_str(), toolbox.audience, toolbox.position),
+        ("demo", ToolboxAudience::Volunteer, 5)
+    );
+    assert_eq!(toolbox.texts.get(Language::Ar).title, "Demo ar");
+    assert_eq!(toolbox.materials[0].url.as_deref(), Some("https://example.org/source"));
+    let lesson = &toolbox.lessons[0];
+    assert_eq!(lesson.materials, ["src"]);
+    assert_eq!(lesson.texts.by_language.len(), 3);
+    assert_eq!(lesson.texts.get(Language::Ary).parts, ["Partie une ary", "Partie deux"]);
+    assert_eq!(lesson.version.len(), 16);
+    let correct: Vec<&[usize]> = lesson.questions.iter().map(|q| q.correct.as_slice()).collect();
+    assert_eq!(correct, [&[1][..], &[0, 2], &[0]]);
+    assert!(lesson.questions[1].is_right(&[2, 0]));
+}
+
+#[test]
+fn any_edit_in_any_language_makes_a_new_version_and_reordering_does_not() {
+    let version = |dir: &tempfile::TempDir| {
+        let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+        library.lesson("demo", "one").expect("lesson").1.version.clone()
+    };
+    let base = version(&pack(|_, text| text));
+    assert_eq!(base, version(&pack(|_, text| text)), "stable");
+    assert_ne!(base, version(&pack(replace("ary.toml", "Parce que.", "Hit."))));
+    assert_ne!(
+        base,
+        version(&pack(replace("toolbox.toml", "correct = [1]", "correct = [2]")))
+    );
+    // Another lesson listed before this one leaves its version alone.
+    let second = "[[lesson]]\nid = \"zero\"\nparts = 1\n\n[[lesson.question]]\nid = \"a\"\nkind = \"single\"\noptions = 2\ncorrect = [1]\n\n[[lesson.question]]\nid = \"b\"\nkind = \"single\"\noptions = 2\ncorrect = [1]\n\n[[lesson.question]]\nid = \"c\"\nkind = \"single\"\noptions = 2\ncorrect = [1]\n\n[[lesson]]\nid = \"one\"";
+    let texts = "[lesson.zero]\ntitle = \"Z\"\nparts = [\"Z\"]\n[lesson.zero.question.a]\ntext = \"?\"\noptions = [\"x\", \"y\"]\nexplanation = \"!\"\n[lesson.zero.question.b]\ntext = \"?\"\noptions = [\"x\", \"y\"]\nexplanation = \"!\"\n[lesson.zero.question.c]\ntext = \"?\"\noptions = [\"x\", \"y\"]\nexplanation = \"!\"\n\n[lesson.one]";
+    let reordered = pack(move |name, text| {
+        if name == "toolbox.toml" {
+            text.replacen("[[lesson]]\nid = \"one\"", second, 1)
+        } else {
+            text.replacen("[lesson.one]", texts, 1)
+        }
+    });
+    let library = load(reordered.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(library.toolboxes[0].lessons[0].id, "zero");
+    assert_eq!(library.toolboxes[0].lessons[1].version, base);
+}
+
+#[test]
+fn each_defect_is_found_on_its_line() {
+    use Defect as D;
+    let cases: Vec<(&'static str, &'static str, &'static str, Option<usize>, Defect)> = vec![
+        (
+            "toolbox.toml",
+            "id = \"demo\"",
+            "id = \"Demo\"",
+            Some(1),
+            D::BadId { id: "Demo".into() },
+        ),
+        (
+            "toolbox.toml",
+            "audience = \"volunteer\"",
+            "audience = \"all\"",
+            Some(2),
+            D::UnknownAudience { value: "all".into() },
+        ),
+        (
+            "toolbox.toml",
+            "position = 5\n",
+            "",
+            Some(1),
+            D::MissingField {
+                field: "position".into(),
+            },
+        ),
+        (
+            "toolbox.toml",
+            "position = 5",
+            "position = \"5\"",
+            Some(3),
+            D::WrongType {
+                field: "position".into(),
+            },
+        ),
+        (
+            "toolbox.toml",
+            "licence",
+            "license",
+            Some(10),
+            D::UnknownField {
+                field: "material.license".into(),
+            },
+        ),
+        (
+            "toolbox.toml",
+            "parts = 2",
+            "parts = 5",
+            Some(14),
+            D::PartsOutOfRange { parts: 5 },
+        ),
+        (
+            "toolbox.toml",
+            "materials = [\"src\"]",
+            "materials = [\"who\"]",
+            Some(15),
+            D::UnknownMaterial { id: "who".into() },
+        ),
+        (
+            "toolbox.toml",
+            "kind = \"multiple\"",
+            "kind = \"many\"",
+            Some(25),
+            D::UnknownQuestionKind { value: "many".into() },
+        ),
+        (
+            "toolbox.toml",
+            "options = 3",
+            "options = 11",
+            Some(26),
+            D::OptionsOutOfRange { options: 11 },
+        ),
+        (
+            "toolbox.toml",
+            "correct = [2]",
+            "correct = []",
+            Some(21),
+            D::CorrectEmpty,
+        ),
+        (
+            "toolbox.toml",
+            "correct = [2]",
+            "correct = [3]",
+            Some(21),
+            D::CorrectOutOfRange { answer: 3, options: 2 },
+        ),
+        (
+            "toolbox.toml",
+            "correct = [3, 1]",
+            "correct = [3, 3]",
+            Some(27),
+            D::CorrectDuplicated { answer: 3 },
+        ),
+        (
+            "toolbox.toml",
+            "correct = [2]",
+            "correct = [1, 2]",
+            Some(21),
+            D::SingleWithSeveralCorrect { correct: 2 },
+        ),
+        (
+            "toolbox.toml",
+            "id = \"c\"",
+            "id = \"a\"",
+            Some(30),
+            D::DuplicateQuestion {
+                id: "a".into(),
+                first_line: 18,
+            },
+        ),
+        (
+            "toolbox.toml",
+            "url = \"https://example.org/source\"",
+            "url = \"example.org\"",
+            Some(9),
+            D::BadUrl {
+                url: "example.org".into(),
+            },
+        ),
+        (
+            "toolbox.toml",
+            "materials = [\"src\"]",
+            "media = { kind = \"video\" }",
+            Some(15),
+            D::MediaNoSource,
+        ),
+        (
+            "toolbox.toml",
+            "materials = [\"src\"]",
+            "media = { kind = \"gif\", url = \"https://x.org/a.gif\" }",
+            Some(15),
+            D::UnknownMediaKind { value: "gif".into() },
+        ),
+        (
+            "toolbox.toml",
+            "materials = [\"src\"]",
+            "media = { kind = \"image\", url = \"https://x.org/a.png\", file = \"a.png\" }",
+            Some(15),
+            D::MediaBothSources,
+        ),
+        (
+            "toolbox.toml",
+            "materials = [\"src\"]",
+            "media = { kind = \"image\", file = \"media/none.png\" }",
+            Some(15),
+            D::MediaFileMissing {
+                file: "media/none.png".into(),
+            },
+        ),
+        (
+            "toolbox.toml",
+            "correct = [2]",
+            "correct = [2\n",
+            Some(24),
+            D::Syntax { detail: String::new() },
+        ),
+        (
+            "fr.toml",
+            "summary = \"Résumé fr\"\n",
+            "",
+            None,
+            D::MissingToolboxText {
+                field: "summary".into(),
+            },
+        ),
+        (
+            "ar.toml",
+            "parts = [\"Partie une ar\", \"Partie deux\"]",
+            "parts = [\"Une\"]",
+            Some(6),
+            D::PartsCount {
+                lesson: "one".into(),
+                expected: 2,
+                found: 1,
+            },
+        ),
+        (
+            "ary.toml",
+            "options = [\"Oui\", \"Non\"]",
+            "options = [\"Oui\"]",
+            Some(10),
+            D::OptionsCount {
+                lesson: "one".into(),
+                question: "a".into(),
+                expected: 2,
+                found: 1,
+            },
+        ),
+        (
+            "fr.toml",
+            "[lesson.one.question.c]",
+            "[lesson.one.question.d]",
+            Some(4),
+            D::MissingQuestionText {
+                lesson: "one".into(),
+                question: "c".into(),
+            },
+        ),
+        (
+            "fr.toml",
+            "text = \"Question a ?\"",
+            "text = \" \"",
+            Some(9),
+            D::EmptyText {
+                kind: TextKind::Question,
+            },
+        ),
+        (
+            "fr.toml",
+            "title = \"Leçon fr\"",
+            "title = \"Leçon fr\"\ncaption = \"Voir\"",
+            Some(6),
+            D::CaptionWithoutMedia { lesson: "one".into() },
+        ),
+        (
+            "fr.toml",
+            "[lesson.one]\n",
+            "[lesson.two]\ntitle = \"x\"\n[lesson.one]\n",
+            Some(4),
+            D::UndeclaredLesson { lesson: "two".into() },
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (file, from, to, line, defect) in cases {
+        let dir = pack(replace(file, from, to));
+        let found = problems_of(&dir);
+        let matches = |(f, l, d): &(String, Option<usize>, Defect)| {
+            f == file
+                && *l == line
+                && match (d, &defect) {
+                    (D::Syntax { .. }, D::Syntax { .. }) => true,
+                    (d, defect) => d == defect,
+                }
+        };
+        if !found.iter().any(matches) {
+            failures.push(format!(
+                "{file}: {from:?} -> {to:?}: expected {defect:?} on {line:?}, found {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn texts_are_measured_in_characters() {
+    // 100 Arabic letters are 200 bytes: still a valid option.
+    let option = "ب".repeat(limits::OPTION);
+    let fits = pack(move |name, text| {
+        if name == "ar.toml" {
+            text.replacen("\"Oui\"", &format!("\"{option}\""), 1)
+        } else {
+            text
+        }
+    });
+    assert_eq!(problems_of(&fits), []);
+    let long = "ب".repeat(limits::OPTION + 1);
+    let over = pack(move |name, text| {
+        if name == "ar.toml" {
+            text.replacen("\"Oui\"", &format!("\"{long}\""), 1)
+        } else {
+            text
+        }
+    });
+    assert_eq!(
+        problems_of(&over),
+        [(
+            "ar.toml".to_owned(),
+            Some(10),
+            Defect::TextTooLong {
+                kind: TextKind::Option,
+                max: limits::OPTION,
+                length: limits::OPTION + 1
+            }
+        )]
+    );
+}
+
+#[test]
+fn files_and_folders_that_are_missing_too_big_or_not_text() {
+    let dir = pack(|_, text| text);
+    std::fs::remove_file(dir.path().join("demo/ary.toml")).expect("remove");
+    std::fs::write(dir.path().join("demo/ar.toml"), vec![b'#'; 2 * MAX_FILE_BYTES as usize]).expect("write");
+    std::fs::write(dir.path().join("demo/fr.toml"), b"title = \"\xff\"").expect("write");
+    std::fs::create_dir(dir.path().join("empty")).expect("folder");
+    std::fs::write(dir.path().join("README.md"), "ignored").expect("write");
+    let found = problems_of(&dir);
+    for expected in [
+        ("fr.toml".to_owned(), None, Defect::NotUtf8),
+        (
+            "ar.toml".to_owned(),
+            None,
+            Defect::FileTooLarge {
+                max_bytes: MAX_FILE_BYTES,
+            },
+        ),
+        (
+            "ary.toml".to_owned(),
+            None,
+            Defect::MissingLanguageFile {
+                language: Language::Ary,
+            },
+        ),
+        ("empty".to_owned(), None, Defect::MissingToolboxFile),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    assert_eq!(found.len(), 4, "{found:?}");
+}
+
+#[test]
+fn toolbox_ids_are_unique_and_toolboxes_sorted_by_position() {
+    let dir = pack(|_, text| text);
+    let copy = |to: &str, edit: &dyn Fn(String) -> String| {
+        std::fs::create_dir(dir.path().join(to)).expect("folder");
+        for name in ["toolbox.toml", "fr.toml", "ar.toml", "ary.toml"] {
+            let text = std::fs::read_to_string(dir.path().join("demo").join(name)).expect("read");
+            let text = if name == "toolbox.toml" { edit(text) } else { text };
+            std::fs::write(dir.path().join(to).join(name), text).expect("write");
+        }
+    };
+    copy("again", &|text| text);
+    let found = problems_of(&dir);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        matches!(&found[0], (_, Some(1), Defect::DuplicateToolbox { id, .. }) if id == "demo"),
+        "{found:?}"
+    );
+    std::fs::remove_dir_all(dir.path().join("again")).expect("remove");
+    copy("first", &|text| {
+        text.replace("id = \"demo\"", "id = \"first\"")
+            .replace("position = 5", "position = 1")
+    });
+    copy("same", &|text| text.replace("id = \"demo\"", "id = \"b-same\""));
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let ids: Vec<&str> = library.toolboxes.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["first", "b-same", "demo"]);
+}
+
+#[test]
+fn media_files_become_absolute_paths_inside_the_toolbox() {
+    let dir = pack(replace(
+        "toolbox.toml",
+        "materials = [\"src\"]",
+        "media = { kind = \"image\", file = \"media/a.png\" }",
+    ));
+    let with_caption = |dir: &tempfile::TempDir| {
+        for language in Language::ALL {
+            let path = dir.path().join(format!("demo/{}.toml", language.code()));
+            let text = std::fs::read_to_string(&path).expect("read");
+            std::fs::write(&path, text.replacen("parts =", "caption = \"Regardez\"\nparts =", 1)).expect("write");
+        }
+    };
+    std::fs::create_dir(dir.path().join("demo/media")).expect("folder");
+    std::fs::write(dir.path().join("demo/media/a.png"), b"png").expect("write");
+    let found = problems_of(&dir);
+    assert_eq!(found.len(), 3, "a caption in each language: {found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, line, d)| *line == Some(4) && matches!(d, Defect::CaptionMissing { .. }))
+    );
+    with_caption(&dir);
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let media = library.toolboxes[0].lessons[0].media.as_ref().expect("media");
+    match &media.source {
+        MediaSource::File(path) => assert!(path.is_absolute() && path.ends_with("demo/media/a.png"), "{path:?}"),
+        other => panic!("{other:?}"),
+    }
+
+    let outside = pack(replace(
+        "toolbox.toml",
+        "materials = [\"src\"]",
+        "media = { kind = \"image\", file = \"../secret.png\" }",
+    ));
+    std::fs::write(outside.path().join("secret.png"), b"png").expect("write");
+    with_caption(&outside);
+    assert_eq!(
+        problems_of(&outside),
+        [(
+            "toolbox.toml".to_owned(),
+            Some(15),
+            Defect::MediaOutsideToolbox {
+                file: "../secret.png".into()
+            }
+        )]
+    );
+}
+
+#[test]
+fn no_input_makes_the_reader_panic() {
+    let inputs = [
+        "",
+        "\u{0}",
+        "lesson = 5",
+        "lesson = [1, \"x\"]",
+        "[[lesson]]\nid = 7\nparts = 99999999999999999999\nquestion = \"x\"",
+        "[[lesson]]\nid = \"\u{202e}évil\"\nparts = -1\n[[lesson.question]]\noptions = 0x10\ncorrect = [\"a\", -3, 9223372036854775807]\nkind = 1",
+        "id = \"x\"\naudience = []\nposition = 1.5\nmaterial = { id = 1 }",
+        "[lesson.one]\nquestion = \"x\"\nparts = [[1]]",
+        "title = 1\nsummary = [\"a\"]\n[lesson]\none = 1",
+        "[lesson.one.question.a]\ntext = \"مرحبا 👋🏽\"\noptions = \"x\"",
+    ];
+    for toolbox in inputs {
+        for language in inputs {
+            let dir = pack(|name, text| {
+                if name == "toolbox.toml" {
+                    toolbox.to_owned()
+                } else if name == "fr.toml" {
+                    language.to_owned()
+                } else {
+                    text
+                }
+            });
+            assert!(!check(dir.path()).is_empty(), "{toolbox:?} / {language:?}");
+        }
+    }
+    assert!(!check(Path::new("/nonexistent/pack")).is_empty());
+    let empty = tempfile::tempdir().expect("temporary folder");
+    assert_eq!(check(empty.path())[0].defect, Defect::NoToolboxes);
+}
+
+#[test]
+fn every_defect_has_its_message_in_every_language() {
+    let localizer = tatwir_locales::localizer().expect("the bundled locales load");
+    let text = || "x".to_owned();
+    let defects = [
+        Defect::NoToolboxes,
+        Defect::MissingToolboxFile,
+        Defect::MissingLanguageFile { language: Language::Ar },
+        Defect::FileTooLarge {
+            max_bytes: MAX_FILE_BYTES,
+        },
+        Defect::Unreadable,
+        Defect::NotUtf8,
+        Defect::Syntax { detail: text() },
+        Defect::MissingField { field: text() },
+        Defect::UnknownField { field: text() },
+        Defect::WrongType { field: text() },
+        Defect::UnknownAudience { value: text() },
+        Defect::UnknownQuestionKind { value: text() },
+        Defect::UnknownMediaKind { value: text() },
+        Defect::BadId { id: text() },
+        Defect::DuplicateToolbox {
+            id: text(),
+            other: PathBuf::from("a/toolbox.toml"),
+        },
+        Defect::DuplicateMaterial {
+            id: text(),
+            first_line: 3,
+        },
+        Defect::DuplicateLesson {
+            id: text(),
+            first_line: 3,
+        },
+        Defect::DuplicateQuestion {
+            id: text(),
+            first_line: 3,
+        },
+        Defect::UnknownMaterial { id: text() },
+        Defect::PartsOutOfRange { parts: 0 },
+        Defect::TooFewQuestions { questions: 2 },
+        Defect::OptionsOutOfRange { options: 1 },
+        Defect::CorrectEmpty,
+        Defect::CorrectOutOfRange { answer: 5, options: 4 },
+        Defect::CorrectDuplicated { answer: 2 },
+        Defect::SingleWithSeveralCorrect { correct: 2 },
+        Defect::MediaBothSources,
+        Defect::MediaNoSource,
+        Defect::MediaFileMissing { file: text() },
+        Defect::MediaOutsideToolbox { file: text() },
+        Defect::BadUrl { url: text() },
+        Defect::MissingToolboxText { field: text() },
+        Defect::MissingLessonText { lesson: text() },
+        Defect::MissingQuestionText {
+            lesson: text(),
+            question: text(),
+        },
+        Defect::PartsCount {
+            lesson: text(),
+            expected: 2,
+            found: 1,
+        },
+        Defect::OptionsCount {
+            lesson: text(),
+            question: text(),
+            expected: 4,
+            found: 3,
+        },
+        Defect::CaptionMissing { lesson: text() },
+        Defect::CaptionWithoutMedia { lesson: text() },
+        Defect::TextTooLong {
+            kind: TextKind::Part,
+            max: 700,
+            length: 701,
+        },
+        Defect::EmptyText {
+            kind: TextKind::Explanation,
+        },
+        Defect::UndeclaredLesson { lesson: text() },
+        Defect::UndeclaredQuestion {
+            lesson: text(),
+            question: text(),
+        },
+    ];
+    for defect in &defects {
+        for language in Language::ALL {
+            let id = defect.message_id();
+            assert!(localizer.has_message(language, id), "{id} missing in {language}");
+            let message = localizer.text(language, id, Some(&defect.args()));
+            assert!(
+                !message.contains("{$") && !message.contains("{ $"),
+                "{id} in {language}: {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bundled_pack_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    match load(&dir) {
+        Ok(library) => assert!(library.toolboxes.len() >= 6),
+        Err(problems) => panic!(
+            "{}",
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        ),
+    }
+}
