@@ -187,7 +187,7 @@ pub async fn queue_due_reminders<S: MeetingStore>(store: &S, now: DateTime<Utc>)
             let ahead = now + *offset;
             let window = occurrences(
                 &meeting.time,
-                &recurrence,
+                recurrence,
                 ahead - REMINDER_LATENESS,
                 ahead + Duration::seconds(1),
             );
