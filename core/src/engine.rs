@@ -336,6 +336,12 @@ impl<S: EngineStore> Engine<S> {
             Command::Start => self.start(turn, typed.argument).await,
             Command::Language => Ok(vec![self.offer_languages(turn, None)]),
             Command::Help => Ok(vec![self.help(turn)]),
+            // What a person's roles, progress and invitations are is theirs: not for a group.
+            Command::Profile | Command::Progress | Command::Meetings
+                if let Some(refusal) = turn.private_only("private-data-only", &spec.name) =>
+            {
+                Ok(refusal)
+            }
             Command::Profile => Ok(vec![self.profile(turn)]),
             Command::Learn => self.learn(turn).await,
             Command::Progress => self.progress(turn).await,

@@ -261,6 +261,10 @@ group-language-in-group = صيفط { $command } فالمجموعة المعني�
 group-language-usage = ميساجات الاجتماعات فهاد المجموعة ب{ $language }. باش تبدّل: { $command } fr ولا ar ولا ary.
 group-language-set = مزيان: ميساجات الاجتماعات فهاد المجموعة غادي يكونو ب{ $language }.
 help-organize = الاجتماعات ديالك: تبدّل، تلغي، ولا تسجّل الحضور
+private-data-only = { $link ->
+    [none] هادشي اللي طلبتي شخصي: كتب ليا نيشان ومن بعد صيفط { $command }.
+   *[other] هادشي اللي طلبتي شخصي: حل { $link } ومن بعد صيفط { $command }.
+}
 organize-private-only = { $link ->
     [none] الاجتماعات كيتنظّمو فالخاص: كتب ليا نيشان ومن بعد صيفط { $command }.
    *[other] الاجتماعات كيتنظّمو فالخاص: حل { $link } ومن بعد صيفط { $command }.

@@ -256,6 +256,10 @@ group-language-in-group = Envoyez { $command } dans le groupe concerné, suivi d
 group-language-usage = Les messages de réunion de ce groupe sont en { $language }. Pour changer : { $command } fr, ar ou ary.
 group-language-set = C'est noté : les messages de réunion de ce groupe seront en { $language }.
 help-organize = vos réunions : modifier, annuler, noter les présences
+private-data-only = { $link ->
+    [none] Ce que vous demandez est personnel : écrivez-moi directement, puis envoyez { $command }.
+   *[other] Ce que vous demandez est personnel : ouvrez { $link } puis envoyez { $command }.
+}
 organize-private-only = { $link ->
     [none] Les réunions s'organisent en privé : écrivez-moi directement, puis envoyez { $command }.
    *[other] Les réunions s'organisent en privé : ouvrez { $link } puis envoyez { $command }.

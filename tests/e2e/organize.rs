@@ -513,3 +513,29 @@ async fn a_manager_sets_a_groups_language_in_the_group() {
     assert_eq!(groups[0].language, Some(Language::Ar));
     assert_shows(&in_group("karim", "/grouplanguage").await, "sont en العربية");
 }
+
+/// What a person's roles, progress and invitations are is theirs: in a group, /profile, /progress
+/// and /meetings point to a private chat and show nothing of it (issue 12, point 5).
+#[tokio::test]
+async fn profile_progress_and_meetings_answer_in_private_only() {
+    let rig = Rig::new().await;
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    let in_private = texts(&rig.say("karim", "/profile").await);
+    assert!(in_private.contains("Association Amal"), "{in_private}");
+    for command in ["/profile", "/progress", "/meetings"] {
+        let in_group = texts(
+            &rig.send_in("karim", "-100", ChatKind::Group, Event::Text(command.to_owned()))
+                .await,
+        );
+        assert!(
+            in_group.contains("personnel") && in_group.contains(command),
+            "{command} in a group points to a private chat: {in_group}"
+        );
+        for private in ["Association Amal", "responsable", "Tanger"] {
+            assert!(
+                !in_group.contains(private),
+                "{command} in a group shows {private:?}: {in_group}"
+            );
+        }
+    }
+}
