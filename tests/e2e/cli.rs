@@ -344,3 +344,32 @@ fn a_group_language_takes_a_known_language_and_a_known_group() {
     let (ok, _, err) = human(data, &["group", "language", "1", "klingon"]);
     assert!(!ok && err.contains("Langue inconnue : « klingon »"), "{err}");
 }
+
+/// Everyone's data is in the data folder: nobody but its owner may read it (issue 12, point 16).
+/// A fresh folder is made 0700 and the database 0600; a database left readable by an older
+/// version, and its WAL, are tightened at the next start.
+#[test]
+fn the_data_folder_and_the_database_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).expect("exists").permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = dir.path().join("data");
+    let (ok, _, stderr) = human(&data, &["migrate"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    assert_eq!(mode(&data.join("tatwir.db")), 0o600, "the database");
+    for file in ["tatwir.db", "tatwir.db-wal"] {
+        let path = data.join(file);
+        if path.exists() {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("loosen");
+        }
+    }
+    let (ok, _, stderr) = human(&data, &["association", "list"]);
+    assert!(ok, "{stderr}");
+    for file in ["tatwir.db", "tatwir.db-wal", "tatwir.db-shm"] {
+        let path = data.join(file);
+        if path.exists() {
+            assert_eq!(mode(&path), 0o600, "{file}");
+        }
+    }
+}

@@ -110,7 +110,15 @@ impl Matrix {
         engine: Arc<Engine<SqlStore>>,
         store: SqlStore,
     ) -> anyhow::Result<Arc<Self>> {
-        std::fs::create_dir_all(&config.store_dir)?;
+        // The session's access token and the encryption keys are in there: the owner's alone.
+        {
+            use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&config.store_dir)?;
+            std::fs::set_permissions(&config.store_dir, std::fs::Permissions::from_mode(0o700))?;
+        }
         let client = Client::builder()
             .homeserver_url(config.homeserver.as_str())
             .sqlite_store(config.store_dir.join("sdk"), None)

@@ -68,6 +68,35 @@ pub(crate) fn corrupt(error: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(error.to_string())
 }
 
+/// Everyone's data is in the SQLite file: a folder made for it is the owner's alone (0700), and
+/// the file is created, or tightened, to 0600 before SQLite opens it. SQLite gives its WAL and
+/// shared-memory files the database file's mode; those left by an older version are tightened too.
+fn private_database_file(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    if path.as_os_str().is_empty() || path.to_str() == Some(":memory:") {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        if std::path::Path::new(&file).exists() {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
 /// `$first, $first+1, …`: `count` numbered placeholders, for a list bound one value each (the
 /// `Any` driver has no array parameters that both backends read).
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
@@ -102,11 +131,8 @@ impl SqlStore {
                 let raw = url.expose();
                 let path = raw.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
                 let path = path.split('?').next().unwrap_or_default();
-                if let Some(parent) = std::path::Path::new(path).parent()
-                    && !parent.as_os_str().is_empty()
-                {
-                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-                }
+                private_database_file(std::path::Path::new(path))
+                    .map_err(|e| StoreError::Unavailable(format!("cannot prepare {url}: {e}")))?;
                 options = options.max_connections(4).after_connect(|conn, _meta| {
                     Box::pin(async move {
                         conn.execute(
