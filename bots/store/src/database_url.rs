@@ -42,14 +42,33 @@ impl DatabaseUrl {
         &self.0
     }
 
-    /// The URL with any password replaced by `***`.
+    /// The URL with any password replaced by `***`: the one before the host, and any query
+    /// parameter that names a password (`?password=…`, `sslpassword=…`).
     pub fn redacted(&self) -> String {
         match url::Url::parse(&self.0) {
-            Ok(mut parsed) if parsed.password().is_some() => {
-                let _ = parsed.set_password(Some("***"));
+            Ok(mut parsed) => {
+                if parsed.password().is_some() {
+                    let _ = parsed.set_password(Some("***"));
+                }
+                if parsed
+                    .query_pairs()
+                    .any(|(key, _)| key.to_ascii_lowercase().contains("password"))
+                {
+                    let pairs: Vec<(String, String)> = parsed
+                        .query_pairs()
+                        .map(|(key, value)| {
+                            let value = if key.to_ascii_lowercase().contains("password") {
+                                "***".to_owned()
+                            } else {
+                                value.into_owned()
+                            };
+                            (key.into_owned(), value)
+                        })
+                        .collect();
+                    parsed.query_pairs_mut().clear().extend_pairs(pairs);
+                }
                 parsed.to_string()
             }
-            Ok(parsed) => parsed.to_string(),
             // Not a URL we can read: show only its scheme.
             Err(_) => format!("{}:…", self.0.split(':').next().unwrap_or_default()),
         }
@@ -87,6 +106,15 @@ mod tests {
             assert!(!shown.contains("s3cret"), "{shown}");
             assert!(shown.contains("***"), "{shown}");
         }
+        // In the query too (issue 12, point 14).
+        let url =
+            DatabaseUrl::new("postgres://tatwir@db.example/tatwir?sslmode=require&password=s3cret&SSLPassword=k3y")
+                .expect("valid");
+        for shown in [format!("{url}"), format!("{url:?}")] {
+            assert!(!shown.contains("s3cret") && !shown.contains("k3y"), "{shown}");
+            assert!(shown.contains("sslmode=require"), "{shown}");
+        }
+        assert!(url.expose().contains("s3cret"), "the driver still gets it");
         assert!(DatabaseUrl::new("mysql://x").is_err());
         let error = DatabaseUrl::new("mysql://root:hunter2@h/db").expect_err("unsupported");
         assert!(!error.to_string().contains("hunter2"));

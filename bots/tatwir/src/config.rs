@@ -107,14 +107,15 @@ impl Config {
         match (&self.telegram_webhook_url, &self.telegram_webhook_secret) {
             (None, None) => Ok(None),
             (Some(url), Some(secret)) => {
-                let valid = (1..=256).contains(&secret.0.len())
+                // Telegram takes 1 to 256 characters; a short one could be guessed.
+                let valid = (16..=256).contains(&secret.0.len())
                     && secret
                         .0
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
                 anyhow::ensure!(
                     valid,
-                    "TATWIR_TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"
+                    "TATWIR_TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -"
                 );
                 Ok(Some(tatwir_telegram::Webhook {
                     url: url.clone(),
@@ -166,15 +167,23 @@ mod tests {
                 "TATWIR_TELEGRAM_WEBHOOK_URL",
                 "https://bot.example.org/telegram/webhook",
             );
-            jail.set_env("TATWIR_TELEGRAM_WEBHOOK_SECRET", "hook-hunter3");
+            jail.set_env("TATWIR_TELEGRAM_WEBHOOK_SECRET", "hook-hunter3-long-enough");
             let config = Config::load(None).expect("loads");
             assert_eq!(config.data_dir, PathBuf::from("/srv/tatwir"));
             assert_eq!(config.http_addr.port(), 0);
             let shown = format!("{config:?}");
             assert!(!shown.contains("hunter2") && !shown.contains("hunter3"), "{shown}");
             let webhook = config.telegram_webhook().expect("valid").expect("set");
-            assert_eq!(webhook.secret, "hook-hunter3");
+            assert_eq!(webhook.secret, "hook-hunter3-long-enough");
             assert!(!format!("{webhook:?}").contains("hunter3"));
+            // A secret short enough to guess is refused (issue 12, point 14), without showing it.
+            jail.set_env("TATWIR_TELEGRAM_WEBHOOK_SECRET", "hook-hunter3");
+            let config = Config::load(None).expect("loads");
+            let refused = config.telegram_webhook().expect_err("too short").to_string();
+            assert!(
+                refused.contains("16 to 256") && !refused.contains("hunter3"),
+                "{refused}"
+            );
             Ok(())
         });
     }

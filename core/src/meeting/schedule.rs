@@ -89,7 +89,7 @@ impl TryFrom<StoredRecurrence> for Recurrence {
             TypedRecurrence::None => Recurrence::None,
             TypedRecurrence::Weekly { every } => Recurrence::Weekly { every },
             TypedRecurrence::Monthly { every } => Recurrence::Monthly { every },
-            TypedRecurrence::Cron(expr) => Recurrence::parse_cron(&expr)?,
+            TypedRecurrence::Cron(expr) => Recurrence::read_cron(&expr)?,
         })
     }
 }
@@ -106,14 +106,43 @@ pub enum RecurrenceError {
     /// The right number of fields, but the cron crate cannot read them.
     #[error("not a cron expression: {0}")]
     Invalid(String),
+    /// Occurrences closer together than [`MIN_CRON_INTERVAL`].
+    #[error("a meeting repeats at most once an hour")]
+    TooFrequent,
     /// Stored text that names no recurrence.
     #[error("not a recurrence: {0}")]
     Unreadable(String),
 }
 
+/// The shortest time between two occurrences a new cron schedule may have: a meeting is not a
+/// timer, and a schedule every second would make each rendering compute hundreds of thousands of
+/// occurrences.
+pub const MIN_CRON_INTERVAL: Duration = Duration::hours(1);
+
+/// The most occurrences one window yields, whatever the schedule (a cron schedule stored before
+/// the minimum interval existed included).
+pub const MAX_OCCURRENCES: usize = 2000;
+
 impl Recurrence {
-    /// Checks a cron expression (6 or 7 fields, seconds first) and returns it as a recurrence.
+    /// Checks a cron expression (6 or 7 fields, seconds first) for a new meeting and returns it as
+    /// a recurrence: its occurrences must be at least [`MIN_CRON_INTERVAL`] apart.
     pub fn parse_cron(expr: &str) -> Result<Recurrence, RecurrenceError> {
+        let recurrence = Self::read_cron(expr)?;
+        if let Recurrence::Cron(normalized) = &recurrence {
+            let schedule = cron::Schedule::from_str(normalized).map_err(|e| RecurrenceError::Invalid(e.to_string()))?;
+            // Two years of occurrences from a fixed day show the schedule's shortest gap.
+            let from = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap_or_default();
+            let starts: Vec<DateTime<Utc>> = schedule.after(&from).take(24 * 366 * 2).collect();
+            if starts.windows(2).any(|pair| pair[1] - pair[0] < MIN_CRON_INTERVAL) {
+                return Err(RecurrenceError::TooFrequent);
+            }
+        }
+        Ok(recurrence)
+    }
+
+    /// Reads a cron expression (6 or 7 fields, seconds first) as it was stored: only its syntax
+    /// is checked, so that a meeting saved before a rule was added still reads.
+    fn read_cron(expr: &str) -> Result<Recurrence, RecurrenceError> {
         let fields: Vec<&str> = expr.split_whitespace().collect();
         match fields.len() {
             6 | 7 => {}
@@ -200,6 +229,7 @@ pub fn occurrences(
         .map(|local| occurrence_at(zone, local, length))
         .skip_while(|o| o.start < from)
         .take_while(|o| o.start < until)
+        .take(MAX_OCCURRENCES)
         .collect()
 }
 

@@ -716,3 +716,26 @@ fn folding_never_splits_a_character() {
     assert_eq!(ics_offset(-(30 * 60 + 20)), "-003020");
     assert_eq!(ics_offset(3600), "+0100");
 }
+
+/// An operator's cron schedule every second made every rendering compute 400 days of
+/// occurrences (issue 12, point 14): a new schedule repeats at most hourly, and any schedule
+/// (one stored before the rule included) yields a bounded number of occurrences per window.
+#[test]
+fn cron_schedules_are_at_least_an_hour_apart_and_windows_are_bounded() {
+    for too_often in ["* * * * * *", "0 */30 * * * *", "0 0,30 9 * * *"] {
+        assert_eq!(
+            Recurrence::parse_cron(too_often),
+            Err(RecurrenceError::TooFrequent),
+            "{too_often}"
+        );
+    }
+    for fine in ["0 0 * * * *", "0 30 10 * * SUN", "0 0 9,18 * * *"] {
+        assert!(Recurrence::parse_cron(fine).is_ok(), "{fine}");
+    }
+    // Stored before the rule, it still reads, and a window of a year stays bounded.
+    let stored: Recurrence = serde_json::from_str("{\"cron\":\"* * * * * *\"}").expect("reads");
+    let time = casablanca(local(2026, 1, 4, 10, 0));
+    let start = utc(2026, 1, 4, 9, 0);
+    let found = occurrences(&time, &stored, start, start + Duration::days(400));
+    assert_eq!(found.len(), MAX_OCCURRENCES);
+}
