@@ -121,3 +121,47 @@ async fn database_passwords_never_reach_the_logs() {
     assert!(log.contains("***"), "the URL is logged, redacted: {log}");
     assert!(!log.contains("s3cret-Pa55word"), "{log}");
 }
+
+/// A meeting's calendar file is served at its unguessable address only: its number, which
+/// anyone can count up to, finds nothing (issue 12, point 6).
+#[test]
+fn calendar_files_are_served_at_their_token_not_at_their_number() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let run = |args: &[&str]| {
+        let output = tatwir(dir.path()).args(args).output().expect("run tatwir");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let created = run(&[
+        "meeting",
+        "add",
+        "--title",
+        "Bureau",
+        "--start",
+        "2030-02-07T10:00",
+        "--place",
+        "Salle 2",
+        "--json",
+    ]);
+    let id = created["id"].as_i64().expect("id").to_string();
+    let shown = run(&["meeting", "show", &id, "--json"]);
+    let token = shown["calendar"].as_str().expect("a calendar token").to_owned();
+    assert_eq!(token.len(), 32, "{shown}");
+    let served = serve(tatwir(dir.path()));
+    let by_token = get(&served.address, &format!("/meetings/{token}.ics"));
+    assert!(by_token.starts_with("HTTP/1.1 200"), "{by_token}");
+    assert!(
+        by_token.contains("BEGIN:VCALENDAR") && by_token.contains("Salle 2"),
+        "{by_token}"
+    );
+    for guess in [
+        format!("/meetings/{id}.ics"),
+        "/meetings/1.ics".to_owned(),
+        format!("/meetings/{}.ics", "0".repeat(32)),
+    ] {
+        let answer = get(&served.address, &guess);
+        assert!(answer.starts_with("HTTP/1.1 404"), "{guess}: {answer}");
+        assert!(!answer.contains("Salle 2"), "{guess}: {answer}");
+    }
+    stop(served);
+}
