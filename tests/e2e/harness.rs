@@ -39,11 +39,6 @@ impl TestApp {
     ///
     /// [`FakeClock`]: tatwir_testkit::FakeClock
     pub async fn start(url: &DatabaseUrl, clock: impl Clock + 'static) -> TestApp {
-        // What the app logs at warn and above shows with a failing test's output.
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
-            .with_test_writer()
-            .try_init();
         let data = tempfile::tempdir().expect("a data folder");
         let app = Application::build_with_clock(&config(url, data.path().to_owned()), clock)
             .await
