@@ -327,7 +327,10 @@ impl<S: EngineStore> Engine<S> {
             ))]);
         };
         if !spec.allows(&turn.access) {
-            return Ok(Self::not_allowed(turn));
+            let args = args! { "help" => turn.command("help") };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("command-not-allowed", &args),
+            ))]);
         }
         match spec.command {
             Command::Start => self.start(turn, typed.argument).await,
@@ -403,14 +406,6 @@ impl<S: EngineStore> Engine<S> {
             | OutboxMessage::Cancellation { meeting } => self.render_meeting_news(item, *meeting).await,
             OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
         }
-    }
-
-    /// The answer to something this person's roles do not (or no longer) allow; whatever they
-    /// were in the middle of is dropped.
-    fn not_allowed(turn: &mut Turn<'_>) -> Vec<Outgoing> {
-        turn.conversation.reset();
-        let args = args! { "help" => turn.command("help") };
-        vec![Outgoing::text(Text::plain(turn.say_with("command-not-allowed", &args)))]
     }
 
     /// The poll router: a poll is an offer sent as a poll (its id is the offer's nonce), and its

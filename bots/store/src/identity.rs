@@ -468,9 +468,6 @@ impl Store for SqlStore {
         .map_err(fail)?
         .rows_affected()
             > 0;
-        if changed {
-            super::conversation::clear_offer(&mut tx, person).await?;
-        }
         tx.commit().await.map_err(fail)?;
         Ok(changed)
     }
@@ -503,9 +500,6 @@ impl Store for SqlStore {
         .map_err(fail)?
         .rows_affected()
             > 0;
-        if changed {
-            super::conversation::clear_offer(&mut tx, person).await?;
-        }
         tx.commit().await.map_err(fail)?;
         Ok(changed)
     }
