@@ -512,10 +512,6 @@ impl<S: EngineStore> Engine<S> {
             }
             return Ok(vec![self.not_member_welcome(turn)]);
         }
-        // A code typed in a group is everyone's to copy: it is not taken there, nor said back.
-        if let Some(refusal) = turn.private_only("invite-private-only", "start") {
-            return Ok(refusal);
-        }
         let Some(code) = InviteCode::parse(argument) else {
             return Ok(vec![self.invite_refused(turn, "invite-unknown")]);
         };

@@ -265,10 +265,6 @@ group-language-in-group = أرسل { $command } في المجموعة المعن
 group-language-usage = رسائل الاجتماعات في هذه المجموعة بـ{ $language }. للتغيير: { $command } fr أو ar أو ary.
 group-language-set = تم: ستكون رسائل الاجتماعات في هذه المجموعة بـ{ $language }.
 help-organize = اجتماعاتك: تعديلها أو إلغاؤها أو تسجيل الحضور
-invite-private-only = { $link ->
-    [none] يُستعمل رمز الدعوة في محادثة خاصة: راسلني مباشرة، ثم أرسل { $command } متبوعًا بالرمز. لا تُظهره للمجموعة.
-   *[other] يُستعمل رمز الدعوة في محادثة خاصة: افتح { $link } ثم أرسل { $command } متبوعًا بالرمز. لا تُظهره للمجموعة.
-}
 private-data-only = { $link ->
     [none] ما تطلبه معلومات شخصية: راسلني مباشرة، ثم أرسل { $command }.
    *[other] ما تطلبه معلومات شخصية: افتح { $link } ثم أرسل { $command }.

@@ -256,10 +256,6 @@ group-language-in-group = Envoyez { $command } dans le groupe concerné, suivi d
 group-language-usage = Les messages de réunion de ce groupe sont en { $language }. Pour changer : { $command } fr, ar ou ary.
 group-language-set = C'est noté : les messages de réunion de ce groupe seront en { $language }.
 help-organize = vos réunions : modifier, annuler, noter les présences
-invite-private-only = { $link ->
-    [none] Un code d'invitation se donne en privé : écrivez-moi directement, puis envoyez { $command } suivi du code. Ne le montrez pas au groupe.
-   *[other] Un code d'invitation se donne en privé : ouvrez { $link } puis envoyez { $command } suivi du code. Ne le montrez pas au groupe.
-}
 private-data-only = { $link ->
     [none] Ce que vous demandez est personnel : écrivez-moi directement, puis envoyez { $command }.
    *[other] Ce que vous demandez est personnel : ouvrez { $link } puis envoyez { $command }.

@@ -539,25 +539,3 @@ async fn profile_progress_and_meetings_answer_in_private_only() {
         }
     }
 }
-
-/// An invite code typed in a group is everyone's to copy: it is not taken there, and the answer
-/// does not say it back (issue 12, point 3).
-#[tokio::test]
-async fn an_invite_code_is_refused_in_a_group_without_being_echoed() {
-    let rig = Rig::new().await;
-    let code = rig.amal.manager_code.to_string();
-    let answer = texts(
-        &rig.send_in("omar", "-100", ChatKind::Group, Event::Text(format!("/start {code}")))
-            .await,
-    );
-    assert!(answer.contains("en privé") && answer.contains("/start"), "{answer}");
-    assert!(!answer.contains(&code), "the code is said back to the group: {answer}");
-    let omar = rig.person("omar").await;
-    assert!(
-        !rig.store().access(omar).await.expect("access").is_member(),
-        "joined from a group"
-    );
-    // The same code in private works.
-    let joined = texts(&rig.say("omar", &format!("/start {code}")).await);
-    assert!(joined.contains("Association Amal"), "{joined}");
-}
