@@ -19,18 +19,16 @@ pub fn router(store: SqlStore) -> Router {
         .with_state(store)
 }
 
-/// `GET /meetings/TOKEN.ics`: a meeting as iCalendar, for calendar apps. The token is the
-/// meeting's unguessable calendar token, never its number: one meeting's address tells nothing of
-/// another's.
+/// `GET /meetings/ID.ics`: a meeting as iCalendar, for calendar apps.
 async fn meeting_ics(
     State(store): State<SqlStore>,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> axum::response::Response {
-    use tatwir_core::meeting::{CalendarToken, IcsMethod, MeetingStore};
-    let Some(token) = file.strip_suffix(".ics").and_then(CalendarToken::parse) else {
+    use tatwir_core::meeting::{IcsMethod, MeetingId, MeetingStore};
+    let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<MeetingId>().ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match store.meeting_by_calendar(&token).await {
+    match store.meeting(id).await {
         Ok(Some(meeting)) => (
             [(axum::http::header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             meeting.ics(IcsMethod::Publish),

@@ -13,12 +13,6 @@ pub trait MeetingStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<(MeetingId, u64)>> + Send;
 
-    /// The meeting whose calendar address carries `token`.
-    fn meeting_by_calendar(
-        &self,
-        token: &CalendarToken,
-    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<Meeting>>> + Send;
-
     fn meeting(
         &self,
         id: MeetingId,
