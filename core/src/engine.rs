@@ -327,10 +327,7 @@ impl<S: EngineStore> Engine<S> {
             ))]);
         };
         if !spec.allows(&turn.access) {
-            let args = args! { "help" => turn.command("help") };
-            return Ok(vec![Outgoing::text(Text::plain(
-                turn.say_with("command-not-allowed", &args),
-            ))]);
+            return Ok(Self::not_allowed(turn));
         }
         match spec.command {
             Command::Start => self.start(turn, typed.argument).await,
@@ -406,6 +403,12 @@ impl<S: EngineStore> Engine<S> {
             | OutboxMessage::Cancellation { meeting } => self.render_meeting_news(item, *meeting).await,
             OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
         }
+    }
+
+    /// The answer to something this person's roles do not (or no longer) allow.
+    fn not_allowed(turn: &Turn<'_>) -> Vec<Outgoing> {
+        let args = args! { "help" => turn.command("help") };
+        vec![Outgoing::text(Text::plain(turn.say_with("command-not-allowed", &args)))]
     }
 
     /// The poll router: a poll is an offer sent as a poll (its id is the offer's nonce), and its

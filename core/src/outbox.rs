@@ -61,17 +61,6 @@ impl OutboxMessage {
     pub fn read(kind: &str, payload: serde_json::Value) -> Result<OutboxMessage, serde_json::Error> {
         serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload }))
     }
-
-    /// The meeting a message is news of.
-    pub fn meeting(&self) -> Option<MeetingId> {
-        match self {
-            OutboxMessage::Invitation { meeting }
-            | OutboxMessage::Reminder { meeting, .. }
-            | OutboxMessage::Change { meeting }
-            | OutboxMessage::Cancellation { meeting } => Some(*meeting),
-            _ => None,
-        }
-    }
 }
 
 /// One message waiting to be delivered.

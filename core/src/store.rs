@@ -35,13 +35,6 @@ pub enum StoreError {
     Failed(String),
 }
 
-impl StoreError {
-    /// Whether the same call may work if tried again later.
-    pub fn is_transient(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_))
-    }
-}
-
 /// Why an invite code was not accepted.
 #[derive(Debug, thiserror::Error)]
 pub enum RedeemError {

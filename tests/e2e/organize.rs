@@ -539,3 +539,71 @@ async fn profile_progress_and_meetings_answer_in_private_only() {
         }
     }
 }
+
+/// Roles are checked when an action is taken, not only when its button was shown (issue 12,
+/// point 2): a coordinator whose role is taken back while the announcement's review is on screen
+/// sends nothing; a manager of two associations who no longer manages the one a meeting invites
+/// can no longer change, cancel or list it.
+#[tokio::test]
+async fn pressed_actions_are_authorised_when_they_are_taken() {
+    use tatwir_core::broadcast::{BroadcastId, BroadcastStore};
+    let rig = Rig::new().await;
+    rig.say("amina", &format!("/start {}", rig.amal.volunteer_code)).await;
+    rig.say("salma", "/start").await;
+    let salma = rig.person("salma").await;
+    rig.store()
+        .grant_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("grant");
+    let review = rig.say("salma", "/broadcast Assemblée générale samedi.").await;
+    assert_shows(&review, "Assemblée générale samedi.");
+    rig.store()
+        .revoke_role(salma, Role::Coordinator, None)
+        .await
+        .expect("revoke");
+    let pressed = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    assert!(!pressed.contains("part vers"), "{pressed}");
+    assert!(
+        rig.store().broadcast(BroadcastId(1)).await.expect("read").is_none(),
+        "a broadcast was created after the role was taken back: {pressed}"
+    );
+
+    // Karim manages both associations and organises a meeting of Amal's.
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    rig.say("karim", &format!("/start {}", rig.nour.manager_code)).await;
+    let karim = rig.person("karim").await;
+    let meeting = tatwir_core::meeting::NewMeeting {
+        organizer: Some(karim),
+        title: std::collections::BTreeMap::from([(Language::Fr, "Bureau Amal".to_owned())]),
+        agenda: std::collections::BTreeMap::new(),
+        time: tatwir_core::meeting::MeetingTime {
+            start: utc(2026, 12, 20, 10, 0).naive_utc(),
+            end: utc(2026, 12, 20, 12, 0).naive_utc(),
+            zone: chrono_tz::Africa::Casablanca,
+        },
+        place: None,
+        link: None,
+        recurrence: tatwir_core::meeting::Recurrence::None,
+        reminders: tatwir_core::meeting::Reminders::default(),
+        audience: tatwir_core::audience::Audience {
+            associations: vec![rig.amal.association.id],
+            ..Default::default()
+        },
+    };
+    let (id, _) = rig
+        .store()
+        .create_meeting(&meeting, rig.clock.now())
+        .await
+        .expect("meeting");
+    let listed = rig.say("karim", "/organize").await;
+    assert_shows(&listed, "Bureau Amal");
+    rig.store()
+        .revoke_role(karim, Role::Manager, Some(rig.amal.association.id))
+        .await
+        .expect("revoke");
+    let cancel = texts(&rig.press("karim", &listed, "Annuler").await);
+    assert!(!cancel.contains("Bureau Amal"), "{cancel}");
+    assert!(!rig.store().meeting(id).await.expect("read").expect("meeting").cancelled);
+    let listed = texts(&rig.say("karim", "/organize").await);
+    assert!(!listed.contains("Bureau Amal"), "{listed}");
+}

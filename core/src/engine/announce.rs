@@ -13,6 +13,7 @@ use crate::language::Language;
 use crate::locale::count;
 use crate::message::{Choice, Outgoing, Text};
 use crate::outbox::OutboxItem;
+use crate::role::Role;
 use crate::store::StoreError;
 use crate::text::clean_message;
 use std::collections::BTreeMap;
@@ -106,6 +107,12 @@ impl<S: EngineStore> Engine<S> {
         turn: &mut Turn<'_>,
         action: AnnounceAction,
     ) -> Result<Vec<Outgoing>, StoreError> {
+        // Checked when the choice is pressed, not only when it was shown: a coordinator whose
+        // role was taken back since holds a keyboard that must not send anything.
+        if !turn.access.has_at_least(Role::Coordinator) {
+            turn.conversation.reset();
+            return Ok(Self::not_allowed(turn));
+        }
         match action {
             AnnounceAction::CancelBroadcast => return Ok(self.drop_broadcast(turn)),
             AnnounceAction::BroadcastReport { id } => return self.broadcast_report(turn, id).await,

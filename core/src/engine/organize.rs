@@ -78,8 +78,11 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// Whether this person may change, cancel and take attendance of `meeting`.
+    /// Its organiser, while they may still invite its audience (a manager who no longer manages
+    /// the association does not keep its meetings), or a coordinator; checked at each action.
     pub(super) fn may_manage(turn: &Turn<'_>, meeting: &Meeting) -> bool {
-        meeting.organizer == Some(turn.person.id) || turn.access.has_at_least(Role::Coordinator)
+        turn.access.has_at_least(Role::Coordinator)
+            || (meeting.organizer == Some(turn.person.id) && Self::may_invite(turn, &meeting.audience))
     }
 
     /// The audiences this person may address, labelled: for a manager the associations they
