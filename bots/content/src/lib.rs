@@ -4,14 +4,17 @@
 //! Every defect is reported with the file and line it is on, as a typed [`Defect`] that the
 //! command line localises; a pack with any defect is not loaded. Reading never panics: files
 //! over [`MAX_FILE_BYTES`], invalid UTF-8 and invalid TOML are defects like any other.
+//! What is allowed but worth a second look is a [`Warning`], which never stops a pack.
 
 mod problem;
 #[cfg(test)]
 mod tests;
 mod texts;
 mod toolbox;
+mod warning;
 
 pub use problem::{Defect, Problem, TextKind};
+pub use warning::{Concern, MIN_MULTIPLE_FOR_PATTERN, Warning};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,13 +55,44 @@ pub fn valid_id(id: &str) -> bool {
 /// is incomplete (lessons or questions without texts are left out): it may be counted, never
 /// taught.
 pub fn read(dir: &Path) -> (Library, Vec<Problem>) {
+    let pack = read_pack(dir);
+    (pack.library, pack.problems)
+}
+
+/// A pack as read: what could be read, every problem, and every warning.
+#[derive(Debug, Default)]
+pub struct Pack {
+    /// Incomplete when there are problems (see [`read`]).
+    pub library: Library,
+    /// In folder and line order.
+    pub problems: Vec<Problem>,
+    /// In folder and line order, the pack-wide ones (answer patterns) last.
+    pub warnings: Vec<Warning>,
+}
+
+/// Whether a folder of the pack is not a toolbox at all: it holds files, none of them TOML
+/// (`content/pictures/`, the script that renders the pictures). An empty folder, or one with a
+/// language file but no `toolbox.toml`, is a toolbox with a problem.
+fn is_tooling(folder: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    let names: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    !names.is_empty()
+        && !names
+            .iter()
+            .any(|path| path.extension().is_some_and(|extension| extension == "toml"))
+}
+
+/// Everything under `dir`: the library, its problems and its warnings.
+pub fn read_pack(dir: &Path) -> Pack {
     let mut problems = Vec::new();
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
             .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
             .map(|entry| entry.path())
-            .filter(|path| path.is_dir())
+            .filter(|path| path.is_dir() && !is_tooling(path))
             .collect(),
         Err(_) => {
             problems.push(Problem {
@@ -66,15 +100,23 @@ pub fn read(dir: &Path) -> (Library, Vec<Problem>) {
                 line: None,
                 defect: Defect::Unreadable,
             });
-            return (Library::default(), problems);
+            return Pack {
+                problems,
+                ..Pack::default()
+            };
         }
     };
     folders.sort();
     let mut toolboxes = Vec::new();
+    let mut warnings = Vec::new();
+    let mut shapes = Vec::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for folder in folders {
-        let (toolbox, mut found) = read_toolbox(&folder);
-        if let Some((toolbox, file, line)) = toolbox {
+        let read = read_toolbox(&folder);
+        let mut found = read.problems;
+        warnings.extend(read.warnings);
+        shapes.extend(read.shapes);
+        if let Some((toolbox, file, line)) = read.found {
             if let Some(other) = seen.get(&toolbox.id) {
                 found.push(Problem {
                     file,
@@ -99,5 +141,10 @@ pub fn read(dir: &Path) -> (Library, Vec<Problem>) {
         });
     }
     toolboxes.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
-    (Library { toolboxes }, problems)
+    warnings.extend(warning::answer_pattern(&shapes));
+    Pack {
+        library: Library { toolboxes },
+        problems,
+        warnings,
+    }
 }

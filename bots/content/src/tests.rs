@@ -692,3 +692,240 @@ fn the_bundled_pack_loads() {
         ),
     }
 }
+
+/// The demo toolbox with `extra` multiple-answer questions added to its lesson, each as
+/// (id, right options, options); the demo's own `b` is 2 right of 3.
+fn pack_with_multiple(extra: &[(&str, &[usize], usize)]) -> tempfile::TempDir {
+    let mut declared = String::new();
+    let mut texts = String::new();
+    for (id, correct, options) in extra {
+        let correct: Vec<String> = correct.iter().map(ToString::to_string).collect();
+        declared.push_str(&format!(
+            "\n[[lesson.question]]\nid = \"{id}\"\nkind = \"multiple\"\noptions = {options}\ncorrect = [{}]\n",
+            correct.join(", ")
+        ));
+        let labels: Vec<String> = (1..=*options).map(|n| format!("\"{n}\"")).collect();
+        texts.push_str(&format!(
+            "\n[lesson.one.question.{id}]\ntext = \"؟\"\noptions = [{}]\nexplanation = \"لأن.\"\n",
+            labels.join(", ")
+        ));
+    }
+    pack(move |name, text| {
+        if name == "toolbox.toml" {
+            text + &declared
+        } else {
+            text + &texts
+        }
+    })
+}
+
+fn patterns_of(dir: &tempfile::TempDir) -> Vec<(String, usize, Concern)> {
+    read_pack(dir.path())
+        .warnings
+        .into_iter()
+        .filter(|w| matches!(w.concern, Concern::AnswerPattern { .. }))
+        .map(|w| {
+            let name = w
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, w.line, w.concern)
+        })
+        .collect()
+}
+
+#[test]
+fn most_multiple_answer_questions_sharing_one_pattern_is_a_warning_not_a_problem() {
+    // b (line 24 of toolbox.toml), d, e, f: four of four are 2 right of 3.
+    let dir = pack_with_multiple(&[("d", &[1, 2], 3), ("e", &[2, 3], 3), ("f", &[1, 3], 3)]);
+    assert_eq!(
+        patterns_of(&dir),
+        [(
+            "toolbox.toml".to_owned(),
+            24,
+            Concern::AnswerPattern {
+                correct: 2,
+                options: 3,
+                same: 4,
+                total: 4,
+            }
+        )]
+    );
+    assert!(check(dir.path()).is_empty(), "a warning is not a problem");
+    assert!(load(dir.path()).is_ok());
+
+    // Three of five share "3 right of 4": still more than half.
+    let dir = pack_with_multiple(&[
+        ("d", &[1, 2, 3], 4),
+        ("e", &[2, 3, 4], 4),
+        ("f", &[1, 2, 4], 4),
+        ("g", &[1], 4),
+    ]);
+    let found = patterns_of(&dir);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].2,
+        Concern::AnswerPattern {
+            correct: 3,
+            options: 4,
+            same: 3,
+            total: 5,
+        }
+    );
+}
+
+#[test]
+fn varied_or_few_multiple_answer_questions_are_no_warning() {
+    // Half share a pattern (2 of 4): not most of them.
+    let varied = pack_with_multiple(&[("d", &[1, 2], 3), ("e", &[1], 4), ("f", &[1, 2, 3], 4)]);
+    assert_eq!(patterns_of(&varied), []);
+    // Three alike, but too few to call it a pattern.
+    let few = pack_with_multiple(&[("d", &[1, 2], 3), ("e", &[2, 3], 3)]);
+    assert!(MIN_MULTIPLE_FOR_PATTERN > 3);
+    assert_eq!(patterns_of(&few), []);
+}
+
+/// The demo lesson written in Darija, with `part` as its first part and `option` as the first
+/// option of question a.
+fn darija_file(part: &str, option: &str) -> String {
+    format!(
+        r#"title = "ديمو"
+summary = "ملخص"
+
+[lesson.one]
+title = "الدرس"
+parts = ["{part}", "الجزء 2"]
+
+[lesson.one.question.a]
+text = "واش؟"
+options = ["{option}", "لا"]
+explanation = "شوف https://example.org/darija-guide."
+
+[lesson.one.question.b]
+text = "شنو؟"
+options = ["واحد", "جوج", "تلاتة"]
+explanation = "حيت."
+
+[lesson.one.question.c]
+text = "صحيح؟"
+options = ["إيه", "لا"]
+explanation = "حيت."
+"#
+    )
+}
+
+fn darija_warnings(part: &'static str, option: &'static str) -> Vec<(String, usize, Concern)> {
+    let dir = pack(move |name, text| {
+        if name == "ary.toml" {
+            darija_file(part, option)
+        } else {
+            text
+        }
+    });
+    assert!(check(dir.path()).is_empty(), "{:?}", check(dir.path()));
+    read_pack(dir.path())
+        .warnings
+        .into_iter()
+        .map(|w| {
+            let name = w
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, w.line, w.concern)
+        })
+        .collect()
+}
+
+#[test]
+fn darija_in_arabic_script_with_an_address_is_no_warning() {
+    // French and Arabic files are full of Latin letters in this demo: only Darija is checked.
+    assert_eq!(darija_warnings("الجزء 1 فيه 15 و141", "إيه"), []);
+}
+
+#[test]
+fn latin_letters_and_peh_in_darija_are_warnings() {
+    assert_eq!(
+        darija_warnings("عيّط على 15 من l'portable ديالك", "پاش"),
+        [
+            (
+                "ary.toml".to_owned(),
+                6,
+                Concern::LatinInDarija {
+                    kind: TextKind::Part,
+                    word: "l'portable".to_owned(),
+                }
+            ),
+            (
+                "ary.toml".to_owned(),
+                10,
+                Concern::PehInDarija { kind: TextKind::Option }
+            ),
+        ]
+    );
+    let accented = darija_warnings("الجزء 1", "déjà");
+    assert_eq!(
+        accented.iter().map(|w| &w.2).collect::<Vec<_>>(),
+        [&Concern::LatinInDarija {
+            kind: TextKind::Option,
+            word: "déjà".to_owned(),
+        }]
+    );
+}
+
+#[test]
+fn a_folder_of_files_without_toml_is_not_a_toolbox() {
+    let dir = pack(|_, text| text);
+    std::fs::create_dir(dir.path().join("pictures")).expect("folder");
+    std::fs::write(dir.path().join("pictures/render"), "#!/usr/bin/env bash\n").expect("write");
+    assert_eq!(problems_of(&dir), []);
+    // With a language file, it is a toolbox missing its structure file.
+    std::fs::write(dir.path().join("pictures/fr.toml"), "title = \"x\"\n").expect("write");
+    assert_eq!(
+        problems_of(&dir),
+        [("pictures".to_owned(), None, Defect::MissingToolboxFile)]
+    );
+}
+
+#[test]
+fn every_warning_has_its_message_in_every_language() {
+    let localizer = tatwir_locales::localizer().expect("the bundled locales load");
+    let concerns = [
+        Concern::AnswerPattern {
+            correct: 3,
+            options: 4,
+            same: 35,
+            total: 39,
+        },
+        Concern::LatinInDarija {
+            kind: TextKind::Part,
+            word: "wifi".to_owned(),
+        },
+        Concern::PehInDarija {
+            kind: TextKind::Caption,
+        },
+    ];
+    for concern in &concerns {
+        for language in Language::ALL {
+            let id = concern.message_id();
+            assert!(localizer.has_message(language, id), "{id} missing in {language}");
+            let message = localizer.text(language, id, Some(&concern.args()));
+            assert!(
+                !message.contains("{$") && !message.contains("{ $"),
+                "{id} in {language}: {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bundled_pack_has_no_warning() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let warnings = read_pack(&dir).warnings;
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    );
+}

@@ -2,6 +2,7 @@
 
 use crate::problem::*;
 use crate::texts::*;
+use crate::warning::*;
 use crate::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -16,11 +17,15 @@ use tatwir_core::message::{MediaKind, MediaSource};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// One file being read: its path, where its lines start, and what is wrong with it.
+/// One file being read: its path, where its lines start, what is wrong with it and what is
+/// worth a second look.
 pub(crate) struct File {
     pub(crate) path: PathBuf,
     pub(crate) line_starts: Vec<usize>,
     pub(crate) problems: Vec<Problem>,
+    pub(crate) warnings: Vec<Warning>,
+    /// Whether its texts are Darija, whose script is checked.
+    pub(crate) darija: bool,
 }
 
 impl File {
@@ -29,6 +34,8 @@ impl File {
             path,
             line_starts: vec![0],
             problems: Vec::new(),
+            warnings: Vec::new(),
+            darija: false,
         }
     }
 
@@ -210,8 +217,18 @@ impl File {
             .collect()
     }
 
-    /// Checks a text for emptiness and length (in characters).
+    /// Checks a text for emptiness and length (in characters), and a Darija text's script.
     pub(crate) fn text(&mut self, text: &str, span: &Range<usize>, kind: TextKind) {
+        if self.darija {
+            let line = self.line(span);
+            for concern in darija_script(text, kind) {
+                self.warnings.push(Warning {
+                    file: self.path.clone(),
+                    line,
+                    concern,
+                });
+            }
+        }
         if text.trim().is_empty() {
             self.at(span, Defect::EmptyText { kind });
             return;
@@ -255,6 +272,8 @@ pub(crate) struct LessonDecl {
 
 pub(crate) struct QuestionDecl {
     pub(crate) id: String,
+    /// The line of its id in `toolbox.toml`.
+    pub(crate) line: usize,
     pub(crate) kind: QuestionKind,
     pub(crate) options: Option<usize>,
     pub(crate) correct: Vec<usize>,
@@ -263,7 +282,26 @@ pub(crate) struct QuestionDecl {
 /// A toolbox, the file it is declared in and the line of its id.
 pub(crate) type Found = (Toolbox, PathBuf, usize);
 
-pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
+/// What one toolbox folder gave: the toolbox when it could be read, its problems, its
+/// warnings, and the shape of its multiple-answer questions (checked across the whole pack).
+#[derive(Default)]
+pub(crate) struct FolderRead {
+    pub(crate) found: Option<Found>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) warnings: Vec<Warning>,
+    pub(crate) shapes: Vec<AnswerShape>,
+}
+
+impl FolderRead {
+    fn failed(problems: Vec<Problem>) -> Self {
+        FolderRead {
+            problems,
+            ..FolderRead::default()
+        }
+    }
+}
+
+pub(crate) fn read_toolbox(folder: &Path) -> FolderRead {
     let path = folder.join(TOOLBOX_FILE);
     if !path.exists() {
         let problem = Problem {
@@ -271,14 +309,14 @@ pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
             line: None,
             defect: Defect::MissingToolboxFile,
         };
-        return (None, vec![problem]);
+        return FolderRead::failed(vec![problem]);
     }
     let mut file = File::new(path);
     let Some(text) = file.read() else {
-        return (None, file.problems);
+        return FolderRead::failed(file.problems);
     };
     let Some(root) = file.parse(&text) else {
-        return (None, file.problems);
+        return FolderRead::failed(file.problems);
     };
     let top = 0..0;
     file.only(&root, &["id", "audience", "position", "material", "lesson"], "");
@@ -321,6 +359,20 @@ pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
     };
 
     let mut problems = std::mem::take(&mut file.problems);
+    let mut warnings = std::mem::take(&mut file.warnings);
+    let shapes = lessons
+        .iter()
+        .flat_map(|lesson| &lesson.questions)
+        .filter(|question| question.kind == QuestionKind::Multiple && !question.correct.is_empty())
+        .filter_map(|question| {
+            Some(AnswerShape {
+                file: file.path.clone(),
+                line: question.line,
+                correct: question.correct.len(),
+                options: question.options?,
+            })
+        })
+        .collect();
     let mut texts = BTreeMap::new();
     let mut lesson_texts: Vec<BTreeMap<Language, LessonText>> = lessons.iter().map(|_| BTreeMap::new()).collect();
     let mut question_texts: Vec<Vec<BTreeMap<Language, QuestionText>>> = lessons
@@ -338,6 +390,7 @@ pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
             continue;
         }
         let mut file = File::new(path);
+        file.darija = language == Language::Ary;
         if let Some(text) = file.read()
             && let Some(root) = file.parse(&text)
         {
@@ -359,13 +412,24 @@ pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
             }
         }
         problems.append(&mut file.problems);
+        warnings.append(&mut file.warnings);
     }
 
     let (Some(id), Some(audience), Some(position)) = (id, audience, position) else {
-        return (None, problems);
+        return FolderRead {
+            found: None,
+            problems,
+            warnings,
+            shapes,
+        };
     };
     if texts.is_empty() {
-        return (None, problems);
+        return FolderRead {
+            found: None,
+            problems,
+            warnings,
+            shapes,
+        };
     }
     let lessons = lessons
         .into_iter()
@@ -406,7 +470,12 @@ pub(crate) fn read_toolbox(folder: &Path) -> (Option<Found>, Vec<Problem>) {
         texts: Translations { by_language: texts },
     };
     let file = folder.join(TOOLBOX_FILE);
-    (Some((toolbox, file, id_line)), problems)
+    FolderRead {
+        found: Some((toolbox, file, id_line)),
+        problems,
+        warnings,
+        shapes,
+    }
 }
 
 /// The complete materials, and the ids of all declared ones (even incomplete).
@@ -697,6 +766,7 @@ pub(crate) fn read_questions(
         }
         questions.push(QuestionDecl {
             id,
+            line: file.line(&id_span),
             kind: kind.unwrap_or(QuestionKind::Single),
             options,
             correct,

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use tatwir_content::{self as pack, Problem};
+use tatwir_content::{self as pack, Problem, Warning};
 use tatwir_core::args;
 use tatwir_core::content::{Library, ToolboxAudience};
 use tatwir_core::language::Language;
@@ -19,7 +19,8 @@ use tatwir_core::locale::count;
 
 #[derive(Debug, Subcommand)]
 pub enum ContentCommand {
-    /// Check a pack: every problem with its file and line. Exit status 1 when there is any.
+    /// Check a pack: every problem and warning with its file and line. Exit status 1 when
+    /// there is any problem; warnings never change it.
     Check {
         /// The pack folder (default: the configured content folder).
         dir: Option<PathBuf>,
@@ -44,7 +45,20 @@ pub(crate) async fn run(config: &Config, printer: &Printer, command: ContentComm
     let folder = |dir: Option<PathBuf>| dir.unwrap_or_else(|| config.content_dir.clone());
     match command {
         ContentCommand::Check { dir } => {
-            let library = load(printer, &folder(dir), "content-check-failed")?;
+            let pack = pack::read_pack(&folder(dir));
+            for problem in &pack.problems {
+                println!("{}", problem_line(printer, problem));
+            }
+            for warning in &pack.warnings {
+                println!("{}", warning_line(printer, warning));
+            }
+            if !pack.problems.is_empty() {
+                bail!(printer.say(
+                    "content-check-failed",
+                    Some(&args! { "problems" => count(size(pack.problems.len())) })
+                ))
+            }
+            let library = pack.library;
             let questions: usize = library
                 .toolboxes
                 .iter()
@@ -141,6 +155,19 @@ fn problem_line(printer: &Printer, problem: &Problem) -> String {
             Some(&args! { "file" => file, "message" => message }),
         ),
     }
+}
+
+/// `path:line: warning: message`, in the reader's language.
+fn warning_line(printer: &Printer, warning: &Warning) -> String {
+    let message = printer.say(warning.concern.message_id(), Some(&warning.concern.args()));
+    printer.say(
+        "content-warning",
+        Some(&args! {
+            "file" => warning.file.display().to_string(),
+            "line" => warning.line.to_string(),
+            "message" => message,
+        }),
+    )
 }
 
 #[derive(Debug, Serialize)]
