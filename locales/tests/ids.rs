@@ -819,6 +819,31 @@ fn code_and_locales_agree_on_ids() {
     );
 }
 
+/// Every Fluent file on disk is embedded, and nothing else: a new file must be named in
+/// `src/lib.rs`, or its messages would silently be missing from the binary.
+#[test]
+fn every_fluent_file_is_embedded() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut on_disk = Vec::new();
+    for lang in ["ar", "ary", "fr"] {
+        for entry in std::fs::read_dir(manifest.join(lang)).expect("a locale folder") {
+            let name = entry.expect("an entry").file_name().to_string_lossy().into_owned();
+            if name.ends_with(".ftl") {
+                on_disk.push(format!("{lang}/{name}"));
+            }
+        }
+    }
+    on_disk.sort();
+    let mut embedded: Vec<String> = tatwir_locales::sources()
+        .map(|(lang, file, _)| format!("{lang}/{file}"))
+        .collect();
+    embedded.sort();
+    assert_eq!(
+        embedded, on_disk,
+        "locales/src/lib.rs embeds another list of files than the folders hold"
+    );
+}
+
 /// core's COMMANDS table names its help messages through fields the scanner cannot tell from
 /// other strings: checked from the table itself.
 #[test]
