@@ -93,7 +93,11 @@ impl AssociationDraft {
 pub struct InviteCode(String);
 
 impl InviteCode {
-    pub const LEN: usize = 8;
+    /// Thirteen symbols of 31: 64 bits, out of reach of guessing, still typable.
+    pub const LEN: usize = 13;
+    /// Codes made before 2026-12 had eight symbols (40 bits); volunteer codes of that length
+    /// still work, behind the limit on wrong guesses.
+    pub const LEGACY_LEN: usize = 8;
     const ALPHABET: &'static [u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     pub fn generate() -> Self {
@@ -112,7 +116,8 @@ impl InviteCode {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .map(|c| c.to_ascii_uppercase())
             .collect();
-        let well_formed = code.len() == Self::LEN && code.bytes().all(|b| Self::ALPHABET.contains(&b));
+        let well_formed = (code.len() == Self::LEN || code.len() == Self::LEGACY_LEN)
+            && code.bytes().all(|b| Self::ALPHABET.contains(&b));
         well_formed.then_some(InviteCode(code))
     }
 
@@ -137,6 +142,24 @@ pub struct Invite {
     pub expires_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub uses: i64,
+    /// How many people may join with it (`None`: no limit).
+    pub max_uses: Option<i64>,
+}
+
+impl Invite {
+    /// A manager code is for one person and one week unless its maker says otherwise.
+    pub const MANAGER_USES: i64 = 1;
+    pub const MANAGER_VALID_DAYS: i64 = 7;
+
+    /// How many more people may join with it (`None`: no limit).
+    pub fn uses_left(&self) -> Option<i64> {
+        self.max_uses.map(|max| (max - self.uses).max(0))
+    }
+
+    /// Whether it may still be used at `now`.
+    pub fn is_live(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && self.expires_at.is_none_or(|at| at > now) && self.uses_left() != Some(0)
+    }
 }
 
 #[cfg(test)]
@@ -154,11 +177,22 @@ mod tests {
     }
 
     #[test]
+    fn codes_carry_at_least_60_bits() {
+        let bits = (InviteCode::ALPHABET.len() as f64).log2() * InviteCode::LEN as f64;
+        assert!(bits >= 60.0, "{bits} bits");
+        assert_eq!(InviteCode::generate().as_str().len(), InviteCode::LEN);
+        // A code made before the change is still read.
+        assert!(InviteCode::parse("ABCD-EFGH").is_some());
+    }
+
+    #[test]
     fn malformed_codes_are_refused() {
         for bad in [
             "",
             "ABC",
             "ABCDEFGHJ",
+            "ABCDEFGHJKMN",
+            "ABCDEFGHJKMNPQ",
             "ABCDEF0O",
             "ابتثجحخد",
             "ABCD\u{0}EFG",

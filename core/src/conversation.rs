@@ -58,13 +58,17 @@ pub enum SessionStep {
     ChoosingLanguage { resume: Option<String> },
 }
 
-/// A set of choices that were offered, under a fresh nonce. A choice's data is
-/// `<nonce>.<index>`: a press on an older keyboard, someone else's keyboard or a forged one finds
-/// no matching offer and changes nothing.
+/// A set of choices that were offered, under a fresh nonce, in one chat. A choice's data is
+/// `<nonce>.<index>`: a press on an older keyboard, someone else's keyboard, a forged one, or
+/// one sent from another chat than the offer's finds no matching offer and changes nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offer {
     pub nonce: String,
     pub actions: Vec<Action>,
+    /// The chat it was shown in; set when the turn that made it is saved (offers stored before
+    /// chats were recorded have none, and are taken from any chat once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
 }
 
 /// What picking a choice does: one arm per feature, routed to that feature's flow. Stored with
@@ -124,7 +128,24 @@ impl Offer {
         let nonce = (0..Self::NONCE_LEN)
             .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
             .collect();
-        Offer { nonce, actions }
+        Offer {
+            nonce,
+            actions,
+            chat: None,
+        }
+    }
+
+    /// A new offer for a message shown in `chat`.
+    pub fn in_chat(actions: Vec<Action>, chat: &str) -> Self {
+        Offer {
+            chat: Some(chat.to_owned()),
+            ..Offer::new(actions)
+        }
+    }
+
+    /// Whether a press or answer coming from `chat` may use this offer.
+    pub fn shown_in(&self, chat: &str) -> bool {
+        self.chat.as_deref().is_none_or(|shown| shown == chat)
     }
 
     /// Adds labelled actions to a live offer, keeping its nonce so the choices already shown stay
@@ -187,6 +208,15 @@ mod tests {
         assert_eq!(offer.action_for(""), None);
         assert_eq!(offer.action_for(&format!("{}.-1", offer.nonce)), None);
         assert!(offer.data(11).len() <= 64);
+    }
+
+    #[test]
+    fn an_offer_answers_only_in_its_chat() {
+        let offer = Offer::in_chat(Vec::new(), "42");
+        assert!(offer.shown_in("42"));
+        assert!(!offer.shown_in("-100"));
+        let stored: Offer = serde_json::from_str(r#"{"nonce":"abcdef","actions":[]}"#).expect("old offer");
+        assert!(stored.shown_in("-100"), "an offer stored before chats were kept");
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub struct Engine<S> {
     locales: Arc<Localizer>,
     /// The toolboxes taught; replaced whole when a pack is imported.
     library: RwLock<Arc<Library>>,
+    /// The channels' states, which they set and the HTTP server reports.
+    health: crate::health::Health,
 }
 
 /// What one turn knows about the person it answers.
@@ -129,6 +131,13 @@ impl Turn<'_> {
         })
     }
 
+    /// The key of the confirmation being pressed: the person and the live offer's nonce. Stored
+    /// with what it creates, it makes a second press of the same button create nothing more.
+    fn confirmation_key(&self) -> Option<String> {
+        let offer = self.conversation.offer.as_ref()?;
+        Some(format!("{}:{}", self.person.id.0, offer.nonce))
+    }
+
     /// The answer to a press on a choice that is not, or no longer, on offer.
     fn expired(&self) -> Vec<Outgoing> {
         vec![Outgoing::text(Text::plain(self.say("choice-expired")))]
@@ -148,20 +157,30 @@ impl<S: EngineStore> Engine<S> {
             clock: Arc::new(clock),
             locales,
             library: RwLock::new(Arc::new(Library::default())),
+            health: crate::health::Health::default(),
         }
     }
 
     /// Adds choices to a person's live offer and stores it: the keyboards already on screen stay
     /// valid. For messages the person did not ask for (a daily lesson, an invitation).
+    /// The offer belongs to `chat`: one shown in another chat is replaced.
     async fn offer_more(
         &self,
         person: crate::person::PersonId,
+        chat: &str,
         entries: Vec<(String, Action)>,
     ) -> Result<Vec<Choice>, StoreError> {
         let mut conversation = self.store.conversation(person).await?;
+        if conversation
+            .offer
+            .as_ref()
+            .is_some_and(|offer| offer.chat.as_deref() != Some(chat))
+        {
+            conversation.offer = None;
+        }
         let choices = conversation
             .offer
-            .get_or_insert_with(|| Offer::new(Vec::new()))
+            .get_or_insert_with(|| Offer::in_chat(Vec::new(), chat))
             .add(entries);
         self.store
             .save_conversation(person, &conversation, self.clock.now())
@@ -191,6 +210,11 @@ impl<S: EngineStore> Engine<S> {
 
     pub fn clock(&self) -> &dyn Clock {
         &*self.clock
+    }
+
+    /// The channels' states (each channel sets its own).
+    pub fn health(&self) -> &crate::health::Health {
+        &self.health
     }
 
     /// Answers one event. Never fails: a storage failure is logged and answered with a localised
@@ -263,6 +287,12 @@ impl<S: EngineStore> Engine<S> {
             Event::Choice(data) => self.on_choice(&mut turn, data).await?,
             Event::PollAnswer { poll, options } => self.on_poll_answer(&mut turn, poll, options).await?,
         };
+        // An offer belongs to the chat it was shown in (a press from elsewhere is forged).
+        if let Some(offer) = &mut turn.conversation.offer
+            && offer.chat.is_none()
+        {
+            offer.chat = Some(turn.chat_id.clone());
+        }
         if turn.conversation != turn.stored {
             self.store
                 .save_conversation(turn.person.id, &turn.conversation, now)
@@ -335,7 +365,7 @@ impl<S: EngineStore> Engine<S> {
             Command::Help => Ok(vec![self.help(turn)]),
             // What a person's roles, progress and invitations are is theirs: not for a group.
             Command::Profile | Command::Progress | Command::Meetings
-                if let Some(refusal) = turn.private_only("private-data-only", &spec.name) =>
+                if let Some(refusal) = turn.private_only("private-data-only", spec.name) =>
             {
                 Ok(refusal)
             }
@@ -369,6 +399,7 @@ impl<S: EngineStore> Engine<S> {
             .conversation
             .offer
             .as_ref()
+            .filter(|offer| offer.shown_in(&turn.chat_id))
             .and_then(|offer| offer.action_for(data))
             .cloned();
         turn.accepted = action.is_some();
@@ -393,7 +424,10 @@ impl<S: EngineStore> Engine<S> {
     pub async fn render(&self, item: &OutboxItem, command_prefix: char) -> Result<Vec<Outgoing>, StoreError> {
         match &item.message {
             OutboxMessage::Daily { .. } => match item.person {
-                Some(person) => self.daily_lesson(person, item.channel, command_prefix).await,
+                Some(person) => {
+                    self.daily_lesson(person, item.channel, &item.chat, command_prefix)
+                        .await
+                }
                 None => Err(StoreError::Corrupt("a daily lesson without its person".into())),
             },
             OutboxMessage::Broadcast { broadcast } => self.render_broadcast(item, *broadcast).await,
@@ -423,7 +457,7 @@ impl<S: EngineStore> Engine<S> {
             .conversation
             .offer
             .as_ref()
-            .filter(|offer| offer.nonce == poll)
+            .filter(|offer| offer.nonce == poll && offer.shown_in(&turn.chat_id))
             .and_then(|offer| offer.actions.first());
         match belongs_to {
             Some(Action::Learn(_)) => self.on_learn_poll_answer(turn, options).await,
@@ -515,16 +549,41 @@ impl<S: EngineStore> Engine<S> {
             }
             return Ok(vec![self.not_member_welcome(turn)]);
         }
-        let Some(code) = InviteCode::parse(argument) else {
-            return Ok(vec![self.invite_refused(turn, "invite-unknown")]);
+        // A code typed in a group is everyone's to copy: it is not taken there, nor said back.
+        if let Some(refusal) = turn.private_only("invite-private-only", "start") {
+            return Ok(refusal);
+        }
+        // Guessing is slowed down: after a few wrong codes in a row, nothing is looked up until
+        // a wait that doubles with each further wrong one.
+        let failures = self.store.code_failures(turn.person.id).await?;
+        if let Some(wait) = failures.wait(turn.now) {
+            let minutes = (wait.num_seconds() + 59) / 60;
+            let args = args! { "minutes" => minutes.max(1) };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("invite-too-many-tries", &args),
+            ))]);
+        }
+        let redeemed = match InviteCode::parse(argument) {
+            Some(code) => self.store.redeem_invite(turn.person.id, &code, turn.now).await,
+            None => Err(RedeemError::Unknown),
         };
-        let redemption = match self.store.redeem_invite(turn.person.id, &code, turn.now).await {
+        let redemption = match redeemed {
             Ok(redemption) => redemption,
-            Err(RedeemError::Unknown) => return Ok(vec![self.invite_refused(turn, "invite-unknown")]),
+            Err(RedeemError::Unknown) => {
+                self.store.record_code_failure(turn.person.id, turn.now).await?;
+                return Ok(vec![self.invite_refused(turn, "invite-unknown")]);
+            }
             Err(RedeemError::Expired) => return Ok(vec![self.invite_refused(turn, "invite-expired")]),
             Err(RedeemError::Revoked) => return Ok(vec![self.invite_refused(turn, "invite-revoked")]),
+            Err(RedeemError::UsedUp) => return Ok(vec![self.invite_refused(turn, "invite-used-up")]),
+            Err(RedeemError::RoleTakenBack) => {
+                return Ok(vec![self.invite_refused(turn, "invite-role-taken-back")]);
+            }
             Err(RedeemError::Store(error)) => return Err(error),
         };
+        if failures.count > 0 {
+            self.store.clear_code_failures(turn.person.id).await?;
+        }
         turn.access = self.store.access(turn.person.id).await?;
         let association = isolate(turn.lang, &redemption.association.name);
         let (id, role) = match redemption.outcome {

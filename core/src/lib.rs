@@ -4,6 +4,7 @@
 pub mod association;
 pub mod audience;
 pub mod clock;
+pub mod health;
 pub mod language;
 pub mod local_time;
 pub mod locale;

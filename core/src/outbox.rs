@@ -104,16 +104,64 @@ pub enum Undelivered {
 }
 
 /// How long a claim holds before another worker may take the item (a crashed worker's items
-/// come back after this).
+/// come back after this). A worker renews it before each send.
 pub const CLAIM_LEASE: Duration = Duration::seconds(60);
 
-/// After this many tries an item is marked failed.
-pub const MAX_TRIES: u32 = 8;
+/// How long an item is tried before it is given up (failed, until `tatwir outbox retry`), unless
+/// the service is configured otherwise: a day of outage loses nothing.
+pub const DEFAULT_GIVE_UP_AFTER: Duration = Duration::hours(24);
 
 /// The wait before try `tries + 1`: 5 s, 10 s, 20 s… up to 30 minutes.
 pub fn backoff(tries: u32) -> Duration {
     let seconds = 5i64.saturating_mul(1i64 << tries.min(12));
     Duration::seconds(seconds.min(1800))
+}
+
+/// Where an item is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutboxStatus {
+    Pending,
+    Sent,
+    Failed,
+    Unreachable,
+}
+
+impl OutboxStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Failed => "failed",
+            OutboxStatus::Unreachable => "unreachable",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<OutboxStatus> {
+        [
+            OutboxStatus::Pending,
+            OutboxStatus::Sent,
+            OutboxStatus::Failed,
+            OutboxStatus::Unreachable,
+        ]
+        .into_iter()
+        .find(|status| status.code() == code)
+    }
+}
+
+/// An item as an operator sees it (`tatwir outbox list`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub kind: String,
+    pub channel: Channel,
+    pub chat: String,
+    pub status: OutboxStatus,
+    pub tries: u32,
+    pub created_at: DateTime<Utc>,
+    pub not_before: DateTime<Utc>,
+    pub claimed_by: Option<String>,
+    pub last_error: Option<String>,
 }
 
 pub trait OutboxStore: Send + Sync {
@@ -132,27 +180,82 @@ pub trait OutboxStore: Send + Sync {
         limit: u32,
     ) -> impl Future<Output = StoreResult<Vec<OutboxItem>>> + Send;
 
-    /// Records a delivery: the item is never sent again.
-    fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Holds item `id` for `worker` until `now + CLAIM_LEASE`; false when the worker no longer
+    /// holds it (its lease lapsed and another took it, or it was settled): then it must not send.
+    fn renew_claim(&self, id: i64, worker: &str, now: DateTime<Utc>) -> impl Future<Output = StoreResult<bool>> + Send;
 
-    /// Records a failed try: retried after `not_before`, or marked failed or unreachable.
+    /// Records a delivery by `worker`: the item is never sent again. False (and nothing changed)
+    /// when `worker` does not hold the item.
+    fn mark_sent(&self, id: i64, worker: &str, now: DateTime<Utc>) -> impl Future<Output = StoreResult<bool>> + Send;
+
+    /// Records a failed try by `worker`: retried after `not_before` (a platform's wait, or a
+    /// backoff while the item is younger than the give-up age), or marked failed or unreachable.
+    /// False (and nothing changed) when `worker` does not hold the item.
     fn mark_undelivered(
         &self,
         id: i64,
+        worker: &str,
         outcome: &Undelivered,
         now: DateTime<Utc>,
-    ) -> impl Future<Output = StoreResult<()>> + Send;
+    ) -> impl Future<Output = StoreResult<bool>> + Send;
+
+    /// Items for an operator, of the given statuses, oldest first.
+    fn outbox_entries(
+        &self,
+        statuses: &[OutboxStatus],
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Vec<OutboxEntry>>> + Send;
+
+    /// Puts failed items back (all, or those of `ids`) as new: due now, tries and age from now.
+    /// Returns how many.
+    fn retry_failed(&self, ids: &[i64], now: DateTime<Utc>) -> impl Future<Output = StoreResult<u64>> + Send;
 }
 
-/// Records how delivering item `id` went: sent, or tried again later, failed or unreachable.
-/// A failure to record is logged (the item comes back once its claim lapses).
-pub async fn record<S: OutboxStore>(store: &S, id: i64, outcome: Result<(), Undelivered>, now: DateTime<Utc>) {
+/// Delivers item `id` with `deliver` if `worker` still holds it: the claim is renewed first (a
+/// chat's items go out at its pace, which may outlast the lease), and an item whose claim went to
+/// another worker is left to them. Records the outcome; returns whether it was delivered or tried.
+pub async fn deliver_held<S: OutboxStore>(
+    store: &S,
+    worker: &str,
+    id: i64,
+    clock: &dyn crate::clock::Clock,
+    deliver: impl Future<Output = Result<(), Undelivered>>,
+) -> bool {
+    match store.renew_claim(id, worker, clock.now()).await {
+        Ok(true) => {}
+        Ok(false) => return false,
+        Err(error) => {
+            tracing::warn!(%error, id, "could not renew an outbox claim");
+            return false;
+        }
+    }
+    let outcome = deliver.await;
+    record(store, id, worker, outcome, clock.now()).await;
+    true
+}
+
+/// Records how `worker`'s delivery of item `id` went: sent, or tried again later, failed or
+/// unreachable. A failure to record is logged (the item comes back once its claim lapses); a
+/// claim lost meanwhile is logged too (another worker has the item).
+pub async fn record<S: OutboxStore>(
+    store: &S,
+    id: i64,
+    worker: &str,
+    outcome: Result<(), Undelivered>,
+    now: DateTime<Utc>,
+) {
     let recorded = match &outcome {
-        Ok(()) => store.mark_sent(id, now).await,
-        Err(undelivered) => store.mark_undelivered(id, undelivered, now).await,
+        Ok(()) => store.mark_sent(id, worker, now).await,
+        Err(undelivered) => store.mark_undelivered(id, worker, undelivered, now).await,
     };
-    if let Err(error) = recorded {
-        tracing::warn!(%error, id, "could not record a delivery");
+    match recorded {
+        Ok(true) => {}
+        Ok(false) => tracing::warn!(
+            id,
+            worker,
+            "an outbox item's claim was lost before its delivery was recorded"
+        ),
+        Err(error) => tracing::warn!(%error, id, "could not record a delivery"),
     }
 }
 

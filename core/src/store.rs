@@ -44,6 +44,11 @@ pub enum RedeemError {
     Expired,
     #[error("the invite code was revoked")]
     Revoked,
+    #[error("the invite code has been used as many times as it may")]
+    UsedUp,
+    /// The person's role in the code's association was taken back after the code was made.
+    #[error("the person's role was taken back after the code was made")]
+    RoleTakenBack,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -138,24 +143,110 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<bool, GrantError>> + Send;
 
-    /// Removes a platform role, or a membership when `association` is given.
+    /// Removes a platform role, or a membership when `association` is given; a code of that
+    /// association made before then no longer gives the person any role in it.
     fn revoke_role(
         &self,
         person: PersonId,
         role: Role,
         association: Option<AssociationId>,
+        now: DateTime<Utc>,
     ) -> impl Future<Output = Result<bool, GrantError>> + Send;
 
+    /// A new code; `max_uses` `None` lets any number of people join with it.
     fn create_invite(
         &self,
         association: AssociationId,
         role: Role,
         expires_at: Option<DateTime<Utc>>,
+        max_uses: Option<i64>,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Invite, GrantError>> + Send;
+
+    /// Revokes every live manager code of the association and makes a new one (single-use,
+    /// valid a week), in one transaction; returns how many were revoked and the new code.
+    fn rotate_manager_codes(
+        &self,
+        association: AssociationId,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<(u64, Invite), GrantError>> + Send;
 
     /// Returns whether a live code was revoked.
     fn revoke_invite(&self, code: &InviteCode, now: DateTime<Utc>) -> impl Future<Output = StoreResult<bool>> + Send;
 
     fn invites(&self, association: Option<AssociationId>) -> impl Future<Output = StoreResult<Vec<Invite>>> + Send;
+
+    /// The wrong codes a person sent in a row, and when the last one came.
+    fn code_failures(&self, person: PersonId) -> impl Future<Output = StoreResult<CodeFailures>> + Send;
+
+    /// Counts one more wrong code; returns the new count.
+    fn record_code_failure(
+        &self,
+        person: PersonId,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<u32>> + Send;
+
+    /// A code that worked forgets the wrong ones before it.
+    fn clear_code_failures(&self, person: PersonId) -> impl Future<Output = StoreResult<()>> + Send;
+}
+
+/// Wrong invite codes sent by one person in a row.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeFailures {
+    pub count: u32,
+    pub last: Option<DateTime<Utc>>,
+}
+
+impl CodeFailures {
+    /// Wrong codes allowed before any wait (typos happen).
+    pub const FREE: u32 = 5;
+    /// The longest wait between two tries.
+    pub const MAX_WAIT_MINUTES: i64 = 24 * 60;
+
+    /// When the next code may be tried: after five wrong ones, one minute, then twice as long
+    /// after each further wrong one, up to a day.
+    pub fn next_try(&self) -> Option<DateTime<Utc>> {
+        let last = self.last?;
+        let over = self.count.checked_sub(Self::FREE)?;
+        let minutes = 1_i64
+            .checked_shl(over.min(20))
+            .unwrap_or(i64::MAX)
+            .min(Self::MAX_WAIT_MINUTES);
+        Some(last + chrono::Duration::minutes(minutes))
+    }
+
+    /// How long the person must still wait at `now`, if at all.
+    pub fn wait(&self, now: DateTime<Utc>) -> Option<chrono::Duration> {
+        self.next_try().filter(|at| *at > now).map(|at| at - now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CodeFailures;
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn wrong_codes_make_the_wait_grow_up_to_a_day() {
+        let last = Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0).unwrap();
+        let wait = |count| {
+            CodeFailures {
+                count,
+                last: Some(last),
+            }
+            .wait(last)
+        };
+        assert_eq!(wait(0), None);
+        assert_eq!(wait(4), None);
+        assert_eq!(wait(5), Some(Duration::minutes(1)));
+        assert_eq!(wait(6), Some(Duration::minutes(2)));
+        assert_eq!(wait(10), Some(Duration::minutes(32)));
+        assert_eq!(wait(16), Some(Duration::minutes(24 * 60)));
+        assert_eq!(wait(u32::MAX), Some(Duration::minutes(24 * 60)));
+        let later = CodeFailures {
+            count: 6,
+            last: Some(last),
+        };
+        assert_eq!(later.wait(last + Duration::minutes(2)), None);
+    }
 }

@@ -3,7 +3,7 @@
 cli-migrated = قاعدة البيانات محدَّثة: { $database }
 cli-association-created = أُنشئت الجمعية رقم { $id }: { $name } ({ $city })
 cli-volunteer-code = رمز الدعوة للمتطوعين: { $code }
-cli-manager-code = رمز الدعوة للمسؤولين: { $code }
+cli-manager-code = رمز الدعوة للمسؤولين: { $code } (لشخص واحد، صالح 7 أيام؛ يصنع tatwir invite add --role manager رموزًا أخرى)
 cli-join-hint = يرسل كل شخص إلى البوت /start متبوعًا بالرمز الخاص به.
 cli-no-associations = لا توجد أي جمعية حاليًا. أضف جمعية بالأمر: tatwir association add --name الاسم --city المدينة
 cli-no-people = لا يوجد أي شخص حاليًا.
@@ -24,16 +24,25 @@ cli-col-role = الدور
 cli-col-expires = ينتهي في
 cli-col-status = الحالة
 cli-col-uses = مرات الاستعمال
+cli-col-uses-left = المتبقي
 
 cli-status-active = نشط
 cli-status-expired = منتهي الصلاحية
 cli-status-revoked = ملغى
+cli-status-used-up = مستنفد
 cli-never = أبدًا
+cli-unlimited = بلا حد
 
 cli-role-granted = أصبح للشخص رقم { $person } دور { $role }.
 cli-role-unchanged = كان للشخص رقم { $person } دور { $role } من قبل: لم يتغيّر شيء.
 cli-role-revoked = لم يعد للشخص رقم { $person } دور { $role }.
 cli-role-not-held = لم يكن للشخص رقم { $person } دور { $role }: لم يتغيّر شيء.
+cli-codes-rotated = { PLURAL($count) ->
+    [zero] لم يكن أي رمز للمسؤولين ساريًا.
+    [one] أُلغي رمز واحد للمسؤولين.
+   *[other] أُلغيت رموز المسؤولين: { $count }.
+} الرمز الجديد للمسؤولين: { $code } (لشخص واحد، صالح حتى { $expires }).
+cli-error-rotate-codes = يُستعمل ‎--rotate-codes‎ مع «role revoke» لمسؤول ومع ‎--association‎: تُستبدل رموز المسؤولين لتلك الجمعية.
 cli-invite-created = أُنشئ رمز الدعوة { $code } للجمعية رقم { $association } (الدور: { $role }).
 cli-invite-revoked = أُلغي الرمز { $code }: لم يعد يسمح بالانضمام إلى الجمعية.
 cli-invite-not-live = الرمز { $code } غير موجود أو أُلغي من قبل.
@@ -166,3 +175,23 @@ cli-group-left = غادرها
 cli-group-language-set = المجموعة رقم { $group }: ستُكتب فيها رسائل الاجتماعات بـ«{ $language }».
 cli-error-language = لغة غير معروفة: «{ $language }». اختر fr أو ar أو ary (default: الفرنسية).
 cli-col-channel = القناة
+
+## tatwir outbox
+cli-outbox-empty = لا شيء ينتظر الإرسال، ولم يُتخلَّ عن أي رسالة.
+cli-outbox-pending = في الانتظار
+cli-outbox-failed = متخلًّى عنها
+cli-outbox-sent = مرسلة
+cli-outbox-unreachable = يتعذر الوصول
+cli-col-kind = النوع
+cli-col-chat = المحادثة
+cli-col-tries = المحاولات
+cli-col-queued = وُضعت في الطابور
+cli-col-error = آخر خطأ
+cli-outbox-retried = { PLURAL($count) ->
+    [zero] لا رسالة متخلًّى عنها لإعادة إرسالها.
+    [one] ستُعاد محاولة إرسال رسالة واحدة متخلًّى عنها ابتداءً من الآن.
+    [two] ستُعاد محاولة إرسال رسالتين متخلًّى عنهما ابتداءً من الآن.
+    [few] ستُعاد محاولة إرسال { $count } رسائل متخلًّى عنها ابتداءً من الآن.
+   *[other] ستُعاد محاولة إرسال { $count } رسالة متخلًّى عنها ابتداءً من الآن.
+}
+cli-error-outbox-retry = أعطِ إما أرقام الرسائل المراد إعادة إرسالها (يُظهرها tatwir outbox list --failed)، وإما ‎--failed‎ لكل الرسائل المتخلّى عنها.

@@ -3,7 +3,7 @@
 cli-migrated = قاعدة البيانات محيّنة: { $database }
 cli-association-created = تزادت الجمعية رقم { $id }: { $name } ({ $city })
 cli-volunteer-code = الكود ديال الدعوة للمتطوعين: { $code }
-cli-manager-code = الكود ديال الدعوة للمسؤولين: { $code }
+cli-manager-code = الكود ديال الدعوة للمسؤولين: { $code } (لشخص واحد، صالح 7 أيام؛ tatwir invite add --role manager كيصاوب كودات خرين)
 cli-join-hint = كل واحد يصيفط للبوت /start ومن موراه الكود ديالو.
 cli-no-associations = حتى جمعية ما كاينة دابا. زيد وحدة ب: tatwir association add --name السمية --city المدينة
 cli-no-people = حتى واحد ما كاين دابا.
@@ -24,16 +24,25 @@ cli-col-role = الدور
 cli-col-expires = كيسالا
 cli-col-status = الحالة
 cli-col-uses = شحال من مرة تخدم
+cli-col-uses-left = اللي بقا
 
 cli-status-active = خدام
 cli-status-expired = سالا
 cli-status-revoked = متوقف
+cli-status-used-up = سالا
 cli-never = عمرو
+cli-unlimited = بلا حد
 
 cli-role-granted = الشخص رقم { $person } ولا عندو الدور ديال { $role }.
 cli-role-unchanged = الشخص رقم { $person } كان ديجا عندو الدور ديال { $role }: ما تبدّل والو.
 cli-role-revoked = الشخص رقم { $person } ما بقاش عندو الدور ديال { $role }.
 cli-role-not-held = الشخص رقم { $person } ما كانش عندو الدور ديال { $role }: ما تبدّل والو.
+cli-codes-rotated = { PLURAL($count) ->
+    [zero] ما كان حتى كود ديال المسؤولين خدام.
+    [one] توقّف واحد الكود ديال المسؤولين.
+   *[other] توقّفو { $count } ديال الكودات ديال المسؤولين.
+} الكود الجديد ديال المسؤولين: { $code } (لشخص واحد، صالح حتى { $expires }).
+cli-error-rotate-codes = ‎--rotate-codes‎ كيمشي مع «role revoke» ديال مسؤول ومع ‎--association‎: الكودات ديال المسؤولين ديال داك الجمعية هوما اللي كيتبدّلو.
 cli-invite-created = تصاوب الكود ديال الدعوة { $code } للجمعية رقم { $association } (الدور: { $role }).
 cli-invite-revoked = الكود { $code } توقّف: ما بقاش كيدخّل للجمعية.
 cli-invite-not-live = الكود { $code } ما كاينش ولا كان ديجا متوقف.
@@ -166,3 +175,21 @@ cli-group-left = خرج منها
 cli-group-language-set = المجموعة رقم { $group }: الميساجات ديال الاجتماعات غادي يتكتبو فيها ب«{ $language }».
 cli-error-language = لغة ما معروفاش: «{ $language }». ختار fr ولا ar ولا ary (default: الفرنسية).
 cli-col-channel = القناة
+
+## tatwir outbox
+cli-outbox-empty = حتى حاجة ما كتسنّى تتصيفط، وحتى ميساج ما تخلّينا عليه.
+cli-outbox-pending = كيتسنّى
+cli-outbox-failed = تخلّينا عليه
+cli-outbox-sent = تصيفط
+cli-outbox-unreachable = ما كيوصلش
+cli-col-kind = النوع
+cli-col-chat = المحادثة
+cli-col-tries = المحاولات
+cli-col-queued = دخل للصف
+cli-col-error = آخر غلطة
+cli-outbox-retried = { PLURAL($count) ->
+    [zero] ما كاين حتى ميساج متخلّي عليه باش نعاودو نصيفطوه.
+    [one] ميساج واحد متخلّي عليه غادي يتعاود يتصيفط من دابا.
+   *[other] { $count } ديال الميساجات المتخلّي عليهم غادي يتعاودو يتصيفطو من دابا.
+}
+cli-error-outbox-retry = عطي يا إما النمر ديال الميساجات اللي بغيتي تعاود تصيفطهم (tatwir outbox list --failed كيورّيهم)، يا إما ‎--failed‎ لكاع الميساجات المتخلّي عليهم.

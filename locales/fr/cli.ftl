@@ -3,7 +3,7 @@
 cli-migrated = Base de données à jour : { $database }
 cli-association-created = Association n° { $id } créée : { $name } ({ $city })
 cli-volunteer-code = Code d'invitation pour les bénévoles : { $code }
-cli-manager-code = Code d'invitation pour les responsables : { $code }
+cli-manager-code = Code d'invitation pour les responsables : { $code } (pour une seule personne, valable 7 jours ; tatwir invite add --role manager en fait d'autres)
 cli-join-hint = Chaque personne envoie au bot /start suivi du code qui lui revient.
 cli-no-associations = Aucune association pour l'instant. Ajoutez-en une avec : tatwir association add --name NOM --city VILLE
 cli-no-people = Personne pour l'instant.
@@ -24,16 +24,25 @@ cli-col-role = Rôle
 cli-col-expires = Expire
 cli-col-status = État
 cli-col-uses = Utilisations
+cli-col-uses-left = Restantes
 
 cli-status-active = actif
 cli-status-expired = expiré
 cli-status-revoked = désactivé
+cli-status-used-up = épuisé
 cli-never = jamais
+cli-unlimited = sans limite
 
 cli-role-granted = La personne n° { $person } a maintenant le rôle { $role }.
 cli-role-unchanged = La personne n° { $person } avait déjà le rôle { $role } : rien n'a changé.
 cli-role-revoked = La personne n° { $person } n'a plus le rôle { $role }.
 cli-role-not-held = La personne n° { $person } n'avait pas le rôle { $role } : rien n'a changé.
+cli-codes-rotated = { $count ->
+    [0] Aucun code de responsable n'était actif.
+    [one] Un code de responsable a été désactivé.
+   *[other] { $count } codes de responsable ont été désactivés.
+} Nouveau code de responsable : { $code } (pour une seule personne, valable jusqu'au { $expires }).
+cli-error-rotate-codes = --rotate-codes va avec « role revoke » d'un responsable et --association : ce sont les codes de responsable de cette association qui sont remplacés.
 cli-invite-created = Code d'invitation { $code } créé pour l'association n° { $association } (rôle : { $role }).
 cli-invite-revoked = Le code { $code } est désactivé : il ne permet plus de rejoindre l'association.
 cli-invite-not-live = Le code { $code } n'existe pas ou était déjà désactivé.
@@ -199,3 +208,21 @@ cli-group-left = quitté
 cli-group-language-set = Groupe n° { $group } : les messages des réunions y seront écrits en « { $language } ».
 cli-error-language = Langue inconnue : « { $language } ». Choisissez fr, ar ou ary (default : le français).
 cli-col-channel = Canal
+
+## tatwir outbox
+cli-outbox-empty = Rien n'attend d'être envoyé, et aucun message n'a été abandonné.
+cli-outbox-pending = en attente
+cli-outbox-failed = abandonné
+cli-outbox-sent = envoyé
+cli-outbox-unreachable = injoignable
+cli-col-kind = Sorte
+cli-col-chat = Conversation
+cli-col-tries = Essais
+cli-col-queued = Mis en file
+cli-col-error = Dernière erreur
+cli-outbox-retried = { $count ->
+    [0] Aucun message abandonné à renvoyer.
+    [one] Un message abandonné sera renvoyé dès maintenant.
+   *[other] { $count } messages abandonnés seront renvoyés dès maintenant.
+}
+cli-error-outbox-retry = Donnez soit les numéros des messages à renvoyer (tatwir outbox list --failed les montre), soit --failed pour tous les messages abandonnés.

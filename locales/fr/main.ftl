@@ -32,6 +32,12 @@ start-already-member = Vous êtes déjà membre de « { $association } » en tan
 invite-unknown = Ce code d'invitation n'existe pas. Vérifiez-le auprès de votre association, puis envoyez { $start } suivi du code.
 invite-expired = Ce code d'invitation a expiré. Demandez un nouveau code à votre association, puis envoyez { $start } suivi du code.
 invite-revoked = Ce code d'invitation a été désactivé. Demandez un nouveau code à votre association, puis envoyez { $start } suivi du code.
+invite-used-up = Ce code d'invitation a déjà servi autant de fois qu'il le pouvait. Demandez un nouveau code à votre association, puis envoyez { $start } suivi du code.
+invite-role-taken-back = Votre rôle dans cette association vous a été retiré depuis que ce code a été fait : il ne vous le rend pas. Si c'était une erreur, demandez un nouveau code à votre association.
+invite-too-many-tries = Trop de codes erronés à la suite. Réessayez { $minutes ->
+    [one] dans une minute
+   *[other] dans { $minutes } minutes
+}, avec le code exact donné par votre association.
 
 ## Roles
 
@@ -256,6 +262,10 @@ group-language-in-group = Envoyez { $command } dans le groupe concerné, suivi d
 group-language-usage = Les messages de réunion de ce groupe sont en { $language }. Pour changer : { $command } fr, ar ou ary.
 group-language-set = C'est noté : les messages de réunion de ce groupe seront en { $language }.
 help-organize = vos réunions : modifier, annuler, noter les présences
+invite-private-only = { $link ->
+    [none] Un code d'invitation se donne en privé : écrivez-moi directement, puis envoyez { $command } suivi du code. Ne le montrez pas au groupe.
+   *[other] Un code d'invitation se donne en privé : ouvrez { $link } puis envoyez { $command } suivi du code. Ne le montrez pas au groupe.
+}
 private-data-only = { $link ->
     [none] Ce que vous demandez est personnel : écrivez-moi directement, puis envoyez { $command }.
    *[other] Ce que vous demandez est personnel : ouvrez { $link } puis envoyez { $command }.

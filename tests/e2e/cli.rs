@@ -44,8 +44,9 @@ fn a_coordinator_registers_associations_and_sees_who_joined() {
     );
     let codes: Vec<&str> = out
         .lines()
-        .filter_map(|l| l.rsplit(" : ").next())
-        .filter(|w| w.len() == 8)
+        .filter_map(|l| l.split(" : ").nth(1))
+        .filter_map(|w| w.split_whitespace().next())
+        .filter(|w| w.len() == tatwir_core::association::InviteCode::LEN)
         .collect();
     assert_eq!(codes.len(), 2, "a volunteer code and a manager code: {out}");
 
@@ -372,4 +373,46 @@ fn the_data_folder_and_the_database_are_the_owners_alone() {
             assert_eq!(mode(&path), 0o600, "{file}");
         }
     }
+}
+
+/// A process that opens one SQLite database twice (the service and its tests do) keeps its writes
+/// visible to other processes. Opening the file again used to close a descriptor on it, which
+/// drops every POSIX lock the process holds there; the next command-line process to close then
+/// took itself for the database's last user, checkpointed and deleted the write-ahead log under
+/// the service, whose writes from then on went to a deleted file that nobody else reads (the
+/// Matrix group test lost its meeting messages this way, under load).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_store_in_one_process_keeps_its_writes_visible_to_other_processes() {
+    use tatwir_core::association::AssociationDraft;
+    use tatwir_core::store::Store;
+    use tatwir_store::SqlStore;
+    use tatwir_store::database_url::DatabaseUrl;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = DatabaseUrl::sqlite_in(dir.path());
+    let first = SqlStore::connect(&url).await.expect("store");
+    let draft = |name: &str| AssociationDraft::new(name, "Tanger").expect("draft");
+    first
+        .create_association(&draft("Amal"), chrono::Utc::now())
+        .await
+        .expect("a write before");
+    let _second = SqlStore::connect(&url).await.expect("the same database again");
+    let data = dir.path().to_owned();
+    tokio::task::spawn_blocking(move || json(&data, &["association", "add", "--name", "Nour", "--city", "Tétouan"]))
+        .await
+        .expect("another process writes and closes");
+    first
+        .create_association(&draft("Salam"), chrono::Utc::now())
+        .await
+        .expect("a write after");
+    let data = dir.path().to_owned();
+    let listed = tokio::task::spawn_blocking(move || json(&data, &["association", "list"]))
+        .await
+        .expect("list");
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Amal", "Nour", "Salam"], "{listed}");
 }

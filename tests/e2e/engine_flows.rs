@@ -209,6 +209,7 @@ async fn an_expired_code_is_refused_by_the_clock() {
             bot.amal.association.id,
             Role::Volunteer,
             Some(now + Duration::days(1)),
+            None,
             now,
         )
         .await

@@ -475,7 +475,7 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let daily = learner
         .app
         .engine()
-        .daily_lesson(amina, Channel::Telegram, '/')
+        .daily_lesson(amina, Channel::Telegram, "amina", '/')
         .await
         .expect("render");
     let shown = texts(&daily);
@@ -494,7 +494,7 @@ async fn the_daily_lesson_mentions_reviews_and_opens_the_next_lesson() {
     let tomorrow = learner
         .app
         .engine()
-        .daily_lesson(amina, Channel::Telegram, '/')
+        .daily_lesson(amina, Channel::Telegram, "amina", '/')
         .await
         .expect("render");
     let review = learner.press("amina", &tomorrow, "Réviser").await;

@@ -30,6 +30,7 @@ on_both_backends!(
     daily_lessons_are_queued_once_per_local_date,
     two_workers_never_claim_the_same_message,
     undelivered_messages_are_retried_or_given_up,
+    an_outage_loses_nothing_for_a_day_and_given_up_messages_come_back,
     broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them,
     group_chats_hear_of_a_meeting_once_each_and_are_claimed_once,
 );
@@ -367,7 +368,17 @@ async fn two_workers_never_claim_the_same_message(url: DatabaseUrl) {
         40
     );
     for item in &a {
-        store.mark_sent(item.id, later).await.expect("sent");
+        // The first worker's lease lapsed: it no longer holds the item, and cannot settle it.
+        assert!(!store.mark_sent(item.id, "a", later).await.expect("not a's"));
+        assert!(
+            !store
+                .mark_undelivered(item.id, "a", &Undelivered::Transient("late".into()), later)
+                .await
+                .expect("not a's")
+        );
+        assert!(!store.renew_claim(item.id, "a", later).await.expect("not a's"));
+        assert!(store.renew_claim(item.id, "c", later).await.expect("c's"));
+        assert!(store.mark_sent(item.id, "c", later).await.expect("sent"));
     }
     let much_later = later + Duration::minutes(5);
     let left = store
@@ -390,15 +401,15 @@ async fn undelivered_messages_are_retried_or_given_up(url: DatabaseUrl) {
     let items = store.claim(Channel::Telegram, None, "w", now, 10).await.expect("claim");
     assert_eq!(items.len(), 3);
     store
-        .mark_undelivered(items[0].id, &Undelivered::RetryAfter(Duration::seconds(30)), now)
+        .mark_undelivered(items[0].id, "w", &Undelivered::RetryAfter(Duration::seconds(30)), now)
         .await
         .expect("429");
     store
-        .mark_undelivered(items[1].id, &Undelivered::Unreachable("blocked".into()), now)
+        .mark_undelivered(items[1].id, "w", &Undelivered::Unreachable("blocked".into()), now)
         .await
         .expect("403");
     store
-        .mark_undelivered(items[2].id, &Undelivered::Transient("502".into()), now)
+        .mark_undelivered(items[2].id, "w", &Undelivered::Transient("502".into()), now)
         .await
         .expect("5xx");
     assert!(
@@ -456,6 +467,7 @@ async fn broadcasts_reach_members_with_a_private_chat_who_did_not_mute_them(url:
             city: Some("tanger".into()),
             groups: Vec::new(),
         },
+        request: None,
     };
     let (id, queued) = store.create_broadcast(&broadcast, now).await.expect("broadcast");
     assert_eq!(queued, 2);
@@ -526,6 +538,7 @@ async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: Datab
             ..Audience::default()
         },
         reminders: Reminders::default(),
+        request: None,
     };
     // Only the groups: nobody privately, and not the group the bot left.
     let (id, told) = store.create_meeting(&meeting, now).await.expect("meeting");
@@ -592,6 +605,78 @@ async fn group_chats_hear_of_a_meeting_once_each_and_are_claimed_once(url: Datab
             .await
             .expect("late"),
         0
+    );
+    store.close().await;
+}
+
+/// Issue 12, point 10: an item is tried, with backoff, for as long as it is younger than the
+/// give-up age (a day by default), however many tries that takes; then it is failed, listed, and
+/// `retry` puts it back as new.
+async fn an_outage_loses_nothing_for_a_day_and_given_up_messages_come_back(url: DatabaseUrl) {
+    use tatwir_core::outbox::OutboxStatus;
+    let store = SqlStore::connect(&url).await.expect("store");
+    let people = [person(&store, "x").await];
+    let start = at(2026, 2, 1, 7, 0);
+    enqueue(&store, &people, start).await;
+    let mut now = start;
+    let mut tries = 0;
+    // Twenty hours of 502s: far more than eight tries, and still pending.
+    while now < start + Duration::hours(20) {
+        let items = store.claim(Channel::Telegram, None, "w", now, 10).await.expect("claim");
+        for item in &items {
+            tries += 1;
+            assert!(
+                store
+                    .mark_undelivered(item.id, "w", &Undelivered::Transient("502".into()), now)
+                    .await
+                    .expect("502")
+            );
+        }
+        now += Duration::minutes(10);
+    }
+    assert!(tries > 8, "{tries} tries");
+    let pending = store
+        .outbox_entries(&[OutboxStatus::Pending, OutboxStatus::Failed], 10)
+        .await
+        .expect("list");
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].status, OutboxStatus::Pending);
+    assert_eq!(pending[0].last_error.as_deref(), Some("502"));
+    // A day after it was queued, the next failure gives it up.
+    let late = start + Duration::hours(24) + Duration::minutes(1);
+    let items = store
+        .claim(Channel::Telegram, None, "w", late, 10)
+        .await
+        .expect("claim");
+    assert_eq!(items.len(), 1);
+    store
+        .mark_undelivered(items[0].id, "w", &Undelivered::Transient("502".into()), late)
+        .await
+        .expect("502");
+    let failed = store.outbox_entries(&[OutboxStatus::Failed], 10).await.expect("list");
+    assert_eq!(failed.iter().map(|e| e.id).collect::<Vec<_>>(), vec![items[0].id]);
+    assert!(
+        store
+            .claim(Channel::Telegram, None, "w", late + Duration::hours(1), 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    // Put back, it is due at once, as new.
+    assert_eq!(store.retry_failed(&[], late).await.expect("retry"), 1);
+    assert_eq!(store.retry_failed(&[items[0].id], late).await.expect("again"), 0);
+    let back = store
+        .claim(Channel::Telegram, None, "w2", late, 10)
+        .await
+        .expect("claim");
+    assert_eq!((back.len(), back[0].tries), (1, 1));
+    assert!(store.mark_sent(back[0].id, "w2", late).await.expect("sent"));
+    assert!(
+        store
+            .outbox_entries(&[OutboxStatus::Pending, OutboxStatus::Failed], 10)
+            .await
+            .expect("list")
+            .is_empty()
     );
     store.close().await;
 }

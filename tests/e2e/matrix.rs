@@ -159,7 +159,15 @@ impl Volunteer {
         let sync = {
             let client = client.clone();
             AbortOnDropHandle::new(tokio::spawn(async move {
-                let _ = client.sync(SyncSettings::default()).await;
+                // `sync` ends at the first failed request (a keep-alive connection the
+                // homeserver closed, a slow answer under load); a real client syncs again, from
+                // the token it kept, so nothing is missed.
+                loop {
+                    if let Err(error) = client.sync(SyncSettings::default()).await {
+                        eprintln!("the volunteer's sync failed ({error}); syncing again");
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
+                }
             }))
         };
         let mut request = CreateRoom::new();
@@ -215,6 +223,15 @@ impl Volunteer {
 
     /// Waits until the bot has said something containing `needle`; returns all it said meanwhile.
     async fn expect(&mut self, needle: &str) -> Vec<Seen> {
+        match self.try_expect(needle).await {
+            Ok(seen) => seen,
+            Err(seen) => panic!("the bot never said {needle:?}; it said {seen:#?}"),
+        }
+    }
+
+    /// Like [`Volunteer::expect`], returning what was seen instead of failing, so that a test can
+    /// say more of what happened.
+    async fn try_expect(&mut self, needle: &str) -> Result<Vec<Seen>, Vec<Seen>> {
         let deadline = Instant::now() + WAIT;
         let mut seen = Vec::new();
         loop {
@@ -228,10 +245,10 @@ impl Volunteer {
                     };
                     seen.push(message);
                     if found {
-                        return seen;
+                        return Ok(seen);
                     }
                 }
-                _ => panic!("the bot never said {needle:?}; it said {seen:#?}"),
+                _ => return Err(seen),
             }
         }
     }
@@ -489,7 +506,13 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
             .as_i64()
             .expect("id"),
     );
-    let invitation = volunteer.expect("عرضة لاجتماع").await;
+    let invitation = match volunteer.try_expect("عرضة لاجتماع").await {
+        Ok(seen) => seen,
+        Err(seen) => panic!(
+            "the invitation never reached the group; the volunteer saw {seen:#?}; the outbox holds {}",
+            db.tatwir(&["outbox", "list", "--all", "--json"]).await
+        ),
+    };
     let shown = format!("{invitation:?}");
     assert!(shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"), "{shown}");
     group
@@ -509,7 +532,12 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     assert_eq!(store.rsvps(id).await.expect("answers"), vec![(person.id, Rsvp::Maybe)]);
 
     db.tatwir(&["meeting", "cancel", &id.to_string()]).await;
-    volunteer.expect("الاجتماع تلغى").await;
+    if let Err(seen) = volunteer.try_expect("الاجتماع تلغى").await {
+        panic!(
+            "the cancellation never reached the group; the volunteer saw {seen:#?}; the outbox holds {}",
+            db.tatwir(&["outbox", "list", "--all", "--json"]).await
+        );
+    }
     // A late answer to a cancelled meeting changes nothing.
     group
         .send(RoomMessageEventContent::text_plain("1"))

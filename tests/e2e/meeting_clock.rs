@@ -164,7 +164,7 @@ impl Rig {
         let mut rendered = Vec::new();
         for item in items {
             let replies = self.app.engine().render(&item, '/').await.expect("render");
-            self.store().mark_sent(item.id, now).await.expect("sent");
+            self.store().mark_sent(item.id, "scheduler", now).await.expect("sent");
             self.delivered
                 .entry((
                     item.message.kind().to_owned(),
@@ -271,6 +271,7 @@ async fn across_a_ramadan(url: DatabaseUrl, back: NaiveDate, forward: NaiveDate)
             recurrence: plan.recurrence.clone(),
             audience: Audience::default(),
             reminders: plan.reminders.clone(),
+            request: None,
         };
         let (id, invited) = rig.store().create_meeting(&meeting, now).await.expect("meeting");
         assert_eq!(invited, 4, "{}", plan.name);

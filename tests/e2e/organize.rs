@@ -109,7 +109,10 @@ impl Rig {
         let mut rendered = Vec::new();
         for item in items {
             let replies = self.app.engine().render(&item, '/').await.expect("render");
-            self.store().mark_sent(item.id, self.clock.now()).await.expect("sent");
+            self.store()
+                .mark_sent(item.id, "test", self.clock.now())
+                .await
+                .expect("sent");
             rendered.push((item, replies));
         }
         rendered
@@ -558,7 +561,7 @@ async fn pressed_actions_are_authorised_when_they_are_taken() {
     let review = rig.say("salma", "/broadcast Assemblée générale samedi.").await;
     assert_shows(&review, "Assemblée générale samedi.");
     rig.store()
-        .revoke_role(salma, Role::Coordinator, None)
+        .revoke_role(salma, Role::Coordinator, None, rig.clock.now())
         .await
         .expect("revoke");
     let pressed = texts(&rig.press("salma", &review, "📢 Envoyer").await);
@@ -589,6 +592,7 @@ async fn pressed_actions_are_authorised_when_they_are_taken() {
             associations: vec![rig.amal.association.id],
             ..Default::default()
         },
+        request: None,
     };
     let (id, _) = rig
         .store()
@@ -598,7 +602,7 @@ async fn pressed_actions_are_authorised_when_they_are_taken() {
     let listed = rig.say("karim", "/organize").await;
     assert_shows(&listed, "Bureau Amal");
     rig.store()
-        .revoke_role(karim, Role::Manager, Some(rig.amal.association.id))
+        .revoke_role(karim, Role::Manager, Some(rig.amal.association.id), rig.clock.now())
         .await
         .expect("revoke");
     let cancel = texts(&rig.press("karim", &listed, "Annuler").await);
@@ -606,4 +610,179 @@ async fn pressed_actions_are_authorised_when_they_are_taken() {
     assert!(!rig.store().meeting(id).await.expect("read").expect("meeting").cancelled);
     let listed = texts(&rig.say("karim", "/organize").await);
     assert!(!listed.contains("Bureau Amal"), "{listed}");
+}
+
+/// An invite code typed in a group is everyone's to copy: it is not taken there, and the answer
+/// does not say it back (issue 12, point 3).
+#[tokio::test]
+async fn an_invite_code_is_refused_in_a_group_without_being_echoed() {
+    let rig = Rig::new().await;
+    let code = rig.amal.manager_code.to_string();
+    let answer = texts(
+        &rig.send_in("omar", "-100", ChatKind::Group, Event::Text(format!("/start {code}")))
+            .await,
+    );
+    assert!(answer.contains("en privé") && answer.contains("/start"), "{answer}");
+    assert!(!answer.contains(&code), "the code is said back to the group: {answer}");
+    let omar = rig.person("omar").await;
+    assert!(
+        !rig.store().access(omar).await.expect("access").is_member(),
+        "joined from a group"
+    );
+    // The same code in private works.
+    let joined = texts(&rig.say("omar", &format!("/start {code}")).await);
+    assert!(joined.contains("Association Amal"), "{joined}");
+}
+
+/// Issue 12, point 1: a manager code serves one person; a manager whose role was taken back is
+/// not made manager again, nor member, by a code made before.
+#[tokio::test]
+async fn a_revoked_manager_does_not_come_back_with_an_old_code() {
+    let rig = Rig::new().await;
+    let manager = rig.amal.manager_code.to_string();
+    let volunteer = rig.amal.volunteer_code.to_string();
+    assert_shows(
+        &rig.say("karim", &format!("/start {manager}")).await,
+        "Association Amal",
+    );
+    let karim = rig.person("karim").await;
+    // The link was passed on: the next person is not made manager.
+    let forwarded = texts(&rig.say("omar", &format!("/start {manager}")).await);
+    assert!(forwarded.contains("déjà servi"), "{forwarded}");
+    assert!(
+        !rig.store()
+            .access(rig.person("omar").await)
+            .await
+            .expect("access")
+            .is_member()
+    );
+
+    rig.clock.advance(chrono::Duration::hours(1));
+    rig.store()
+        .revoke_role(karim, Role::Manager, Some(rig.amal.association.id), rig.clock.now())
+        .await
+        .expect("revoke");
+    rig.clock.advance(chrono::Duration::minutes(5));
+    // The manager code is used up anyway; the volunteer code, made before, gives nothing back.
+    let used = texts(&rig.say("karim", &format!("/start {manager}")).await);
+    assert!(used.contains("déjà servi"), "{used}");
+    let refused = texts(&rig.say("karim", &format!("/start {volunteer}")).await);
+    assert!(refused.contains("retiré"), "{refused}");
+    assert!(!rig.store().access(karim).await.expect("access").is_member());
+}
+
+/// Issue 12, point 3: after five wrong codes in a row, nothing is looked up for a minute (then
+/// two, four…), and the answer says how long; a right code afterwards works and resets the count.
+#[tokio::test]
+async fn guessing_codes_is_slowed_down() {
+    let rig = Rig::new().await;
+    let volunteer = rig.amal.volunteer_code.to_string();
+    for guess in ["AAAAAAAAAAAAA", "BBBB-BBBB", "not a code", "CCCCCCCCCCCCC", "DDDDDDDD"] {
+        let refused = texts(&rig.say("omar", &format!("/start {guess}")).await);
+        assert!(refused.contains("n'existe pas"), "{refused}");
+    }
+    let held = texts(&rig.say("omar", &format!("/start {volunteer}")).await);
+    assert!(held.contains("Trop de codes") && held.contains("une minute"), "{held}");
+    assert!(
+        !rig.store()
+            .access(rig.person("omar").await)
+            .await
+            .expect("access")
+            .is_member()
+    );
+    rig.clock.advance(chrono::Duration::seconds(61));
+    let joined = texts(&rig.say("omar", &format!("/start {volunteer}")).await);
+    assert!(joined.contains("Association Amal"), "{joined}");
+    assert_eq!(
+        rig.store()
+            .code_failures(rig.person("omar").await)
+            .await
+            .expect("count")
+            .count,
+        0
+    );
+    // Somebody else was never held up.
+    let other = texts(&rig.say("nadia", &format!("/start {volunteer}")).await);
+    assert!(other.contains("Association Amal"), "{other}");
+}
+
+/// Issue 12, point 7: an offer answers only in the chat it was shown in. A press forged in a
+/// group with a private keyboard's data is not taken (so no adapter retires the group's
+/// keyboard it was sent from), and the same press in private still works.
+#[tokio::test]
+async fn a_press_from_another_chat_than_its_offers_is_not_taken() {
+    let rig = Rig::new().await;
+    let code = rig.amal.volunteer_code.to_string();
+    assert_shows(&rig.say("amina", &format!("/start {code}")).await, "Association Amal");
+    let toolboxes = rig.say("amina", "/learn").await;
+    let choice = toolboxes
+        .iter()
+        .find_map(|reply| match reply {
+            Outgoing::Message { choices, .. } => choices.first().and_then(|row| row.first()).cloned(),
+            _ => None,
+        })
+        .expect("a toolbox to choose");
+    let forged = Incoming {
+        identity: Identity::new(Channel::Telegram, "amina"),
+        display_name: "amina".to_owned(),
+        client_language: Some("fr".to_owned()),
+        chat: Chat {
+            id: "-100777".to_owned(),
+            kind: ChatKind::Group,
+            private_link: None,
+            command_prefix: '/',
+        },
+        event: Event::Choice(choice.data.clone()),
+    };
+    let handled = rig.app.engine().handle_event(&forged).await;
+    assert!(!handled.accepted, "a private keyboard's press was taken in a group");
+    assert!(handled.replies.is_empty(), "{:?}", handled.replies);
+    let taken = rig.send("amina", Event::Choice(choice.data)).await;
+    assert!(!texts(&taken).contains("plus valable"), "{}", texts(&taken));
+}
+
+/// Issue 12, point 9: "send the announcement" pressed again with the same keyboard (a replay, a
+/// retry after the conversation could not be saved, two webhook requests at once) sends one
+/// announcement, and answers with the first one's number.
+#[tokio::test]
+async fn a_confirmation_pressed_twice_sends_one_announcement() {
+    use tatwir_core::broadcast::{BroadcastId, BroadcastStore};
+    use tatwir_core::conversation::ConversationStore;
+    let rig = Rig::new().await;
+    rig.say("amina", &format!("/start {}", rig.amal.volunteer_code)).await;
+    rig.say("salma", "/start").await;
+    let salma = rig.person("salma").await;
+    rig.store()
+        .grant_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("grant");
+    let review = rig.say("salma", "/broadcast Assemblée générale samedi.").await;
+    // The state the press is made in, as a failed save after the first press would leave it.
+    let before = rig.store().conversation(salma).await.expect("read");
+    let first = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    rig.store()
+        .save_conversation(salma, &before, rig.clock.now())
+        .await
+        .expect("restore");
+    let second = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    assert!(
+        rig.store().broadcast(BroadcastId(2)).await.expect("read").is_none(),
+        "a second announcement: {first} / {second}"
+    );
+    assert_eq!(first, second, "the same answer, with the same number");
+    // Both presses at once make one too.
+    let review = rig.say("salma", "/broadcast Réunion lundi.").await;
+    let choice = find(&review, "📢 Envoyer");
+    let (a, b) = tokio::join!(
+        rig.send("salma", Event::Choice(choice.data.clone())),
+        rig.send("salma", Event::Choice(choice.data))
+    );
+    assert!(
+        rig.store().broadcast(BroadcastId(2)).await.expect("read").is_some(),
+        "{a:?} {b:?}"
+    );
+    assert!(
+        rig.store().broadcast(BroadcastId(3)).await.expect("read").is_none(),
+        "{a:?} {b:?}"
+    );
 }

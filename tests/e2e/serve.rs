@@ -14,14 +14,21 @@ struct Served {
     log: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
+/// Starts `tatwir serve`; with no channel unless the command sets one's variables.
 fn serve(mut command: std::process::Command) -> Served {
+    let set = |name: &str| command.get_envs().any(|(key, value)| key == name && value.is_some());
+    let (telegram, matrix) = (set("TELOXIDE_TOKEN"), set("MATRIX_HOMESERVER"));
+    if !telegram {
+        command.env_remove("TELOXIDE_TOKEN");
+    }
+    if !matrix {
+        command.env_remove("MATRIX_HOMESERVER");
+    }
     let mut child = command
         .arg("serve")
         .env("TATWIR_HTTP_ADDR", "127.0.0.1:0")
         .env("TATWIR_LOG", "debug")
         .env("NO_COLOR", "1")
-        .env_remove("TELOXIDE_TOKEN")
-        .env_remove("MATRIX_HOMESERVER")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -120,4 +127,129 @@ async fn database_passwords_never_reach_the_logs() {
     let log = served.expect("serve test");
     assert!(log.contains("***"), "the URL is logged, redacted: {log}");
     assert!(!log.contains("s3cret-Pa55word"), "{log}");
+}
+
+/// A meeting's calendar file is served at its unguessable address only: its number, which
+/// anyone can count up to, finds nothing (issue 12, point 6).
+#[test]
+fn calendar_files_are_served_at_their_token_not_at_their_number() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let run = |args: &[&str]| {
+        let output = tatwir(dir.path()).args(args).output().expect("run tatwir");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let created = run(&[
+        "meeting",
+        "add",
+        "--title",
+        "Bureau",
+        "--start",
+        "2030-02-07T10:00",
+        "--place",
+        "Salle 2",
+        "--json",
+    ]);
+    let id = created["id"].as_i64().expect("id").to_string();
+    let shown = run(&["meeting", "show", &id, "--json"]);
+    let token = shown["calendar"].as_str().expect("a calendar token").to_owned();
+    assert_eq!(token.len(), 32, "{shown}");
+    let served = serve(tatwir(dir.path()));
+    let by_token = get(&served.address, &format!("/meetings/{token}.ics"));
+    assert!(by_token.starts_with("HTTP/1.1 200"), "{by_token}");
+    assert!(
+        by_token.contains("BEGIN:VCALENDAR") && by_token.contains("Salle 2"),
+        "{by_token}"
+    );
+    for guess in [
+        format!("/meetings/{id}.ics"),
+        "/meetings/1.ics".to_owned(),
+        format!("/meetings/{}.ics", "0".repeat(32)),
+    ] {
+        let answer = get(&served.address, &guess);
+        assert!(answer.starts_with("HTTP/1.1 404"), "{guess}: {answer}");
+        assert!(!answer.contains("Salle 2"), "{guess}: {answer}");
+    }
+    stop(served);
+}
+
+/// Issue 12, point 11: a Bot API that answers 502 at start is waited out, not taken for a refused
+/// token; `/readyz` fails while the channel retries and passes once it is up, and `/healthz`
+/// shows the channel's state meanwhile. A refused token stops the channel, and `/readyz` says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_that_fails_at_start_is_retried_and_readyz_tells() {
+    use tatwir_botapi::{BotApiServer, Fault, TgUser};
+    let bot = TgUser {
+        id: 4242,
+        first_name: "Tatwir".into(),
+        username: Some("tatwir_test_bot".into()),
+        language_code: None,
+    };
+    let api = BotApiServer::start("4242:loopback-test-token", bot)
+        .await
+        .expect("Bot API server");
+    api.fail_next("getMe", Fault::ServerError(502), 3);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut command = tatwir(dir.path());
+    command
+        .env("TELOXIDE_TOKEN", "4242:loopback-test-token")
+        .env("TELOXIDE_API_URL", api.url().as_str());
+    let log = tokio::task::spawn_blocking(move || {
+        let served = serve(command);
+        let state = |response: &str| {
+            let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
+            let json: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+            json["channels"]["telegram"]["state"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let first = get(&served.address, "/readyz");
+        assert!(first.starts_with("HTTP/1.1 503"), "{first}");
+        assert!(["starting", "retrying"].contains(&state(&first).as_str()), "{first}");
+        let health = get(&served.address, "/healthz");
+        assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut retrying_seen = state(&first) == "retrying";
+        loop {
+            let ready = get(&served.address, "/readyz");
+            retrying_seen |= state(&ready) == "retrying";
+            if ready.starts_with("HTTP/1.1 200") {
+                assert_eq!(state(&ready), "up", "{ready}");
+                break;
+            }
+            assert!(Instant::now() < deadline, "the channel never came up: {ready}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(retrying_seen, "the channel was never shown retrying");
+        stop(served)
+    })
+    .await
+    .expect("serve");
+    assert!(!log.contains("refused the bot token"), "{log}");
+
+    // A token the Bot API does not know is refused for good.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut command = tatwir(dir.path());
+    command
+        .env("TELOXIDE_TOKEN", "4343:a-token-nobody-issued")
+        .env("TELOXIDE_API_URL", api.url().as_str());
+    let log = tokio::task::spawn_blocking(move || {
+        let served = serve(command);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let ready = get(&served.address, "/readyz");
+            assert!(ready.starts_with("HTTP/1.1 503"), "{ready}");
+            if ready.contains(r#""state":"refused""#) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the refusal never showed: {ready}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        stop(served)
+    })
+    .await
+    .expect("serve");
+    assert!(log.contains("refused the bot token"), "{log}");
+    api.stop().await;
 }

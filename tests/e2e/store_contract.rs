@@ -19,6 +19,8 @@ on_both_backends!(
     associations_count_their_members,
     roles_are_granted_and_revoked,
     invites_are_listed_and_revoked,
+    manager_codes_run_out_and_old_codes_do_not_give_a_role_back,
+    wrong_codes_are_counted_until_one_works,
     conversation_state_survives_a_restart,
     any_script_round_trips,
 );
@@ -146,6 +148,7 @@ async fn refused_codes_change_nothing(url: DatabaseUrl) {
             created.association.id,
             Role::Volunteer,
             Some(t0() + Duration::days(1)),
+            None,
             t0(),
         )
         .await
@@ -273,13 +276,13 @@ async fn roles_are_granted_and_revoked(url: DatabaseUrl) {
 
     assert!(
         store
-            .revoke_role(person.id, Role::Coordinator, None)
+            .revoke_role(person.id, Role::Coordinator, None, t0())
             .await
             .expect("revoke")
     );
     assert!(
         !store
-            .revoke_role(person.id, Role::Coordinator, None)
+            .revoke_role(person.id, Role::Coordinator, None, t0())
             .await
             .expect("revoke twice")
     );
@@ -290,16 +293,18 @@ async fn invites_are_listed_and_revoked(url: DatabaseUrl) {
     let store = SqlStore::connect(&url).await.expect("store");
     let amal = amal(&store).await;
     let extra = store
-        .create_invite(amal.association.id, Role::Manager, None, t0())
+        .create_invite(amal.association.id, Role::Manager, None, None, t0())
         .await
         .expect("invite");
     assert!(matches!(
-        store.create_invite(amal.association.id, Role::Admin, None, t0()).await,
+        store
+            .create_invite(amal.association.id, Role::Admin, None, None, t0())
+            .await,
         Err(GrantError::NotAnAssociationRole(_))
     ));
     assert!(matches!(
         store
-            .create_invite(AssociationId(777), Role::Volunteer, None, t0())
+            .create_invite(AssociationId(777), Role::Volunteer, None, None, t0())
             .await,
         Err(GrantError::UnknownAssociation(_))
     ));
@@ -386,4 +391,128 @@ async fn any_script_round_trips(url: DatabaseUrl) {
         );
     }
     assert_eq!(store.people(None).await.expect("people").len(), names.len());
+}
+
+/// Issue 12, point 1: a new association's manager code serves one person within a week; a
+/// person whose role was taken back is not given it again by a code made before; rotating the
+/// manager codes revokes the old ones and makes one that works.
+async fn manager_codes_run_out_and_old_codes_do_not_give_a_role_back(url: DatabaseUrl) {
+    let store = SqlStore::connect(&url).await.expect("store");
+    let created = amal(&store).await;
+    let amal_id = created.association.id;
+    let person = |user: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .person_for(&telegram(user), user, None, t0())
+                .await
+                .expect("person")
+                .id
+        }
+    };
+    let (karim, salma, nadia) = (person("karim").await, person("salma").await, person("nadia").await);
+    let listed = store.invites(Some(amal_id)).await.expect("list");
+    let manager = listed.iter().find(|i| i.role == Role::Manager).expect("manager code");
+    assert_eq!(manager.max_uses, Some(1));
+    assert_eq!(manager.expires_at, Some(t0() + Duration::days(7)));
+    let volunteer = listed
+        .iter()
+        .find(|i| i.role == Role::Volunteer)
+        .expect("volunteer code");
+    assert_eq!((volunteer.max_uses, volunteer.expires_at), (None, None));
+
+    // One person only, even a week early.
+    store
+        .redeem_invite(karim, &created.manager_code, t0())
+        .await
+        .expect("first use");
+    assert!(matches!(
+        store.redeem_invite(salma, &created.manager_code, t0()).await,
+        Err(RedeemError::UsedUp)
+    ));
+    assert!(store.access(salma).await.expect("access").memberships.is_empty());
+    // Nobody after a week either.
+    let late = store
+        .create_invite(amal_id, Role::Manager, Some(t0() + Duration::days(7)), Some(1), t0())
+        .await
+        .expect("invite");
+    assert!(matches!(
+        store.redeem_invite(salma, &late.code, t0() + Duration::days(7)).await,
+        Err(RedeemError::Expired)
+    ));
+
+    // Karim's role is taken back: no code made before gives it back, nor any other role there.
+    let revoked_at = t0() + Duration::hours(1);
+    assert!(
+        store
+            .revoke_role(karim, Role::Manager, Some(amal_id), revoked_at)
+            .await
+            .expect("revoke")
+    );
+    let spare = store
+        .create_invite(amal_id, Role::Manager, None, Some(5), t0())
+        .await
+        .expect("spare");
+    for code in [&spare.code, &created.volunteer_code] {
+        assert!(matches!(
+            store
+                .redeem_invite(karim, code, revoked_at + Duration::minutes(1))
+                .await,
+            Err(RedeemError::RoleTakenBack)
+        ));
+    }
+    assert!(store.access(karim).await.expect("access").memberships.is_empty());
+    // A code made afterwards, given to him on purpose, does.
+    let fresh = store
+        .create_invite(amal_id, Role::Volunteer, None, None, revoked_at + Duration::minutes(2))
+        .await
+        .expect("fresh");
+    store
+        .redeem_invite(karim, &fresh.code, revoked_at + Duration::minutes(3))
+        .await
+        .expect("a code made after");
+    // Others still join with the spare code.
+    store
+        .redeem_invite(nadia, &spare.code, revoked_at)
+        .await
+        .expect("another person");
+
+    // Rotation revokes every live manager code and makes one fresh single-use code.
+    let (revoked, new) = store.rotate_manager_codes(amal_id, revoked_at).await.expect("rotate");
+    assert_eq!(revoked, 3, "the used one, the expired one and the spare are revoked");
+    assert_eq!((new.role, new.max_uses), (Role::Manager, Some(1)));
+    assert!(matches!(
+        store.redeem_invite(salma, &spare.code, revoked_at).await,
+        Err(RedeemError::Revoked)
+    ));
+    let joined = store
+        .redeem_invite(salma, &new.code, revoked_at)
+        .await
+        .expect("new code");
+    assert_eq!((joined.role, joined.outcome), (Role::Manager, JoinOutcome::Joined));
+    let listed = store.invites(Some(amal_id)).await.expect("list");
+    let shown = listed.iter().find(|i| i.code == new.code).expect("listed");
+    assert_eq!((shown.uses, shown.uses_left()), (1, Some(0)));
+    assert!(matches!(
+        store.rotate_manager_codes(AssociationId(777), t0()).await,
+        Err(GrantError::UnknownAssociation(_))
+    ));
+}
+
+/// Issue 12, point 3: wrong codes are counted per person, and forgotten once one works.
+async fn wrong_codes_are_counted_until_one_works(url: DatabaseUrl) {
+    let store = SqlStore::connect(&url).await.expect("store");
+    let person = store
+        .person_for(&telegram("9"), "Omar", None, t0())
+        .await
+        .expect("person");
+    assert_eq!(store.code_failures(person.id).await.expect("read").count, 0);
+    for n in 1..=3 {
+        let at = t0() + Duration::minutes(n);
+        assert_eq!(store.record_code_failure(person.id, at).await.expect("count"), n as u32);
+    }
+    let failures = store.code_failures(person.id).await.expect("read");
+    assert_eq!((failures.count, failures.last), (3, Some(t0() + Duration::minutes(3))));
+    store.clear_code_failures(person.id).await.expect("clear");
+    assert_eq!(store.code_failures(person.id).await.expect("read").count, 0);
 }

@@ -243,9 +243,11 @@ async fn a_volunteer_joins_and_takes_a_lesson_and_its_quiz_in_arabic() {
     assert!(buttons(&pressed).is_empty(), "{:?}", pressed.reply_markup);
     assert!(!rig.api.callback_answers().is_empty());
     let mut step = rig.press(&salma, &toolbox[0], "غسل اليدين", 2).await;
-    // The lesson's poster goes first (by URL), then its first part.
+    // The lesson's picture (drawn for the project, in the pack) goes first, uploaded as a
+    // photo, then its first part.
+    assert_eq!(step[0].method, "sendPhoto", "{:?}", step[0]);
     assert!(
-        matches!(step[0].document, Some(SentFile::ByUrl(_))),
+        matches!(&step[0].document, Some(SentFile::Uploaded { name, .. }) if name == "handwashing.png"),
         "{:?}",
         step[0].document
     );
@@ -266,7 +268,7 @@ async fn a_volunteer_joins_and_takes_a_lesson_and_its_quiz_in_arabic() {
     assert!(text(&progress[0]).contains("النظافة: 1/5"), "{}", text(&progress[0]));
     let salma_id = rig.person_id(&salma).await;
     assert_eq!(rig.store.attempts(salma_id).await.expect("attempts").len(), 4);
-    // The same lesson again: its poster is re-sent by the file_id Telegram gave the first time.
+    // The same lesson again: its picture is re-sent by the file_id Telegram gave the first time.
     let list = rig.say(&salma, "/learn", 1).await;
     let toolbox = rig.press(&salma, &list[0], "النظافة", 1).await;
     let again = rig.press(&salma, &toolbox[0], "غسل اليدين", 2).await;
@@ -1205,7 +1207,7 @@ async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_el
         due[0].occurrence,
         format!("{meeting}/2027-04-01T18:00/24h@{volunteers_id}")
     );
-    rig.store.mark_sent(due[0].id, day_before).await.expect("sent");
+    rig.store.mark_sent(due[0].id, "test", day_before).await.expect("sent");
 
     // The cancellation is posted in the group, and not in the other one.
     let cancelled = rig.tatwir(&["meeting", "cancel", &meeting.to_string()]).await;

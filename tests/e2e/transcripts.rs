@@ -85,6 +85,11 @@ fn play(name: &str, args: &[&str]) {
     let amal = add_association(data.path(), "Association Amal", "Tanger");
     // Next year, so that a date typed in a transcript is always ahead.
     let year = (chrono::Utc::now().year() + 1).to_string();
+    // A lesson's picture shows as its path, which depends on where the checkout is.
+    let content = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
+        .expect("the content folder")
+        .display()
+        .to_string();
     let fill = |s: &str| {
         s.replace("{VOLUNTEER_CODE}", &amal.volunteer_code)
             .replace("{MANAGER_CODE}", &amal.manager_code)
@@ -94,6 +99,7 @@ fn play(name: &str, args: &[&str]) {
         s.replace(&amal.volunteer_code, "{VOLUNTEER_CODE}")
             .replace(&amal.manager_code, "{MANAGER_CODE}")
             .replace(&year, "{YEAR}")
+            .replace(&content, "{CONTENT}")
     };
 
     let inputs: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix("> ")).collect();
@@ -124,7 +130,8 @@ fn play(name: &str, args: &[&str]) {
             let replay = replay
                 .replace(&amal_i.volunteer_code, "{VOLUNTEER_CODE}")
                 .replace(&amal_i.manager_code, "{MANAGER_CODE}")
-                .replace(&year, "{YEAR}");
+                .replace(&year, "{YEAR}")
+                .replace(&content, "{CONTENT}");
             blessed.push_str(&format!("> {}\n", inputs[i]));
             blessed.push_str(&replay[previous.len()..]);
             previous = replay;

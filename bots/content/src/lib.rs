@@ -70,20 +70,6 @@ pub struct Pack {
     pub warnings: Vec<Warning>,
 }
 
-/// Whether a folder of the pack is not a toolbox at all: it holds files, none of them TOML
-/// (`content/pictures/`, the script that renders the pictures). An empty folder, or one with a
-/// language file but no `toolbox.toml`, is a toolbox with a problem.
-fn is_tooling(folder: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return false;
-    };
-    let names: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
-    !names.is_empty()
-        && !names
-            .iter()
-            .any(|path| path.extension().is_some_and(|extension| extension == "toml"))
-}
-
 /// Everything under `dir`: the library, its problems and its warnings.
 pub fn read_pack(dir: &Path) -> Pack {
     let mut problems = Vec::new();
@@ -92,7 +78,7 @@ pub fn read_pack(dir: &Path) -> Pack {
             .filter_map(Result::ok)
             .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
             .map(|entry| entry.path())
-            .filter(|path| path.is_dir() && !is_tooling(path))
+            .filter(|path| path.is_dir())
             .collect(),
         Err(_) => {
             problems.push(Problem {

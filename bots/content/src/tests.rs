@@ -782,7 +782,7 @@ fn varied_or_few_multiple_answer_questions_are_no_warning() {
     assert_eq!(patterns_of(&varied), []);
     // Three alike, but too few to call it a pattern.
     let few = pack_with_multiple(&[("d", &[1, 2], 3), ("e", &[2, 3], 3)]);
-    assert!(MIN_MULTIPLE_FOR_PATTERN > 3);
+    const { assert!(MIN_MULTIPLE_FOR_PATTERN > 3) };
     assert_eq!(patterns_of(&few), []);
 }
 
@@ -871,20 +871,6 @@ fn latin_letters_and_peh_in_darija_are_warnings() {
             kind: TextKind::Option,
             word: "déjà".to_owned(),
         }]
-    );
-}
-
-#[test]
-fn a_folder_of_files_without_toml_is_not_a_toolbox() {
-    let dir = pack(|_, text| text);
-    std::fs::create_dir(dir.path().join("pictures")).expect("folder");
-    std::fs::write(dir.path().join("pictures/render"), "#!/usr/bin/env bash\n").expect("write");
-    assert_eq!(problems_of(&dir), []);
-    // With a language file, it is a toolbox missing its structure file.
-    std::fs::write(dir.path().join("pictures/fr.toml"), "title = \"x\"\n").expect("write");
-    assert_eq!(
-        problems_of(&dir),
-        [("pictures".to_owned(), None, Defect::MissingToolboxFile)]
     );
 }
 

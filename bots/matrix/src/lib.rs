@@ -205,7 +205,7 @@ impl Matrix {
             store,
             allowed_servers: config.allowed_servers,
             send_gap: Duration::from_secs_f64(1.0 / config.messages_per_second.max(0.1)),
-            worker: format!("matrix:{}", std::process::id()),
+            worker: tatwir_store::outbox::worker_name("matrix"),
         }))
     }
 
@@ -224,8 +224,10 @@ impl Matrix {
         // The first start skips the history of rooms the account is already in; later starts
         // go on from the stored sync token, so nothing is replayed and nothing missed.
         let first = format!("matrix.{}.synced", self.own);
+        let health = self.engine.health().clone();
         if self.store.setting(&first).await.ok().flatten().is_none() {
             while let Err(error) = self.client.sync_once(SyncSettings::default()).await {
+                health.failing(Channel::Matrix, Utc::now());
                 tracing::warn!(%error, "Matrix: first sync failed; trying again");
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }
@@ -234,11 +236,27 @@ impl Matrix {
             }
         }
         self.register_handlers();
-        loop {
-            if let Err(error) = self.client.sync(SyncSettings::default()).await {
-                tracing::warn!(%error, "Matrix sync stopped; starting again");
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
+        // Each sync's outcome sets the channel's state; a failed one is retried from the kept
+        // token after a pause, so nothing is missed.
+        let synced = self
+            .client
+            .sync_with_result_callback(SyncSettings::default(), |result| {
+                let health = health.clone();
+                async move {
+                    match result {
+                        Ok(_) => health.up(Channel::Matrix, Utc::now()),
+                        Err(error) => {
+                            health.failing(Channel::Matrix, Utc::now());
+                            tracing::warn!(%error, "Matrix sync failed; trying again");
+                            tokio::time::sleep(Duration::from_secs(2)).await;
+                        }
+                    }
+                    Ok(matrix_sdk::LoopCtrl::Continue)
+                }
+            })
+            .await;
+        if let Err(error) = synced {
+            tracing::error!(%error, "Matrix sync ended");
         }
     }
 
@@ -600,10 +618,14 @@ impl Matrix {
                 continue;
             }
             for item in items {
-                let outcome = self.deliver(&item).await;
-                tatwir_core::outbox::record(&self.store, item.id, outcome, self.engine.clock().now()).await;
-                // Bulk sending is paced; the SDK also honours M_LIMIT_EXCEEDED.
-                tokio::time::sleep(self.send_gap).await;
+                let clock = self.engine.clock();
+                let tried =
+                    tatwir_core::outbox::deliver_held(&self.store, &self.worker, item.id, clock, self.deliver(&item))
+                        .await;
+                if tried {
+                    // Bulk sending is paced; the SDK also honours M_LIMIT_EXCEEDED.
+                    tokio::time::sleep(self.send_gap).await;
+                }
             }
         }
     }
@@ -630,6 +652,23 @@ impl Matrix {
         }
         Ok(())
     }
+}
+
+/// Whether a failure to connect means the homeserver refused the credentials (a wrong password or
+/// token, a deactivated account): then trying again will not help until the configuration changes.
+pub fn credentials_refused(error: &anyhow::Error) -> bool {
+    use matrix_sdk::ruma::api::error::ErrorKind;
+    let kind = if let Some(error) = error.downcast_ref::<matrix_sdk::Error>() {
+        error.client_api_error_kind()
+    } else if let Some(error) = error.downcast_ref::<matrix_sdk::HttpError>() {
+        error.client_api_error_kind()
+    } else {
+        None
+    };
+    matches!(
+        kind,
+        Some(ErrorKind::Forbidden | ErrorKind::UnknownToken(_) | ErrorKind::UserDeactivated)
+    )
 }
 
 /// The text in plain and HTML, followed by the numbered choices.

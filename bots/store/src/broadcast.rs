@@ -104,21 +104,34 @@ impl SqlStore {
 impl BroadcastStore for SqlStore {
     async fn create_broadcast(&self, broadcast: &NewBroadcast, now: DateTime<Utc>) -> StoreResult<(BroadcastId, u64)> {
         let mut tx = self.write().await?;
-        let id = sqlx::query(
-            "INSERT INTO broadcasts (author_id, topic, texts, audience, created_at) VALUES ($1, $2, $3, $4, $5) \
-             RETURNING id",
+        // The same confirmation again (a replay, two requests at once) finds the first one's row:
+        // on PostgreSQL the second insert waits for the first transaction, then does nothing.
+        let inserted = sqlx::query(
+            "INSERT INTO broadcasts (author_id, topic, texts, audience, created_at, request_key) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (request_key) DO NOTHING RETURNING id",
         )
         .bind(broadcast.author.map(|person| person.0))
         .bind(broadcast.topic.code())
         .bind(serde_json::to_string(&broadcast.texts).map_err(unwritable)?)
         .bind(serde_json::to_string(&broadcast.audience).map_err(unwritable)?)
         .bind(millis(now))
-        .fetch_one(&mut *tx)
+        .bind(broadcast.request.clone())
+        .fetch_optional(&mut *tx)
         .await
-        .map_err(fail)?
-        .try_get("id")
-        .map(BroadcastId)
         .map_err(fail)?;
+        let Some(inserted) = inserted else {
+            let first = sqlx::query("SELECT id, recipients FROM broadcasts WHERE request_key = $1")
+                .bind(broadcast.request.clone())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(fail)?;
+            let recipients = super::integer(&first, "recipients")?;
+            return Ok((
+                BroadcastId(first.try_get("id").map_err(fail)?),
+                u64::try_from(recipients).unwrap_or(0),
+            ));
+        };
+        let id = inserted.try_get("id").map(BroadcastId).map_err(fail)?;
         let queued = queue_for_audience(
             &mut tx,
             &OutboxMessage::Broadcast { broadcast: id },

@@ -11,7 +11,9 @@ use tatwir_core::association::{
 use tatwir_core::language::Language;
 use tatwir_core::person::{Access, Identity, Membership, MembershipSummary, Person, PersonId, PersonSummary};
 use tatwir_core::role::Role;
-use tatwir_core::store::{GrantError, JoinOutcome, RedeemError, Redemption, Store, StoreError, StoreResult};
+use tatwir_core::store::{
+    CodeFailures, GrantError, JoinOutcome, RedeemError, Redemption, Store, StoreError, StoreResult,
+};
 
 fn person_from(row: &AnyRow) -> StoreResult<Person> {
     let language: Option<String> = row.try_get("language").map_err(fail)?;
@@ -49,7 +51,15 @@ fn invite_from(row: &AnyRow) -> StoreResult<Invite> {
         expires_at: expires_at.map(from_millis),
         revoked_at: revoked_at.map(from_millis),
         uses: row.try_get("uses").map_err(fail)?,
+        max_uses: row.try_get("max_uses").map_err(fail)?,
     })
+}
+
+/// The columns [`invite_from`] reads.
+macro_rules! invite_columns {
+    () => {
+        "code, association_id, role, created_at, expires_at, revoked_at, uses, max_uses"
+    };
 }
 
 /// The columns [`person_from`] reads, as a literal so that queries stay static strings.
@@ -70,20 +80,22 @@ async fn insert_invite(
     association: AssociationId,
     role: Role,
     expires_at: Option<DateTime<Utc>>,
+    max_uses: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Invite> {
-    // A fresh code collides with an existing one about once in 10^12 draws; try again if so.
+    // A fresh code collides with an existing one about once in 10^19 draws; try again if so.
     for _ in 0..5 {
         let code = InviteCode::generate();
         let inserted = sqlx::query(
-            "INSERT INTO invites (code, association_id, role, created_at, expires_at, uses) \
-             VALUES ($1, $2, $3, $4, $5, 0) ON CONFLICT (code) DO NOTHING",
+            "INSERT INTO invites (code, association_id, role, created_at, expires_at, uses, max_uses) \
+             VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT (code) DO NOTHING",
         )
         .bind(code.as_str())
         .bind(association.0)
         .bind(role.code())
         .bind(millis(now))
         .bind(expires_at.map(millis))
+        .bind(max_uses)
         .execute(&mut **tx)
         .await
         .map_err(fail)?;
@@ -96,10 +108,27 @@ async fn insert_invite(
                 expires_at,
                 revoked_at: None,
                 uses: 0,
+                max_uses,
             });
         }
     }
     Err(StoreError::Conflict("could not draw an unused invite code".into()))
+}
+
+/// `UnknownAssociation` unless the association exists.
+async fn known_association(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    association: AssociationId,
+) -> Result<(), GrantError> {
+    let exists = sqlx::query("SELECT id FROM associations WHERE id = $1")
+        .bind(association.0)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(fail)?;
+    match exists {
+        Some(_) => Ok(()),
+        None => Err(GrantError::UnknownAssociation(association)),
+    }
 }
 
 impl Store for SqlStore {
@@ -225,21 +254,51 @@ impl Store for SqlStore {
         code: &InviteCode,
         now: DateTime<Utc>,
     ) -> Result<Redemption, RedeemError> {
-        let mut tx = self.write().await?;
-        let row = sqlx::query(
-            "SELECT i.code, i.association_id, i.role, i.created_at, i.expires_at, i.revoked_at, i.uses \
-             FROM invites i WHERE i.code = $1",
-        )
-        .bind(code.as_str())
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(fail)?;
+        // A wrong code is answered from a read: guesses never take the write lock.
+        let refusal = |invite: &Invite| -> Option<RedeemError> {
+            if invite.revoked_at.is_some() {
+                Some(RedeemError::Revoked)
+            } else if invite.expires_at.is_some_and(|at| at <= now) {
+                Some(RedeemError::Expired)
+            } else if invite.uses_left() == Some(0) {
+                Some(RedeemError::UsedUp)
+            } else {
+                None
+            }
+        };
+        let read = concat!("SELECT ", invite_columns!(), " FROM invites WHERE code = $1");
+        let row = sqlx::query(read)
+            .bind(code.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
         let invite = invite_from(&row.ok_or(RedeemError::Unknown)?)?;
-        if invite.revoked_at.is_some() {
-            return Err(RedeemError::Revoked);
+        if let Some(refused) = refusal(&invite) {
+            return Err(refused);
         }
-        if invite.expires_at.is_some_and(|at| at <= now) {
-            return Err(RedeemError::Expired);
+        let mut tx = self.write().await?;
+        // Read again under the lock: another person may have used the last place meanwhile.
+        let row = sqlx::query(read)
+            .bind(code.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?;
+        let invite = invite_from(&row.ok_or(RedeemError::Unknown)?)?;
+        if let Some(refused) = refusal(&invite) {
+            return Err(refused);
+        }
+        let taken_back: Option<i64> =
+            sqlx::query("SELECT revoked_at FROM role_revocations WHERE person_id = $1 AND association_id = $2")
+                .bind(person.0)
+                .bind(invite.association_id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fail)?
+                .map(|row| row.try_get("revoked_at"))
+                .transpose()
+                .map_err(fail)?;
+        if taken_back.is_some_and(|at| at >= millis(invite.created_at)) {
+            return Err(RedeemError::RoleTakenBack);
         }
         let association = sqlx::query("SELECT id, name, city, created_at FROM associations WHERE id = $1")
             .bind(invite.association_id.0)
@@ -290,11 +349,16 @@ impl Store for SqlStore {
             }
         };
         if !matches!(outcome, JoinOutcome::AlreadyMember { .. }) {
-            sqlx::query("UPDATE invites SET uses = uses + 1 WHERE code = $1")
-                .bind(code.as_str())
-                .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+            let counted = sqlx::query(
+                "UPDATE invites SET uses = uses + 1 WHERE code = $1 AND (max_uses IS NULL OR uses < max_uses)",
+            )
+            .bind(code.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+            if counted.rows_affected() != 1 {
+                return Err(RedeemError::UsedUp);
+            }
         }
         tx.commit().await.map_err(fail)?;
         Ok(Redemption {
@@ -314,8 +378,16 @@ impl Store for SqlStore {
             .await
             .map_err(fail)?;
         let id = AssociationId(row.try_get("id").map_err(fail)?);
-        let volunteer = insert_invite(&mut tx, id, Role::Volunteer, None, now).await?;
-        let manager = insert_invite(&mut tx, id, Role::Manager, None, now).await?;
+        let volunteer = insert_invite(&mut tx, id, Role::Volunteer, None, None, now).await?;
+        let manager = insert_invite(
+            &mut tx,
+            id,
+            Role::Manager,
+            Some(now + chrono::Duration::days(Invite::MANAGER_VALID_DAYS)),
+            Some(Invite::MANAGER_USES),
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(fail)?;
         Ok(NewAssociation {
             association: Association {
@@ -477,9 +549,23 @@ impl Store for SqlStore {
         person: PersonId,
         role: Role,
         association: Option<AssociationId>,
+        now: DateTime<Utc>,
     ) -> Result<bool, GrantError> {
         let mut tx = self.write().await?;
         self.check_target(&mut tx, person, role, association).await?;
+        if let Some(association) = association {
+            // Codes of this association made until now no longer give the person a role in it.
+            sqlx::query(
+                "INSERT INTO role_revocations (person_id, association_id, revoked_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (person_id, association_id) DO UPDATE SET revoked_at = excluded.revoked_at",
+            )
+            .bind(person.0)
+            .bind(association.0)
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        }
         let changed = match association {
             None => {
                 sqlx::query("DELETE FROM platform_roles WHERE person_id = $1 AND role = $2")
@@ -509,23 +595,47 @@ impl Store for SqlStore {
         association: AssociationId,
         role: Role,
         expires_at: Option<DateTime<Utc>>,
+        max_uses: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<Invite, GrantError> {
         if !role.is_association_role() {
             return Err(GrantError::NotAnAssociationRole(role));
         }
         let mut tx = self.write().await?;
-        let exists = sqlx::query("SELECT id FROM associations WHERE id = $1")
-            .bind(association.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
-        if exists.is_none() {
-            return Err(GrantError::UnknownAssociation(association));
-        }
-        let invite = insert_invite(&mut tx, association, role, expires_at, now).await?;
+        known_association(&mut tx, association).await?;
+        let invite = insert_invite(&mut tx, association, role, expires_at, max_uses, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(invite)
+    }
+
+    async fn rotate_manager_codes(
+        &self,
+        association: AssociationId,
+        now: DateTime<Utc>,
+    ) -> Result<(u64, Invite), GrantError> {
+        let mut tx = self.write().await?;
+        known_association(&mut tx, association).await?;
+        let revoked = sqlx::query(
+            "UPDATE invites SET revoked_at = $1 \
+             WHERE association_id = $2 AND role = 'manager' AND revoked_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(association.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        let invite = insert_invite(
+            &mut tx,
+            association,
+            Role::Manager,
+            Some(now + chrono::Duration::days(Invite::MANAGER_VALID_DAYS)),
+            Some(Invite::MANAGER_USES),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(fail)?;
+        Ok((revoked, invite))
     }
 
     async fn revoke_invite(&self, code: &InviteCode, now: DateTime<Utc>) -> StoreResult<bool> {
@@ -539,10 +649,11 @@ impl Store for SqlStore {
     }
 
     async fn invites(&self, association: Option<AssociationId>) -> StoreResult<Vec<Invite>> {
-        sqlx::query(
-            "SELECT code, association_id, role, created_at, expires_at, revoked_at, uses FROM invites \
-             WHERE $1 = 0 OR association_id = $1 ORDER BY association_id, created_at, code",
-        )
+        sqlx::query(concat!(
+            "SELECT ",
+            invite_columns!(),
+            " FROM invites WHERE $1 = 0 OR association_id = $1 ORDER BY association_id, created_at, code"
+        ))
         .bind(association.map_or(0, |a| a.0))
         .fetch_all(&self.pool)
         .await
@@ -550,6 +661,46 @@ impl Store for SqlStore {
         .iter()
         .map(invite_from)
         .collect()
+    }
+
+    async fn code_failures(&self, person: PersonId) -> StoreResult<CodeFailures> {
+        let row = sqlx::query("SELECT failures, last_failure_at FROM code_failures WHERE person_id = $1")
+            .bind(person.0)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        let Some(row) = row else {
+            return Ok(CodeFailures::default());
+        };
+        let count: i64 = row.try_get("failures").map_err(fail)?;
+        Ok(CodeFailures {
+            count: u32::try_from(count).unwrap_or(u32::MAX),
+            last: Some(from_millis(row.try_get("last_failure_at").map_err(fail)?)),
+        })
+    }
+
+    async fn record_code_failure(&self, person: PersonId, now: DateTime<Utc>) -> StoreResult<u32> {
+        let row = sqlx::query(
+            "INSERT INTO code_failures (person_id, failures, last_failure_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (person_id) DO UPDATE SET failures = code_failures.failures + 1, \
+             last_failure_at = excluded.last_failure_at RETURNING failures",
+        )
+        .bind(person.0)
+        .bind(millis(now))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(fail)?;
+        let count: i64 = row.try_get("failures").map_err(fail)?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+    }
+
+    async fn clear_code_failures(&self, person: PersonId) -> StoreResult<()> {
+        sqlx::query("DELETE FROM code_failures WHERE person_id = $1")
+            .bind(person.0)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
     }
 }
 

@@ -19,7 +19,7 @@ mod identity;
 pub use channel::SentPoll;
 mod learning;
 mod meeting;
-mod outbox;
+pub mod outbox;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
@@ -28,6 +28,8 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migr
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    /// How long an undeliverable outbox item is tried before it is failed.
+    give_up_after: chrono::Duration,
 }
 
 /// Stores a person's conversation ($1 person, $2 state as JSON, $3 time).
@@ -82,11 +84,16 @@ fn private_database_file(path: &std::path::Path) -> std::io::Result<()> {
     {
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
     }
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(path)?;
+    // Created here only when missing: opening and closing an existing database file would drop
+    // every POSIX lock this process's SQLite connections hold on it (locks are per process, and
+    // any close releases them), letting two writers in at once.
+    if !path.exists() {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)?;
+    }
     for suffix in ["", "-wal", "-shm"] {
         let mut file = path.as_os_str().to_owned();
         file.push(suffix);
@@ -166,7 +173,17 @@ impl SqlStore {
                 .await
                 .map_err(fail)?;
         }
-        Ok(SqlStore { pool, backend })
+        Ok(SqlStore {
+            pool,
+            backend,
+            give_up_after: tatwir_core::outbox::DEFAULT_GIVE_UP_AFTER,
+        })
+    }
+
+    /// The same store, giving up undeliverable outbox items after `age` instead of a day.
+    pub fn with_give_up_after(mut self, age: chrono::Duration) -> Self {
+        self.give_up_after = age;
+        self
     }
 
     /// Opens and brings the schema up to date.

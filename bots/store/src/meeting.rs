@@ -8,7 +8,7 @@ use sqlx::{Row, Transaction};
 use tatwir_core::broadcast::Topic;
 use tatwir_core::group::{GroupChat, GroupChatId};
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{Meeting, MeetingId, MeetingStore, MeetingTime, NewMeeting, Rsvp};
+use tatwir_core::meeting::{CalendarToken, Meeting, MeetingId, MeetingStore, MeetingTime, NewMeeting, Rsvp};
 use tatwir_core::outbox::OutboxMessage;
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
@@ -16,7 +16,7 @@ use tatwir_core::store::StoreResult;
 const LOCAL: &str = "%Y-%m-%dT%H:%M";
 
 const MEETING_COLUMNS: &str = "m.id, m.organizer_id, m.title, m.agenda, m.start_local, m.end_local, m.time_zone, \
-     m.place, m.link, m.recurrence, m.reminders, m.audience, m.cancelled_at, m.sequence, m.created_at";
+     m.place, m.link, m.recurrence, m.reminders, m.audience, m.cancelled_at, m.calendar_token, m.sequence, m.created_at";
 
 fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     let text = |name: &str| row.try_get::<String, _>(name).map_err(fail);
@@ -40,6 +40,8 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
         reminders: serde_json::from_str(&text("reminders")?).map_err(corrupt)?,
         audience: serde_json::from_str(&text("audience")?).map_err(corrupt)?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at").map_err(fail)?.is_some(),
+        calendar: CalendarToken::parse(&text("calendar_token")?)
+            .ok_or_else(|| corrupt("a meeting's calendar token is not 32 hex digits"))?,
         sequence: u32::try_from(row.try_get::<i64, _>("sequence").map_err(fail)?).unwrap_or(0),
         created_at: from_millis(row.try_get("created_at").map_err(fail)?),
     })
@@ -191,23 +193,45 @@ impl SqlStore {
 impl MeetingStore for SqlStore {
     async fn create_meeting(&self, meeting: &NewMeeting, now: DateTime<Utc>) -> StoreResult<(MeetingId, u64)> {
         let mut tx = self.write().await?;
-        let id: MeetingId = bind_fields(
+        // The same confirmation again finds the first meeting (see create_broadcast).
+        let inserted = bind_fields(
             sqlx::query(
                 "INSERT INTO meetings (title, agenda, start_local, end_local, time_zone, place, link, recurrence, \
-                 reminders, organizer_id, audience, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                 reminders, organizer_id, audience, created_at, calendar_token, request_key) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                 ON CONFLICT (request_key) DO NOTHING RETURNING id",
             ),
             meeting,
         )?
         .bind(meeting.organizer.map(|person| person.0))
         .bind(serde_json::to_string(&meeting.audience).map_err(unwritable)?)
         .bind(millis(now))
-        .fetch_one(&mut *tx)
+        .bind(CalendarToken::new().as_str().to_owned())
+        .bind(meeting.request.clone())
+        .fetch_optional(&mut *tx)
         .await
-        .map_err(fail)?
-        .try_get("id")
-        .map(MeetingId)
         .map_err(fail)?;
+        let Some(inserted) = inserted else {
+            let first: i64 = sqlx::query("SELECT id FROM meetings WHERE request_key = $1")
+                .bind(meeting.request.clone())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(fail)?
+                .try_get("id")
+                .map_err(fail)?;
+            let counted = sqlx::query(
+                "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'invitation' \
+                 AND (occurrence = $1 OR occurrence LIKE $2)",
+            )
+            .bind(first.to_string())
+            .bind(format!("{first}@%"))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?;
+            let invited = super::integer(&counted, "n")?;
+            return Ok((MeetingId(first), u64::try_from(invited).unwrap_or(0)));
+        };
+        let id = inserted.try_get("id").map(MeetingId).map_err(fail)?;
         let invitation = OutboxMessage::Invitation { meeting: id };
         let invited = queue_for_audience(
             &mut tx,
@@ -222,6 +246,19 @@ impl MeetingStore for SqlStore {
         let told = queue_for_groups(&mut tx, id, &invitation, &id.to_string(), groups, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok((id, invited + told))
+    }
+
+    async fn meeting_by_calendar(&self, token: &CalendarToken) -> StoreResult<Option<Meeting>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.calendar_token = $1"
+        )))
+        .bind(token.as_str().to_owned())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?
+        .as_ref()
+        .map(meeting_from)
+        .transpose()
     }
 
     async fn meeting(&self, id: MeetingId) -> StoreResult<Option<Meeting>> {

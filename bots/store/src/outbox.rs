@@ -7,7 +7,7 @@ use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use tatwir_core::outbox::{
-    CLAIM_LEASE, MAX_TRIES, NewOutboxItem, OutboxItem, OutboxMessage, OutboxStore, Undelivered, backoff,
+    CLAIM_LEASE, NewOutboxItem, OutboxEntry, OutboxItem, OutboxMessage, OutboxStatus, OutboxStore, Undelivered, backoff,
 };
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::store::StoreResult;
@@ -25,21 +25,52 @@ macro_rules! claim_sql {
     };
 }
 
+/// A name for an outbox worker of `channel` in this process: `<channel>:<pid>:<random>`, so that
+/// [`SqlStore::release_stale_claims`] can tell whether its process still runs, and two workers
+/// never share a name.
+pub fn worker_name(channel: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(std::process::id().into());
+    format!("{channel}:{}:{:08x}", std::process::id(), hasher.finish() as u32)
+}
+
 impl SqlStore {
-    /// Frees the claims a stopped process left behind. Only for SQLite, where one instance runs
-    /// the workers: on PostgreSQL another instance may hold them, and they lapse on their own.
-    pub async fn release_stale_claims(&self) -> StoreResult<u64> {
+    /// Frees the claims that workers of stopped processes left behind, so that their items go
+    /// out at once rather than when the lease lapses. A worker is named `<channel>:<pid>:…`; only
+    /// the claims of processes that no longer run on this machine are freed (`is_running` tells),
+    /// so a second process started beside a running one (a `tatwir chat` beside `tatwir serve`)
+    /// takes nothing from it. Only for SQLite, whose one instance runs on this machine: on
+    /// PostgreSQL another machine may hold the claims, and they lapse on their own.
+    pub async fn release_stale_claims(&self, is_running: impl Fn(u32) -> bool) -> StoreResult<u64> {
         if self.backend != Backend::Sqlite {
             return Ok(0);
         }
-        let released = sqlx::query(
-            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' \
-             AND claimed_by IS NOT NULL",
-        )
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?
-        .rows_affected();
+        let holders: Vec<String> =
+            sqlx::query("SELECT DISTINCT claimed_by FROM outbox WHERE status = 'pending' AND claimed_by IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(fail)?
+                .iter()
+                .map(|row| row.try_get("claimed_by"))
+                .collect::<Result<_, _>>()
+                .map_err(fail)?;
+        let mut released = 0;
+        for holder in holders {
+            let pid = holder.split(':').nth(1).and_then(|pid| pid.parse::<u32>().ok());
+            if pid.is_some_and(&is_running) {
+                continue;
+            }
+            released += sqlx::query(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' \
+                 AND claimed_by = $1",
+            )
+            .bind(&holder)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?
+            .rows_affected();
+        }
         Ok(released)
     }
 }
@@ -110,51 +141,149 @@ impl OutboxStore for SqlStore {
         Ok(items)
     }
 
-    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query(
+    async fn renew_claim(&self, id: i64, worker: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        let renewed = sqlx::query(
+            "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND claimed_by = $3 AND status = 'pending'",
+        )
+        .bind(millis(now + CLAIM_LEASE))
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(renewed == 1)
+    }
+
+    async fn mark_sent(&self, id: i64, worker: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        let marked = sqlx::query(
             "UPDATE outbox SET status = 'sent', sent_at = $1, claimed_by = NULL, claimed_until = NULL, \
-             last_error = NULL WHERE id = $2",
+             last_error = NULL WHERE id = $2 AND claimed_by = $3",
         )
         .bind(millis(now))
         .bind(id)
+        .bind(worker)
         .execute(&self.pool)
         .await
-        .map_err(fail)?;
-        Ok(())
+        .map_err(fail)?
+        .rows_affected();
+        Ok(marked == 1)
     }
 
-    async fn mark_undelivered(&self, id: i64, outcome: &Undelivered, now: DateTime<Utc>) -> StoreResult<()> {
-        let tries: i64 = sqlx::query("SELECT tries FROM outbox WHERE id = $1")
+    async fn mark_undelivered(
+        &self,
+        id: i64,
+        worker: &str,
+        outcome: &Undelivered,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let row = sqlx::query("SELECT tries, created_at FROM outbox WHERE id = $1 AND claimed_by = $2")
             .bind(id)
+            .bind(worker)
             .fetch_optional(&self.pool)
             .await
-            .map_err(fail)?
-            .map(|row| row.try_get("tries"))
-            .transpose()
-            .map_err(fail)?
-            .unwrap_or(0);
+            .map_err(fail)?;
+        let Some(row) = row else {
+            return Ok(false);
+        };
+        let tries: i64 = row.try_get("tries").map_err(fail)?;
+        let created_at = super::from_millis(row.try_get("created_at").map_err(fail)?);
         let tries = u32::try_from(tries).unwrap_or(u32::MAX);
+        // An item is tried for as long as it is young enough, however many tries that takes.
+        let given_up = now - created_at >= self.give_up_after;
         // A wait the platform asked for is not the message's fault: it does not count as a try.
         let (status, not_before, tries, error) = match outcome {
-            Undelivered::RetryAfter(wait) => ("pending", now + *wait, tries.saturating_sub(1), "retry after"),
-            Undelivered::Transient(error) if tries < MAX_TRIES => {
-                ("pending", now + backoff(tries), tries, error.as_str())
+            Undelivered::RetryAfter(wait) if !given_up => {
+                ("pending", now + *wait, tries.saturating_sub(1), "retry after")
             }
+            Undelivered::Transient(error) if !given_up => ("pending", now + backoff(tries), tries, error.as_str()),
+            Undelivered::RetryAfter(_) => (
+                "failed",
+                now,
+                tries,
+                "retry after, for longer than items are kept trying",
+            ),
             Undelivered::Transient(error) | Undelivered::Rejected(error) => ("failed", now, tries, error.as_str()),
             Undelivered::Unreachable(error) => ("unreachable", now, tries, error.as_str()),
         };
-        sqlx::query(
+        let marked = sqlx::query(
             "UPDATE outbox SET status = $1, not_before = $2, tries = $3, last_error = $4, claimed_by = NULL, \
-             claimed_until = NULL WHERE id = $5",
+             claimed_until = NULL WHERE id = $5 AND claimed_by = $6",
         )
         .bind(status)
         .bind(millis(not_before))
         .bind(i64::from(tries))
         .bind(error.chars().take(500).collect::<String>())
         .bind(id)
+        .bind(worker)
         .execute(&self.pool)
         .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(marked == 1)
+    }
+
+    async fn outbox_entries(&self, statuses: &[OutboxStatus], limit: u32) -> StoreResult<Vec<OutboxEntry>> {
+        let has = |status: OutboxStatus| i64::from(statuses.contains(&status));
+        let rows = sqlx::query(
+            "SELECT id, kind, channel, chat_id, status, tries, created_at, not_before, claimed_by, last_error \
+             FROM outbox WHERE (status = 'pending' AND $1 = 1) OR (status = 'failed' AND $2 = 1) \
+             OR (status = 'sent' AND $3 = 1) OR (status = 'unreachable' AND $4 = 1) \
+             ORDER BY created_at, id LIMIT $5",
+        )
+        .bind(has(OutboxStatus::Pending))
+        .bind(has(OutboxStatus::Failed))
+        .bind(has(OutboxStatus::Sent))
+        .bind(has(OutboxStatus::Unreachable))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
         .map_err(fail)?;
-        Ok(())
+        rows.iter()
+            .map(|row| {
+                let channel: String = row.try_get("channel").map_err(fail)?;
+                let status: String = row.try_get("status").map_err(fail)?;
+                Ok(OutboxEntry {
+                    id: row.try_get("id").map_err(fail)?,
+                    kind: row.try_get("kind").map_err(fail)?,
+                    channel: channel.parse().map_err(corrupt)?,
+                    chat: row.try_get("chat_id").map_err(fail)?,
+                    status: OutboxStatus::parse(&status)
+                        .ok_or_else(|| corrupt(format!("unknown outbox status {status:?}")))?,
+                    tries: u32::try_from(row.try_get::<i64, _>("tries").map_err(fail)?).unwrap_or(u32::MAX),
+                    created_at: super::from_millis(row.try_get("created_at").map_err(fail)?),
+                    not_before: super::from_millis(row.try_get("not_before").map_err(fail)?),
+                    claimed_by: row.try_get("claimed_by").map_err(fail)?,
+                    last_error: row.try_get("last_error").map_err(fail)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn retry_failed(&self, ids: &[i64], now: DateTime<Utc>) -> StoreResult<u64> {
+        let mut tx = self.write().await?;
+        let mut retried = 0;
+        let sql = "UPDATE outbox SET status = 'pending', tries = 0, not_before = $1, created_at = $1, \
+                   claimed_by = NULL, claimed_until = NULL WHERE status = 'failed' AND ($2 = 0 OR id = $2)";
+        if ids.is_empty() {
+            retried += sqlx::query(sql)
+                .bind(millis(now))
+                .bind(0_i64)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?
+                .rows_affected();
+        }
+        for &id in ids {
+            retried += sqlx::query(sql)
+                .bind(millis(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?
+                .rows_affected();
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(retried)
     }
 }

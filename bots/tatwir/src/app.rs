@@ -9,6 +9,7 @@ use tatwir_core::clock::{Clock, SystemClock};
 use tatwir_core::content::Library;
 use tatwir_core::engine::Engine;
 use tatwir_core::learning::{LearningStore, queue_due_dailies};
+use tatwir_core::person::Channel;
 use tatwir_matrix::{Matrix, MatrixConfig};
 use tatwir_store::SqlStore;
 use tatwir_telegram::webhook::TelegramSlot;
@@ -71,7 +72,12 @@ impl Application {
     /// move. Everything else is built as `tatwir serve` builds it.
     pub async fn build_with_clock(config: &Config, clock: impl Clock + 'static) -> anyhow::Result<Self> {
         let store = open_store(config).await?;
-        let released = store.release_stale_claims().await?;
+        // Claims of processes that stopped (and of an earlier instance in this one) are freed;
+        // those of a process still running beside this one are left to it.
+        let own = std::process::id();
+        let released = store
+            .release_stale_claims(|pid| pid != own && std::path::Path::new(&format!("/proc/{pid}")).exists())
+            .await?;
         if released > 0 {
             tracing::info!(released, "messages claimed before the last stop are queued again");
         }
@@ -112,6 +118,14 @@ impl Application {
             channel = "terminal",
             "use `tatwir chat --user NAME` to talk to the bot in a terminal"
         );
+        // A configured channel is "starting" from the first request on, so /readyz never reads
+        // an empty list as ready.
+        if self.telegram.is_some() {
+            self.engine.health().starting(Channel::Telegram);
+        }
+        if self.matrix.is_some() {
+            self.engine.health().starting(Channel::Matrix);
+        }
         let scheduler = tokio::spawn(schedule(self.engine.clone(), self.store.clone()));
         let telegram = self.telegram.map(|config| {
             let (engine, store, slot) = (self.engine.clone(), self.store.clone(), self.telegram_slot.clone());
@@ -128,14 +142,31 @@ impl Application {
         let matrix = self.matrix.map(|config| {
             let (engine, store) = (self.engine.clone(), self.store.clone());
             AbortOnDropHandle::new(tokio::spawn(async move {
-                match Matrix::connect(config, engine, store).await {
-                    Ok(matrix) => matrix.run().await,
-                    Err(error) => tracing::error!(%error, "the Matrix channel could not start"),
+                // A homeserver that does not answer at start is waited for; only refused
+                // credentials stop the channel (and /readyz says so).
+                let health = engine.health().clone();
+                health.starting(Channel::Matrix);
+                let mut wait = std::time::Duration::from_secs(1);
+                loop {
+                    match Matrix::connect(config.clone(), engine.clone(), store.clone()).await {
+                        Ok(matrix) => return matrix.run().await,
+                        Err(error) if tatwir_matrix::credentials_refused(&error) => {
+                            health.refused(Channel::Matrix, chrono::Utc::now());
+                            tracing::error!(%error, "the homeserver refused the Matrix credentials");
+                            return;
+                        }
+                        Err(error) => {
+                            health.failing(Channel::Matrix, chrono::Utc::now());
+                            tracing::warn!(%error, ?wait, "the Matrix channel could not connect; trying again");
+                            tokio::time::sleep(wait).await;
+                            wait = (wait * 2).min(std::time::Duration::from_secs(60));
+                        }
+                    }
                 }
             }))
         });
-        let router =
-            tatwir_web::router(self.store.clone()).merge(tatwir_telegram::webhook::router(self.telegram_slot.clone()));
+        let router = tatwir_web::router(self.store.clone(), self.engine.health().clone())
+            .merge(tatwir_telegram::webhook::router(self.telegram_slot.clone()));
         let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
@@ -156,7 +187,9 @@ impl Application {
 /// Opens the configured database and brings its schema up to date.
 pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
     let url = config.database_url();
-    let store = SqlStore::connect(&url).await?;
+    let store = SqlStore::connect(&url)
+        .await?
+        .with_give_up_after(chrono::Duration::hours(i64::from(config.outbox_give_up_hours.max(1))));
     tracing::debug!(database = %url, "database ready");
     Ok(store)
 }

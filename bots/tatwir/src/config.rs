@@ -29,6 +29,9 @@ pub struct Config {
     pub telegram_overall_per_second: f64,
     pub telegram_private_per_second: f64,
     pub telegram_group_per_minute: f64,
+    /// How many hours a message that cannot be delivered is tried before it is given up
+    /// (`tatwir outbox retry` puts it back).
+    pub outbox_give_up_hours: u32,
 }
 
 /// A value that never shows in logs or `Debug` output.
@@ -64,6 +67,7 @@ impl Default for Config {
             telegram_overall_per_second: 30.0,
             telegram_private_per_second: 1.0,
             telegram_group_per_minute: 20.0,
+            outbox_give_up_hours: 24,
         }
     }
 }

@@ -69,7 +69,7 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
         let store = self.engine.store();
         let now = self.engine.clock().now();
         crate::app::queue_due(store, now).await;
-        let worker = format!("terminal:{}", std::process::id());
+        let worker = tatwir_store::outbox::worker_name("terminal");
         let items = match store.claim(Channel::Terminal, Some(&self.user), &worker, now, 10).await {
             Ok(items) => items,
             Err(error) => {
@@ -90,7 +90,7 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
                 }
                 Err(error) => Err(Undelivered::Transient(error.to_string())),
             };
-            tatwir_core::outbox::record(store, item.id, outcome, now).await;
+            tatwir_core::outbox::record(store, item.id, &worker, outcome, now).await;
         }
         Ok(printed)
     }

@@ -135,13 +135,25 @@ impl Telegram {
         if let Some(url) = &config.api_url {
             bot = bot.set_api_url(url.clone());
         }
+        // Only a refused token stops the channel: a server error, a timeout or a 429 at start
+        // is waited out, however long, and /readyz shows the channel retrying meanwhile.
+        let health = engine.health().clone();
+        health.starting(Channel::Telegram);
         let mut wait = Duration::from_secs(1);
         let me = loop {
             match bot.get_me().await {
                 Ok(me) => break me,
-                Err(RequestError::Api(error)) => anyhow::bail!("Telegram refused the bot token: {error}"),
+                Err(RequestError::Api(teloxide::ApiError::InvalidToken)) => {
+                    health.refused(Channel::Telegram, Utc::now());
+                    anyhow::bail!("Telegram refused the bot token: set a valid TELOXIDE_TOKEN");
+                }
+                Err(RequestError::RetryAfter(seconds)) => {
+                    health.failing(Channel::Telegram, Utc::now());
+                    tokio::time::sleep(seconds.duration()).await;
+                }
                 Err(error) => {
-                    tracing::warn!(%error, "Telegram is not answering getMe; trying again");
+                    health.failing(Channel::Telegram, Utc::now());
+                    tracing::warn!(%error, ?wait, "Telegram is not answering getMe; trying again");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(60));
                 }
@@ -158,9 +170,10 @@ impl Telegram {
             store,
             pacer: Pacer::new(config.limits),
             webhook: config.webhook,
-            worker: format!("telegram:{}:{}", std::process::id(), rand_suffix()),
+            worker: tatwir_store::outbox::worker_name("telegram"),
         });
         telegram.set_commands().await;
+        health.up(Channel::Telegram, Utc::now());
         tracing::info!(bot = %telegram.username, "Telegram channel ready");
         Ok(telegram)
     }
@@ -216,11 +229,13 @@ impl Telegram {
                 .await
             {
                 Ok(_) => {
+                    self.engine.health().up(Channel::Telegram, Utc::now());
                     tracing::info!(url = %webhook.url, "Telegram webhook set");
                     // Updates now come through the HTTP server.
                     std::future::pending::<()>().await;
                 }
                 Err(error) => {
+                    self.engine.health().failing(Channel::Telegram, Utc::now());
                     tracing::warn!(%error, "could not set the Telegram webhook; trying again");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(60));
@@ -257,6 +272,7 @@ impl Telegram {
             let updates = match batch {
                 Ok(updates) => {
                     wait = Duration::from_secs(1);
+                    self.engine.health().up(Channel::Telegram, Utc::now());
                     updates
                 }
                 Err(RequestError::RetryAfter(seconds)) => {
@@ -264,6 +280,7 @@ impl Telegram {
                     continue;
                 }
                 Err(error) => {
+                    self.engine.health().failing(Channel::Telegram, Utc::now());
                     tracing::warn!(%error, "getUpdates failed; trying again");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(Duration::from_secs(30));
@@ -469,6 +486,12 @@ impl Telegram {
                 Err(Failure::Rejected(why)) => {
                     tracing::error!(%why, %identity, "Telegram refused a reply");
                 }
+                Err(Failure::RetryAfter(wait)) => {
+                    tracing::info!(?wait, "Telegram asks to wait: the reply waits in the outbox");
+                    self.queue_replies(update, identity, chat, index, &replies[index..])
+                        .await;
+                    return;
+                }
                 Err(Failure::Transient(why)) => {
                     tracing::warn!(%why, "Telegram is not answering: the reply waits in the outbox");
                     self.queue_replies(update, identity, chat, index, &replies[index..])
@@ -544,11 +567,4 @@ fn menu(locales: &Localizer, language: Language) -> Vec<BotCommand> {
         .filter(|spec| matches!(spec.audience, UsableBy::Everyone | UsableBy::Members))
         .map(|spec| BotCommand::new(spec.name, locales.text(language, spec.description, None)))
         .collect()
-}
-
-fn rand_suffix() -> u32 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u64(std::process::id().into());
-    hasher.finish() as u32
 }

@@ -21,6 +21,9 @@ use teloxide::types::{ChatId, FileId, InputFile, InputPollOption, Message, Parse
 /// What went wrong sending one message.
 #[derive(Debug)]
 pub(crate) enum Failure {
+    /// Telegram asked to wait (a 429): all sending pauses that long, and the message goes back
+    /// to the outbox for after the wait rather than holding its worker.
+    RetryAfter(Duration),
     Unreachable(String),
     Rejected(String),
     Transient(String),
@@ -29,6 +32,9 @@ pub(crate) enum Failure {
 impl From<Failure> for Undelivered {
     fn from(failure: Failure) -> Self {
         match failure {
+            Failure::RetryAfter(wait) => {
+                Undelivered::RetryAfter(chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(1)))
+            }
             Failure::Unreachable(why) => Undelivered::Unreachable(why),
             Failure::Rejected(why) => Undelivered::Rejected(why),
             Failure::Transient(why) => Undelivered::Transient(why),
@@ -73,8 +79,8 @@ impl Telegram {
         }
         futures::future::join_all(by_chat.into_values().map(|items| async move {
             for item in items {
-                let outcome = self.deliver(&item).await;
-                tatwir_core::outbox::record(&self.store, item.id, outcome, self.engine.clock().now()).await;
+                let clock = self.engine.clock();
+                tatwir_core::outbox::deliver_held(&self.store, &self.worker, item.id, clock, self.deliver(&item)).await;
             }
         }))
         .await;
@@ -119,8 +125,9 @@ impl Telegram {
         Ok(())
     }
 
-    /// Sends one message at the pace Telegram allows, honouring 429s (not counted as tries),
-    /// following a group to its supergroup, and retrying other failures `tries` times.
+    /// Sends one message at the pace Telegram allows, following a group to its supergroup, and
+    /// retrying other failures `tries` times. A 429 pauses all sending for its `retry_after` and
+    /// is returned, so that the message waits in the outbox rather than in a worker.
     pub(crate) async fn send(&self, chat: i64, outgoing: &Outgoing, tries: u32) -> Result<(), Failure> {
         let mut chat = chat;
         let mut tried = 0;
@@ -132,6 +139,7 @@ impl Telegram {
                 Err(RequestError::RetryAfter(seconds)) => {
                     tracing::info!(seconds = seconds.seconds(), "Telegram asks to wait: all sending pauses");
                     self.pacer.pause(u64::from(seconds.seconds()));
+                    return Err(Failure::RetryAfter(seconds.duration()));
                 }
                 Err(RequestError::MigrateToChatId(new)) => {
                     if let Err(error) = self.store.migrate_telegram_chat(chat, new.0, Utc::now()).await {

@@ -92,6 +92,9 @@ pub struct NewBroadcast {
     /// The text per language; French should be there, as it stands in for missing ones.
     pub texts: BTreeMap<Language, String>,
     pub audience: Audience,
+    /// The confirmation it comes from (`<person>:<offer nonce>`): the same key again makes no
+    /// second announcement. `None` from the command line.
+    pub request: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -123,6 +126,8 @@ pub trait BroadcastStore: Send + Sync {
     /// Records the broadcast and queues one message per person of the audience who has not
     /// muted its topic and has a private chat with the bot, in one transaction. Returns its id
     /// and how many were queued.
+    /// Creates it and queues it for its audience, in one transaction; with a `request` key
+    /// already used, creates nothing and returns the first one's id and recipients.
     fn create_broadcast(
         &self,
         broadcast: &NewBroadcast,

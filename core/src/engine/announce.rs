@@ -183,6 +183,7 @@ impl<S: EngineStore> Engine<S> {
             topic: Topic::Announcements,
             texts,
             audience,
+            request: turn.confirmation_key(),
         };
         let (id, queued) = self.store.create_broadcast(&broadcast, turn.now).await?;
         let entries = vec![(

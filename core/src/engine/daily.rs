@@ -146,6 +146,7 @@ impl<S: EngineStore> Engine<S> {
         &self,
         person: PersonId,
         channel: Channel,
+        chat: &str,
         command_prefix: char,
     ) -> Result<Vec<Outgoing>, StoreError> {
         let Some(found) = self.store.person(person).await? else {
@@ -209,7 +210,7 @@ impl<S: EngineStore> Engine<S> {
                 Action::Learn(LearnAction::Review),
             ));
         }
-        let choices = self.offer_more(person, entries).await?;
+        let choices = self.offer_more(person, chat, entries).await?;
         Ok(vec![Outgoing::with_choices(
             text,
             choices.into_iter().map(|choice| vec![choice]).collect(),

@@ -10,7 +10,7 @@ use crate::language::Language;
 use crate::locale::{count, isolate};
 use crate::meeting::dialogue::OrganizeStep;
 use crate::meeting::draft::{self, BadStart, DraftAction, Field, MeetingDraft};
-use crate::meeting::{Meeting, Recurrence, Reminders};
+use crate::meeting::{Meeting, NewMeeting, Recurrence, Reminders};
 use crate::message::{Choice, Outgoing, Text};
 use crate::role::Role;
 use crate::store::StoreError;
@@ -549,6 +549,10 @@ impl<S: EngineStore> Engine<S> {
                 if !Self::may_invite(turn, &meeting.audience) {
                     return Ok(self.not_managed(turn));
                 }
+                let meeting = NewMeeting {
+                    request: turn.confirmation_key(),
+                    ..meeting
+                };
                 let (id, invited) = self.store.create_meeting(&meeting, turn.now).await?;
                 let args = args! {
                     "id" => id.0,

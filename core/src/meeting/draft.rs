@@ -215,6 +215,7 @@ impl MeetingDraft {
             recurrence: self.recurrence.clone(),
             reminders: self.reminders.clone(),
             audience: self.audience.clone().ok_or(Field::Audience)?,
+            request: None,
         })
     }
 }

@@ -54,6 +54,42 @@ impl std::str::FromStr for MeetingId {
     }
 }
 
+/// The unguessable part of a meeting's calendar address (`/meetings/<token>.ics`): 128 random
+/// bits as 32 lowercase hex digits, so that the address of one meeting tells nothing of another's.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CalendarToken(String);
+
+impl CalendarToken {
+    /// A fresh token, from the operating system's secure generator.
+    pub fn new() -> CalendarToken {
+        use rand::Rng;
+        let bits: u128 = rand::rng().random();
+        CalendarToken(format!("{bits:032x}"))
+    }
+
+    /// A token as typed in an address: 32 lowercase hex digits, or nothing.
+    pub fn parse(text: &str) -> Option<CalendarToken> {
+        (text.len() == 32 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+            .then(|| CalendarToken(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Where the meeting's calendar file is served, below the service's public address.
+    pub fn path(&self) -> String {
+        format!("/meetings/{}.ics", self.0)
+    }
+}
+
+impl Default for CalendarToken {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A person's answer to an invitation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +132,8 @@ pub struct Meeting {
     pub reminders: Reminders,
     pub audience: crate::audience::Audience,
     pub cancelled: bool,
+    /// Its calendar file is served at `calendar.path()`, to those given the address.
+    pub calendar: CalendarToken,
     pub sequence: u32,
     pub created_at: DateTime<Utc>,
 }
@@ -161,6 +199,9 @@ pub struct NewMeeting {
     pub audience: crate::audience::Audience,
     /// When those coming are reminded of each occurrence.
     pub reminders: Reminders,
+    /// The confirmation it comes from (`<person>:<offer nonce>`): the same key again makes no
+    /// second meeting. `None` from the command line.
+    pub request: Option<String>,
 }
 
 fn short_form<S: serde::Serializer>(recurrence: &Recurrence, serializer: S) -> Result<S::Ok, S::Error> {

@@ -7,11 +7,19 @@ use chrono::{DateTime, Utc};
 pub trait MeetingStore: Send + Sync {
     /// Records the meeting and queues an invitation for every person of the audience who has a
     /// private chat and has not muted meetings. Returns the id and how many were invited.
+    /// With a `request` key already used, creates nothing and returns the first meeting's id and
+    /// how many it invited.
     fn create_meeting(
         &self,
         meeting: &NewMeeting,
         now: DateTime<Utc>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<(MeetingId, u64)>> + Send;
+
+    /// The meeting whose calendar address carries `token`.
+    fn meeting_by_calendar(
+        &self,
+        token: &CalendarToken,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<Option<Meeting>>> + Send;
 
     fn meeting(
         &self,

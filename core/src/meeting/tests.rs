@@ -450,6 +450,7 @@ fn a_reminder_key_names_its_occurrence() {
         link: None,
         recurrence: Recurrence::Weekly { every: 1 },
         reminders: Reminders::default(),
+        calendar: CalendarToken::new(),
         audience: crate::audience::Audience::default(),
         cancelled: false,
         sequence: 0,
@@ -738,4 +739,22 @@ fn cron_schedules_are_at_least_an_hour_apart_and_windows_are_bounded() {
     let start = utc(2026, 1, 4, 9, 0);
     let found = occurrences(&time, &stored, start, start + Duration::days(400));
     assert_eq!(found.len(), MAX_OCCURRENCES);
+}
+
+#[test]
+fn calendar_tokens_are_unguessable_and_read_only_in_their_own_form() {
+    let (one, two) = (CalendarToken::new(), CalendarToken::new());
+    assert_ne!(one, two);
+    assert_eq!(one.as_str().len(), 32);
+    assert_eq!(CalendarToken::parse(one.as_str()), Some(one.clone()));
+    assert_eq!(one.path(), format!("/meetings/{}.ics", one.as_str()));
+    for not_a_token in [
+        "7",
+        "",
+        "../../etc/passwd",
+        &one.as_str().to_uppercase(),
+        &format!("{}0", one.as_str()),
+    ] {
+        assert_eq!(CalendarToken::parse(not_a_token), None, "{not_a_token}");
+    }
 }

@@ -101,6 +101,7 @@ pub async fn bench_broadcast(recipients: u64, rate: u32) -> anyhow::Result<Bench
         topic: Topic::Announcements,
         texts: BTreeMap::from([(Language::Fr, "Réunion des associations samedi à 10 h.".to_owned())]),
         audience: Audience::default(),
+        request: None,
     };
     let started = Instant::now();
     let (id, queued) = store.create_broadcast(&broadcast, Utc::now()).await?;

@@ -84,6 +84,7 @@ pub async fn broadcast(config: &Config, printer: &Printer, command: BroadcastCom
                     city: send.city.clone(),
                     groups: Vec::new(),
                 },
+                request: None,
             };
             let (id, queued) = store.create_broadcast(&broadcast, Utc::now()).await?;
             if send.output.json {

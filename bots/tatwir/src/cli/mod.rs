@@ -8,6 +8,7 @@ mod broadcast;
 mod content;
 mod group;
 mod meeting;
+mod outbox;
 
 use crate::app::{self, Application};
 use crate::config::Config;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Group chats the bot is in, which meetings may invite.
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Messages waiting to be delivered, and given-up ones to try again.
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
     /// Benchmarks that print figures.
     #[cfg(feature = "bench")]
     #[command(subcommand)]
@@ -140,6 +144,10 @@ pub struct RoleArgs {
     /// For volunteer and manager: the association.
     #[arg(long, value_name = "ID")]
     pub association: Option<i64>,
+    /// With `revoke` of a manager: also revoke the association's manager codes and make a new one
+    /// (for a code that may have been passed on).
+    #[arg(long)]
+    pub rotate_codes: bool,
     #[command(flatten)]
     pub output: Output,
 }
@@ -152,9 +160,14 @@ pub enum InviteCommand {
         association: i64,
         #[arg(long, default_value = "volunteer")]
         role: Role,
-        /// How many days the code stays valid (default: until revoked).
-        #[arg(long, value_name = "DAYS")]
+        /// How many days the code stays valid (default: 7 for a manager code, until revoked for a
+        /// volunteer code).
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
         valid_days: Option<u32>,
+        /// How many people may join with it (default: 1 for a manager code, any number for a
+        /// volunteer code).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        uses: Option<u32>,
         #[command(flatten)]
         output: Output,
     },
@@ -272,6 +285,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(command) => bench::bench(command).await,
         Command::Meeting(command) => meeting::run(&config, &printer, *command).await,
         Command::Group(command) => group::run(&config, &printer, command).await,
+        Command::Outbox(command) => outbox::run(&config, &printer, command).await,
     }
 }
 
@@ -533,18 +547,37 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
         RoleCommand::Grant(args) => (true, args),
         RoleCommand::Revoke(args) => (false, args),
     };
+    if args.rotate_codes && (granting || args.role != Role::Manager || args.association.is_none()) {
+        bail!(printer.say("cli-error-rotate-codes", None));
+    }
     let person = find_person(&store, printer, &args.person).await?;
     let association = args.association.map(AssociationId);
+    let now = Utc::now();
     let changed = if granting {
-        store.grant_role(person, args.role, association, Utc::now()).await
+        store.grant_role(person, args.role, association, now).await
     } else {
-        store.revoke_role(person, args.role, association).await
+        store.revoke_role(person, args.role, association, now).await
     }
     .map_err(|e| grant_error(printer, e))?;
+    let rotated = match association.filter(|_| args.rotate_codes) {
+        Some(association) => Some(
+            store
+                .rotate_manager_codes(association, now)
+                .await
+                .map_err(|e| grant_error(printer, e))?,
+        ),
+        None => None,
+    };
     if args.output.json {
-        return print_json(
-            &json!({ "person": person, "role": args.role, "association": association, "granted": granting, "changed": changed }),
-        );
+        return print_json(&json!({
+            "person": person,
+            "role": args.role,
+            "association": association,
+            "granted": granting,
+            "changed": changed,
+            "revoked_codes": rotated.as_ref().map(|(revoked, _)| revoked),
+            "new_code": rotated.as_ref().map(|(_, invite)| invite),
+        }));
     }
     let id = match (granting, changed) {
         (true, true) => "cli-role-granted",
@@ -557,6 +590,19 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
         "{}",
         printer.say(id, Some(&args! { "person" => person.0, "role" => role_name }))
     );
+    if let Some((revoked, invite)) = rotated {
+        println!(
+            "{}",
+            printer.say(
+                "cli-codes-rotated",
+                Some(&args! {
+                    "count" => count(revoked as i64),
+                    "code" => invite.code.to_string(),
+                    "expires" => invite.expires_at.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+                })
+            )
+        );
+    }
     Ok(())
 }
 
@@ -565,6 +611,8 @@ fn invite_status(printer: &Printer, invite: &Invite) -> String {
         "cli-status-revoked"
     } else if invite.expires_at.is_some_and(|at| at <= Utc::now()) {
         "cli-status-expired"
+    } else if invite.uses_left() == Some(0) {
+        "cli-status-used-up"
     } else {
         "cli-status-active"
     };
@@ -578,12 +626,18 @@ async fn invite(config: &Config, printer: &Printer, command: InviteCommand) -> a
             association,
             role,
             valid_days,
+            uses,
             output,
         } => {
             let now = Utc::now();
-            let expires = valid_days.map(|days| now + Duration::days(i64::from(days)));
+            let manager = role == Role::Manager;
+            let valid_days = valid_days
+                .map(i64::from)
+                .or(manager.then_some(Invite::MANAGER_VALID_DAYS));
+            let expires = valid_days.map(|days| now + Duration::days(days));
+            let uses = uses.map(i64::from).or(manager.then_some(Invite::MANAGER_USES));
             let invite = store
-                .create_invite(AssociationId(association), role, expires, now)
+                .create_invite(AssociationId(association), role, expires, uses, now)
                 .await
                 .map_err(|e| grant_error(printer, e))?;
             if output.json {
@@ -625,6 +679,8 @@ async fn invite(config: &Config, printer: &Printer, command: InviteCommand) -> a
                         ),
                         invite_status(printer, i),
                         i.uses.to_string(),
+                        i.uses_left()
+                            .map_or_else(|| printer.say("cli-unlimited", None), |left| left.to_string()),
                     ]
                 })
                 .collect();
@@ -636,6 +692,7 @@ async fn invite(config: &Config, printer: &Printer, command: InviteCommand) -> a
                     "cli-col-expires",
                     "cli-col-status",
                     "cli-col-uses",
+                    "cli-col-uses-left",
                 ],
                 rows,
             );
