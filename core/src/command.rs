@@ -49,6 +49,7 @@ pub enum Command {
     NewMeeting,
     Organize,
     GroupLanguage,
+    ClaimGroup,
 }
 
 /// Who may use a command.
@@ -155,6 +156,13 @@ pub const COMMANDS: &[Spec] = &[
         name: "grouplanguage",
         argument: Some("help-argument-language"),
         description: "help-grouplanguage",
+        audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::ClaimGroup,
+        name: "claimgroup",
+        argument: Some("help-argument-association"),
+        description: "help-claimgroup",
         audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {

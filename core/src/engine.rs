@@ -382,6 +382,7 @@ impl<S: EngineStore> Engine<S> {
             Command::NewMeeting => self.new_meeting(turn).await,
             Command::Organize => self.organize(turn).await,
             Command::GroupLanguage => self.group_language(turn, typed.argument).await,
+            Command::ClaimGroup => self.claim_group(turn, typed.argument).await,
         }
     }
 

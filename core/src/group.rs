@@ -23,4 +23,6 @@ pub struct GroupChat {
     pub left: bool,
     /// The language meeting messages are posted in there (French when none is set).
     pub language: Option<crate::language::Language>,
+    /// The association it belongs to; `None`: the platform's (coordinators only).
+    pub owner: Option<crate::association::AssociationId>,
 }

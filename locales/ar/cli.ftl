@@ -173,6 +173,11 @@ cli-error-unknown-group = المجموعة غير موجودة: رقم { $group 
 cli-groups-none = لا مجموعات: أضف البوت إلى مجموعة ثم أعد المحاولة.
 cli-group-left = غادرها
 cli-group-language-set = المجموعة رقم { $group }: ستُكتب فيها رسائل الاجتماعات بـ«{ $language }».
+cli-group-platform = المنصة
+cli-group-claimed = { $association ->
+    [none] المجموعة رقم { $group }: عادت تابعة للمنصة (يديرها المنسقون).
+   *[other] المجموعة رقم { $group }: صارت تابعة لـ«{ $association }» (يديرها مسؤولوها).
+}
 cli-error-language = لغة غير معروفة: «{ $language }». اختر fr أو ar أو ary (default: الفرنسية).
 cli-col-channel = القناة
 

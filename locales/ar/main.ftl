@@ -270,6 +270,18 @@ help-newmeeting = إنشاء اجتماع ودعوة المشاركين فيه
 help-grouplanguage = (في مجموعة) لغة رسائل الاجتماعات التي تُنشر فيها
 help-argument-language = fr|ar|ary
 group-language-in-group = أرسل { $command } في المجموعة المعنية متبوعًا باللغة (fr أو ar أو ary).
+help-claimgroup = (في مجموعة) إلحاق هذه المجموعة بجمعيتك
+help-argument-association = [N]
+group-claim-in-group = أرسل { $command } في المجموعة التي تريد إلحاقها بجمعيتك.
+group-claim-which = { $associations ->
+    [none] حدّد رقم الجمعية: { $command } N.
+   *[other] حدّد رقم الجمعية: { $command } N. جمعياتك: { $associations }.
+}
+group-claimed = تم: هذه المجموعة تابعة الآن لـ«{ $association }». يمكن لمسؤوليها اختيار لغتها ({ $grouplanguage }) ودعوتها إلى الاجتماعات.
+group-not-yours = { $association ->
+    [none] هذه المجموعة تابعة للمنصة: لا يديرها إلا المنسقون. يمكن لمسؤول إلحاقها بجمعيته بـ{ $command }.
+   *[other] هذه المجموعة تابعة لـ«{ $association }»: لا يديرها إلا مسؤولوها والمنسقون.
+}
 group-language-usage = رسائل الاجتماعات في هذه المجموعة بـ{ $language }. للتغيير: { $command } fr أو ar أو ary.
 group-language-set = تم: ستكون رسائل الاجتماعات في هذه المجموعة بـ{ $language }.
 help-organize = اجتماعاتك: تعديلها أو إلغاؤها أو تسجيل الحضور
@@ -308,7 +320,10 @@ draft-audience-all = جميع الأعضاء
 draft-audience-managers = جميع المسؤولين
 draft-audience-city = جمعيات { $city }
 draft-audience-association = أعضاء { $association }
-draft-audience-group = 💬 مجموعة: { $title }
+draft-audience-group = { $association ->
+    [none] 💬 مجموعة: { $title } (المنصة)
+   *[other] 💬 مجموعة: { $title } ({ $association })
+}
 draft-audience-value = { $associations ->
     [all] جميع الجمعيات
    *[other] { $associations }

@@ -173,6 +173,11 @@ cli-error-unknown-group = ما كايناش هاد المجموعة: رقم { $g
 cli-groups-none = حتى مجموعة: زيد البوت لشي مجموعة وعاود.
 cli-group-left = خرج منها
 cli-group-language-set = المجموعة رقم { $group }: الميساجات ديال الاجتماعات غادي يتكتبو فيها ب«{ $language }».
+cli-group-platform = المنصة
+cli-group-claimed = { $association ->
+    [none] المجموعة رقم { $group }: رجعات ديال المنصة (كيسيّروها المنسقين).
+   *[other] المجموعة رقم { $group }: ولات ديال «{ $association }» (كيسيّروها المسؤولين ديالها).
+}
 cli-error-language = لغة ما معروفاش: «{ $language }». ختار fr ولا ar ولا ary (default: الفرنسية).
 cli-col-channel = القناة
 

@@ -264,6 +264,18 @@ help-newmeeting = تصاوب اجتماع وتعرض على الناس
 help-grouplanguage = (فشي مجموعة) اللغة ديال ميساجات الاجتماعات اللي كيتنشرو فيها
 help-argument-language = fr|ar|ary
 group-language-in-group = صيفط { $command } فالمجموعة المعنية ومن بعدها اللغة (fr ولا ar ولا ary).
+help-claimgroup = (فشي مجموعة) زيد هاد المجموعة للجمعية ديالك
+help-argument-association = [N]
+group-claim-in-group = صيفط { $command } فالمجموعة اللي بغيتي تزيدها للجمعية ديالك.
+group-claim-which = { $associations ->
+    [none] قول النمرة ديال الجمعية: { $command } N.
+   *[other] قول النمرة ديال الجمعية: { $command } N. الجمعيات ديالك: { $associations }.
+}
+group-claimed = مزيان: هاد المجموعة ولات ديال «{ $association }». المسؤولين ديالها يقدرو يختارو اللغة ديالها ({ $grouplanguage }) ويعرضوها للاجتماعات.
+group-not-yours = { $association ->
+    [none] هاد المجموعة ديال المنصة: غير المنسقين اللي كيسيّروها. مسؤول يقدر يزيدها للجمعية ديالو ب{ $command }.
+   *[other] هاد المجموعة ديال «{ $association }»: غير المسؤولين ديالها والمنسقين اللي كيسيّروها.
+}
 group-language-usage = ميساجات الاجتماعات فهاد المجموعة ب{ $language }. باش تبدّل: { $command } fr ولا ar ولا ary.
 group-language-set = مزيان: ميساجات الاجتماعات فهاد المجموعة غادي يكونو ب{ $language }.
 help-organize = الاجتماعات ديالك: تبدّل، تلغي، ولا تسجّل الحضور
@@ -302,7 +314,10 @@ draft-audience-all = كاع الأعضاء
 draft-audience-managers = كاع المسؤولين
 draft-audience-city = الجمعيات ديال { $city }
 draft-audience-association = الأعضاء ديال { $association }
-draft-audience-group = 💬 المجموعة: { $title }
+draft-audience-group = { $association ->
+    [none] 💬 المجموعة: { $title } (المنصة)
+   *[other] 💬 المجموعة: { $title } ({ $association })
+}
 draft-audience-value = { $associations ->
     [all] كاع الجمعيات
    *[other] { $associations }

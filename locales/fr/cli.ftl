@@ -206,6 +206,11 @@ cli-error-unknown-group = Groupe introuvable : n° { $group }. La commande « ta
 cli-groups-none = Aucun groupe : ajoutez le bot à un groupe, puis réessayez.
 cli-group-left = quitté
 cli-group-language-set = Groupe n° { $group } : les messages des réunions y seront écrits en « { $language } ».
+cli-group-platform = plateforme
+cli-group-claimed = { $association ->
+    [none] Groupe n° { $group } : il appartient de nouveau à la plateforme (les coordinateurs le gèrent).
+   *[other] Groupe n° { $group } : il appartient maintenant à « { $association } » (ses responsables le gèrent).
+}
 cli-error-language = Langue inconnue : « { $language } ». Choisissez fr, ar ou ary (default : le français).
 cli-col-channel = Canal
 

@@ -259,6 +259,18 @@ help-newmeeting = créer une réunion et inviter ses participants
 help-grouplanguage = (dans un groupe) la langue des messages de réunion qui y sont publiés
 help-argument-language = fr|ar|ary
 group-language-in-group = Envoyez { $command } dans le groupe concerné, suivi de la langue (fr, ar ou ary).
+help-claimgroup = (dans un groupe) rattacher ce groupe à votre association
+help-argument-association = [N]
+group-claim-in-group = Envoyez { $command } dans le groupe à rattacher à votre association.
+group-claim-which = { $associations ->
+    [none] Précisez le numéro de l'association : { $command } N.
+   *[other] Précisez le numéro de l'association : { $command } N. Les vôtres : { $associations }.
+}
+group-claimed = C'est noté : ce groupe appartient maintenant à « { $association } ». Ses responsables peuvent y choisir la langue ({ $grouplanguage }) et l'inviter aux réunions.
+group-not-yours = { $association ->
+    [none] Ce groupe appartient à la plateforme : seuls les coordinateurs le gèrent. Un responsable peut le rattacher à son association avec { $command }.
+   *[other] Ce groupe appartient à « { $association } » : seuls ses responsables et les coordinateurs le gèrent.
+}
 group-language-usage = Les messages de réunion de ce groupe sont en { $language }. Pour changer : { $command } fr, ar ou ary.
 group-language-set = C'est noté : les messages de réunion de ce groupe seront en { $language }.
 help-organize = vos réunions : modifier, annuler, noter les présences
@@ -298,7 +310,10 @@ draft-audience-all = Tous les membres
 draft-audience-managers = Tous les responsables
 draft-audience-city = Les associations de { $city }
 draft-audience-association = Les membres de { $association }
-draft-audience-group = 💬 Groupe : { $title }
+draft-audience-group = { $association ->
+    [none] 💬 Groupe : { $title } (plateforme)
+   *[other] 💬 Groupe : { $title } ({ $association })
+}
 # $associations is a list of names or "all"; $role a role's name or "none"; $city a city or "none".
 draft-audience-value = { $associations ->
     [all] toutes les associations

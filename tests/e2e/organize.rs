@@ -506,6 +506,10 @@ async fn a_manager_sets_a_groups_language_in_the_group() {
         &in_group("amina", "/grouplanguage ar").await,
         "pas ouverte à votre rôle",
     );
+    // A group seen before anyone claimed it is the platform's: a manager claims it first
+    // (issue 12, point 4).
+    assert_shows(&in_group("karim", "/grouplanguage ar").await, "appartient à la plateforme");
+    assert_shows(&in_group("karim", "/claimgroup").await, "appartient maintenant à « Association Amal »");
     assert_shows(&in_group("karim", "/grouplanguage klingon").await, "sont en Français");
     // Set, and said in the group's new language.
     assert_shows(
@@ -785,4 +789,73 @@ async fn a_confirmation_pressed_twice_sends_one_announcement() {
         rig.store().broadcast(BroadcastId(3)).await.expect("read").is_none(),
         "{a:?} {b:?}"
     );
+}
+
+/// Issue 12, point 4: a group belongs to an association or to the platform. Only the owner's
+/// managers and the coordinators set its language, claim it again, or invite it to a meeting;
+/// a manager of another association can do none of it, and sees the group nowhere.
+#[tokio::test]
+async fn a_group_is_run_by_the_association_it_belongs_to() {
+    let rig = Rig::new().await;
+    rig.say("karim", &format!("/start {}", rig.amal.manager_code)).await;
+    rig.say("nadia", &format!("/start {}", rig.nour.manager_code)).await;
+    rig.store()
+        .note_group_chat(Channel::Telegram, "-200", "Ministère officiel", rig.clock.now())
+        .await
+        .expect("group");
+    let in_group = async |user: &str, text: &str| {
+        texts(
+            &rig.send_in(user, "-200", ChatKind::Group, Event::Text(text.to_owned()))
+                .await,
+        )
+    };
+    // Nobody's yet: it is not offered to a manager writing a meeting.
+    let offered = audience_labels(&rig, "karim").await;
+    assert!(!offered.iter().any(|label| label.contains("Ministère officiel")), "{offered:?}");
+    // Karim claims it for Amal (the one association he manages).
+    let claimed = in_group("karim", "/claimgroup").await;
+    assert!(claimed.contains("« Association Amal »"), "{claimed}");
+    let groups = rig.store().group_chats().await.expect("groups");
+    assert_eq!(groups[0].owner, Some(rig.amal.association.id));
+    // Nadia, who manages Nour, can neither take it nor set its language.
+    let taken = in_group("nadia", &format!("/claimgroup {}", rig.nour.association.id)).await;
+    assert!(taken.contains("appartient à « Association Amal »"), "{taken}");
+    let language = in_group("nadia", "/grouplanguage ar").await;
+    assert!(language.contains("appartient à « Association Amal »"), "{language}");
+    let groups = rig.store().group_chats().await.expect("groups");
+    assert_eq!((groups[0].owner, groups[0].language), (Some(rig.amal.association.id), None));
+    // Karim is offered the group, named with its association, when he writes a meeting; Nadia is not.
+    let karim_sees = audience_labels(&rig, "karim").await;
+    assert!(
+        karim_sees.iter().any(|label| label.contains("Ministère officiel") && label.contains("Association Amal")),
+        "{karim_sees:?}"
+    );
+    let nadia_sees = audience_labels(&rig, "nadia").await;
+    assert!(!nadia_sees.iter().any(|label| label.contains("Ministère officiel")), "{nadia_sees:?}");
+}
+
+/// The audiences offered to `user` when writing a meeting, by walking /newmeeting to its audience
+/// question.
+async fn audience_labels(rig: &Rig, user: &str) -> Vec<String> {
+    rig.say(user, "/newmeeting").await;
+    rig.say(user, "Réunion du bureau").await;
+    rig.say(user, "20/12/2026 10:00").await;
+    let length = rig.say(user, "11:00").await;
+    let mut replies = length;
+    // Place, link and agenda may be skipped; then the repeat question; then the audience.
+    for _ in 0..6 {
+        let labels = labels(&replies);
+        if texts(&replies).contains("Qui est invité") {
+            return labels;
+        }
+        let skip = labels
+            .iter()
+            .find(|label| label.contains("Passer") || label.contains("Une seule fois"))
+            .cloned();
+        match skip {
+            Some(label) => replies = rig.press(user, &replies, &label).await,
+            None => break,
+        }
+    }
+    panic!("never asked for the audience: {}", texts(&replies))
 }

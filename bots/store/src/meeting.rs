@@ -47,7 +47,7 @@ fn meeting_from(row: &AnyRow) -> StoreResult<Meeting> {
     })
 }
 
-const GROUP_COLUMNS: &str = "id, channel, chat_id, title, first_seen, last_seen, left_at, language";
+const GROUP_COLUMNS: &str = "id, channel, chat_id, title, first_seen, last_seen, left_at, language, association_id";
 
 fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
     let channel: String = row.try_get("channel").map_err(fail)?;
@@ -63,6 +63,10 @@ fn group_from(row: &AnyRow) -> StoreResult<GroupChat> {
             .try_get::<Option<String>, _>("language")
             .map_err(fail)?
             .and_then(|code| code.parse().ok()),
+        owner: row
+            .try_get::<Option<i64>, _>("association_id")
+            .map_err(fail)?
+            .map(tatwir_core::association::AssociationId),
     })
 }
 
@@ -528,6 +532,21 @@ impl MeetingStore for SqlStore {
     async fn set_group_language(&self, group: GroupChatId, language: Option<Language>) -> StoreResult<bool> {
         let changed = sqlx::query("UPDATE group_chats SET language = $1 WHERE id = $2")
             .bind(language.map(|language| language.code()))
+            .bind(group.0)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?
+            .rows_affected();
+        Ok(changed > 0)
+    }
+
+    async fn set_group_owner(
+        &self,
+        group: GroupChatId,
+        owner: Option<tatwir_core::association::AssociationId>,
+    ) -> StoreResult<bool> {
+        let changed = sqlx::query("UPDATE group_chats SET association_id = $1 WHERE id = $2")
+            .bind(owner.map(|association| association.0))
             .bind(group.0)
             .execute(&self.pool)
             .await

@@ -111,11 +111,12 @@ impl<S: EngineStore> Engine<S> {
 
     /// The meeting, if it exists, is not cancelled, and this person may manage it.
     pub(super) async fn managed(&self, turn: &Turn<'_>, meeting: MeetingId) -> Result<Option<Meeting>, StoreError> {
+        let groups = self.store.group_chats().await?;
         Ok(self
             .store
             .meeting(meeting)
             .await?
-            .filter(|found| !found.cancelled && Self::may_manage(turn, found)))
+            .filter(|found| !found.cancelled && Self::may_manage(turn, found, &groups)))
     }
 
     pub(super) fn not_managed(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
@@ -130,6 +131,7 @@ impl<S: EngineStore> Engine<S> {
             return Ok(refusal);
         }
         let recent = turn.now - Duration::days(RECENT_DAYS);
+        let groups = self.store.group_chats().await?;
         let mut listed: Vec<Meeting> = self
             .store
             .meetings()
@@ -137,7 +139,7 @@ impl<S: EngineStore> Engine<S> {
             .into_iter()
             .filter(|meeting| {
                 !meeting.cancelled
-                    && Self::may_manage(turn, meeting)
+                    && Self::may_manage(turn, meeting, &groups)
                     && (meeting.recurrence != Recurrence::None
                         || crate::local_time::resolve_local(meeting.time.zone, meeting.time.end) > recent)
             })

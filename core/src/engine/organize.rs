@@ -6,6 +6,7 @@ use super::{Engine, EngineStore, Turn};
 use crate::args;
 use crate::audience::Audience;
 use crate::conversation::{Action, Offer, Step};
+use crate::group::{GroupChat, GroupChatId};
 use crate::language::Language;
 use crate::locale::{count, isolate};
 use crate::meeting::dialogue::OrganizeStep;
@@ -68,21 +69,31 @@ impl<S: EngineStore> Engine<S> {
 
     /// Who may be invited by this person: anyone for coordinators, the members of the
     /// associations they manage for managers.
-    fn may_invite(turn: &Turn<'_>, audience: &Audience) -> bool {
-        turn.access.has_at_least(Role::Coordinator)
-            || (!audience.associations.is_empty()
-                && audience
-                    .associations
-                    .iter()
-                    .all(|&association| turn.access.role_in(association) == Some(Role::Manager)))
+    /// `groups` are the group chats the bot knows: a manager invites only the groups that belong
+    /// to an association they manage (a coordinator, any).
+    fn may_invite(turn: &Turn<'_>, audience: &Audience, groups: &[GroupChat]) -> bool {
+        if turn.access.has_at_least(Role::Coordinator) {
+            return true;
+        }
+        let manages = |association| turn.access.role_in(association) == Some(Role::Manager);
+        let owned = |id: &GroupChatId| {
+            groups
+                .iter()
+                .find(|group| group.id == *id)
+                .and_then(|group| group.owner)
+                .is_some_and(manages)
+        };
+        (!audience.associations.is_empty() || !audience.groups.is_empty())
+            && audience.associations.iter().all(|&association| manages(association))
+            && audience.groups.iter().all(owned)
     }
 
     /// Whether this person may change, cancel and take attendance of `meeting`.
     /// Its organiser, while they may still invite its audience (a manager who no longer manages
     /// the association does not keep its meetings), or a coordinator; checked at each action.
-    pub(super) fn may_manage(turn: &Turn<'_>, meeting: &Meeting) -> bool {
+    pub(super) fn may_manage(turn: &Turn<'_>, meeting: &Meeting, groups: &[GroupChat]) -> bool {
         turn.access.has_at_least(Role::Coordinator)
-            || (meeting.organizer == Some(turn.person.id) && Self::may_invite(turn, &meeting.audience))
+            || (meeting.organizer == Some(turn.person.id) && Self::may_invite(turn, &meeting.audience, groups))
     }
 
     /// The audiences this person may address, labelled: for a manager the associations they
@@ -95,7 +106,7 @@ impl<S: EngineStore> Engine<S> {
     ) -> Result<Vec<(String, Audience)>, StoreError> {
         let pick = |label: String, audience: Audience| (label, audience);
         if !turn.access.has_at_least(Role::Coordinator) {
-            return Ok(turn
+            let mut entries: Vec<(String, Audience)> = turn
                 .access
                 .memberships
                 .iter()
@@ -110,7 +121,11 @@ impl<S: EngineStore> Engine<S> {
                         },
                     )
                 })
-                .collect());
+                .collect();
+            if with_groups {
+                entries.extend(self.group_audience_choices(turn).await?);
+            }
+            return Ok(entries);
         }
         let mut entries = vec![
             pick(turn.say("draft-audience-all"), Audience::default()),
@@ -483,7 +498,8 @@ impl<S: EngineStore> Engine<S> {
             DraftAction::Repeat { recurrence } if answered == Field::Repeat => draft.recurrence = recurrence,
             DraftAction::Reminders { reminders } if answered == Field::Reminders => draft.reminders = reminders,
             DraftAction::Audience { audience } if answered == Field::Audience => {
-                if !Self::may_invite(turn, &audience) {
+                let groups = self.store.group_chats().await?;
+                if !Self::may_invite(turn, &audience, &groups) {
                     return Ok(self.not_managed(turn));
                 }
                 draft.audience = Some(audience);
@@ -546,7 +562,8 @@ impl<S: EngineStore> Engine<S> {
         let title = crate::language::pick(&meeting.title, turn.lang).to_owned();
         let reply = match draft.editing {
             None => {
-                if !Self::may_invite(turn, &meeting.audience) {
+                let groups = self.store.group_chats().await?;
+                if !Self::may_invite(turn, &meeting.audience, &groups) {
                     return Ok(self.not_managed(turn));
                 }
                 let meeting = NewMeeting {

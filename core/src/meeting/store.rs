@@ -116,6 +116,14 @@ pub trait MeetingStore: Send + Sync {
         language: Option<crate::language::Language>,
     ) -> impl std::future::Future<Output = crate::store::StoreResult<bool>> + Send;
 
+    /// Gives a group chat to an association (`None`: to the platform); returns whether there is
+    /// such a group.
+    fn set_group_owner(
+        &self,
+        group: crate::group::GroupChatId,
+        owner: Option<crate::association::AssociationId>,
+    ) -> impl std::future::Future<Output = crate::store::StoreResult<bool>> + Send;
+
     /// The group chat a channel's chat id stands for, if the bot knows it as a group.
     fn group_chat_at(
         &self,

@@ -19,6 +19,20 @@ pub enum GroupCommand {
     },
     /// The language meeting messages are posted in, in a group: fr, ar or ary (`default`: French).
     Language { id: i64, language: String },
+    /// Gives a group to an association (its managers then run it), or back to the platform.
+    Claim {
+        id: i64,
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "platform",
+            conflicts_with = "platform"
+        )]
+        association: Option<i64>,
+        /// The platform's again: coordinators alone run it.
+        #[arg(long)]
+        platform: bool,
+    },
 }
 
 pub async fn run(config: &Config, printer: &Printer, command: GroupCommand) -> anyhow::Result<()> {
@@ -43,6 +57,9 @@ pub async fn run(config: &Config, printer: &Printer, command: GroupCommand) -> a
                         group
                             .language
                             .map_or_else(String::new, |language| language.code().to_owned()),
+                        group
+                            .owner
+                            .map_or_else(|| printer.say("cli-group-platform", None), |owner| owner.to_string()),
                         if group.left {
                             printer.say("cli-group-left", None)
                         } else {
@@ -57,6 +74,7 @@ pub async fn run(config: &Config, printer: &Printer, command: GroupCommand) -> a
                     "cli-col-channel",
                     "cli-col-title",
                     "cli-col-language",
+                    "cli-col-association",
                     "cli-col-status",
                 ],
                 rows,
@@ -74,6 +92,35 @@ pub async fn run(config: &Config, printer: &Printer, command: GroupCommand) -> a
             }
             let args = args! { "group" => id, "language" => language.unwrap_or(Language::FALLBACK).code() };
             println!("{}", printer.say("cli-group-language-set", Some(&args)));
+        }
+        GroupCommand::Claim { id, association, .. } => {
+            use tatwir_core::store::Store;
+            let owner = match association {
+                Some(association) => {
+                    let found = store
+                        .association(tatwir_core::association::AssociationId(association))
+                        .await?
+                        .ok_or_else(|| {
+                            anyhow::anyhow!(printer.say(
+                                "cli-error-unknown-association",
+                                Some(&args! { "association" => association })
+                            ))
+                        })?;
+                    Some(found)
+                }
+                None => None,
+            };
+            if !store
+                .set_group_owner(GroupChatId(id), owner.as_ref().map(|a| a.id))
+                .await?
+            {
+                anyhow::bail!(printer.say("cli-error-unknown-group", Some(&args! { "group" => id })));
+            }
+            let args = args! {
+                "group" => id,
+                "association" => owner.map_or_else(|| "none".to_owned(), |a| a.name),
+            };
+            println!("{}", printer.say("cli-group-claimed", Some(&args)));
         }
     }
     Ok(())
