@@ -5,6 +5,7 @@
 
 error-technical = Désolé, un problème technique m'empêche de répondre. Votre message n'a rien changé ; réessayez dans un instant.
 choice-expired = Ce choix n'est pas ou plus valable. Utilisez les derniers boutons que je vous ai envoyés, ou recommencez la commande.
+flood-slow-down = Trop de messages d'un coup : je ne lirai pas les suivants pendant une minute. Réessayez ensuite, un message à la fois.
 input-too-long = Ce message est trop long pour moi (plus de { $max } caractères). Envoyez-en un plus court.
 input-empty = Je n'ai reçu aucun texte. Envoyez { $help } pour voir ce que vous pouvez faire.
 free-text = { $member ->

@@ -1237,3 +1237,43 @@ async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_el
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Issue 12, point 8: receiving does not wait for sending, and one flooding group holds up no
+/// one else. At Telegram's own pace (20 messages a minute in a group), 40 `/help` in a group
+/// would take two minutes to answer; a person's private `/help` sent after them is answered
+/// before the group's third answer (the group's first ones go out in a burst), and the group is
+/// answered 20 times in its minute, then told once to slow down, the rest dropped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooding_group_holds_up_nobody_else_and_is_told_to_slow_down() {
+    let rig = Rig::start(Limits::default()).await;
+    let youssef = person(2101, "Youssef", "fr");
+    let leila = person(2102, "Leila", "fr");
+    let group = TgChat::Group {
+        id: -7001,
+        title: "Salle des fêtes".into(),
+    };
+    for _ in 0..40 {
+        rig.api.send_text(&youssef, &group, "/help@tatwir_test_bot");
+    }
+    let private = rig.say(&leila, "/help", 1).await;
+    assert!(text(&private[0]).contains("/start"), "{}", text(&private[0]));
+    let group_answers = rig.messages_to(-7001).len();
+    assert!(
+        group_answers < 3,
+        "the private answer waited for {group_answers} group answers"
+    );
+    // 20 answers in the minute, then one notice; nothing more however long one waits.
+    let answered = rig.api.wait_sent(-7001, 21, Duration::from_secs(120)).await;
+    assert!(
+        text(&answered[20]).contains("Trop de messages"),
+        "{}",
+        text(&answered[20])
+    );
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(
+        rig.messages_to(-7001).len(),
+        21,
+        "the flood was answered beyond its limit"
+    );
+    assert_eq!(rig.api.pending_updates(), 0, "every update was confirmed");
+}

@@ -244,3 +244,83 @@ impl SqlStore {
         )
     }
 }
+
+/// One update received and not yet handled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    pub update_id: i64,
+    /// The chat it belongs to: updates of one chat are handled in order, chats side by side.
+    pub chat_key: String,
+    /// The update as the platform sent it (JSON).
+    pub payload: String,
+}
+
+impl SqlStore {
+    /// Keeps updates from `source` (`telegram:<bot id>`) until they are handled, in one
+    /// transaction; an update kept before is kept once.
+    pub async fn inbox_add(&self, source: &str, updates: &[Received], now: DateTime<Utc>) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        for update in updates {
+            sqlx::query(
+                "INSERT INTO inbox (source, update_id, chat_key, payload, received_at) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (source, update_id) DO NOTHING",
+            )
+            .bind(source)
+            .bind(update.update_id)
+            .bind(&update.chat_key)
+            .bind(&update.payload)
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    /// The chats with updates waiting, those waiting longest first.
+    pub async fn inbox_chats(&self, source: &str) -> StoreResult<Vec<String>> {
+        sqlx::query(
+            "SELECT chat_key, MIN(update_id) AS first FROM inbox WHERE source = $1 GROUP BY chat_key ORDER BY first",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|row| row.try_get("chat_key").map_err(fail))
+        .collect()
+    }
+
+    /// A chat's oldest update waiting.
+    pub async fn inbox_next(&self, source: &str, chat_key: &str) -> StoreResult<Option<Received>> {
+        sqlx::query(
+            "SELECT update_id, chat_key, payload FROM inbox WHERE source = $1 AND chat_key = $2 \
+             ORDER BY update_id LIMIT 1",
+        )
+        .bind(source)
+        .bind(chat_key)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?
+        .map(|row| {
+            Ok(Received {
+                update_id: row.try_get("update_id").map_err(fail)?,
+                chat_key: row.try_get("chat_key").map_err(fail)?,
+                payload: row.try_get("payload").map_err(fail)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// An update handled: it is forgotten.
+    pub async fn inbox_done(&self, source: &str, update_id: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM inbox WHERE source = $1 AND update_id = $2")
+            .bind(source)
+            .bind(update_id)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+}

@@ -16,7 +16,7 @@ mod channel;
 mod conversation;
 pub mod database_url;
 mod identity;
-pub use channel::SentPoll;
+pub use channel::{Received, SentPoll};
 mod learning;
 mod meeting;
 pub mod outbox;

@@ -170,8 +170,11 @@ impl Application {
         let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
-        // Stopping mid-batch is safe: the offset is stored only after a batch is handled, and
-        // the engine refuses an answer it already took.
+        // Updates being handled get a few seconds to finish; what is left in the inbox is handled
+        // at the next start (the engine refuses an answer it already took).
+        if let Some(connected) = self.telegram_slot.get() {
+            connected.drain(SHUTDOWN_DEADLINE).await;
+        }
         if let Some(telegram) = telegram {
             telegram.abort();
         }
@@ -183,6 +186,9 @@ impl Application {
         Ok(())
     }
 }
+
+/// How long updates being handled are waited for at shutdown.
+const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Opens the configured database and brings its schema up to date.
 pub async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {

@@ -1,8 +1,9 @@
 //! The Telegram channel, on teloxide: updates in (long polling, or a webhook served by tatwir's
 //! own HTTP server), the engine's replies out at Telegram's pace.
 //!
-//! What teloxide's dispatcher would keep in memory is ours and durable: the polling offset is
-//! stored after each batch is handled (an update handled twice after a crash has no double
+//! What teloxide's dispatcher would keep in memory is ours and durable: each update is kept in the
+//! inbox before the offset (or the webhook's answer) confirms it, then handled by its chat's
+//! worker, in order, beside the other chats (an update handled twice after a crash has no double
 //! effect: the engine refuses an answer to an offer already answered), native polls are mapped
 //! to the engine's references in the database, uploaded files are re-sent by file_id, and a
 //! reply that cannot be sent goes to the outbox instead of being lost.
@@ -17,7 +18,6 @@ pub use pacer::Limits;
 
 use chrono::Utc;
 use pacer::Pacer;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tatwir_core::command::{COMMANDS, UsableBy};
@@ -28,7 +28,7 @@ use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing};
 use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_core::store::Store;
-use tatwir_store::SqlStore;
+use tatwir_store::{Received, SqlStore};
 use teloxide::RequestError;
 use teloxide::payloads::{
     AnswerCallbackQuerySetters, EditMessageReplyMarkupSetters, GetUpdatesSetters, SetMyCommandsSetters,
@@ -121,6 +121,11 @@ pub struct Telegram {
     pacer: Pacer,
     webhook: Option<Webhook>,
     worker: String,
+    /// The chats whose worker is running (one per chat, so its updates stay in order).
+    running: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// The chat workers, waited for at shutdown.
+    workers: tokio_util::task::TaskTracker,
+    floods: std::sync::Mutex<std::collections::HashMap<i64, FloodWindow>>,
 }
 
 impl Telegram {
@@ -171,6 +176,9 @@ impl Telegram {
             pacer: Pacer::new(config.limits),
             webhook: config.webhook,
             worker: tatwir_store::outbox::worker_name("telegram"),
+            running: Default::default(),
+            workers: tokio_util::task::TaskTracker::new(),
+            floods: Default::default(),
         });
         telegram.set_commands().await;
         health.up(Channel::Telegram, Utc::now());
@@ -206,6 +214,18 @@ impl Telegram {
     pub async fn run(self: Arc<Self>, shutdown: impl Future<Output = ()> + Send + 'static) {
         // Delivery stops with this future, however it ends (the service aborts it at shutdown).
         let _delivery = AbortOnDropHandle::new(tokio::spawn(self.clone().deliver_outbox()));
+        // Updates kept before a restart are handled first; then the inbox is looked at every
+        // second, for a chat whose worker stopped just as another update came.
+        let dispatcher = {
+            let this = self.clone();
+            AbortOnDropHandle::new(tokio::spawn(async move {
+                loop {
+                    this.dispatch().await;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }))
+        };
+        let _dispatcher = dispatcher;
         let receiving = async {
             match &self.webhook {
                 Some(webhook) => self.register_webhook(webhook).await,
@@ -290,7 +310,14 @@ impl Telegram {
             let Some(last) = updates.iter().map(|update| update.id.0).max() else {
                 continue;
             };
-            self.handle_batch(updates).await;
+            // Kept before the offset confirms them, then handled per chat beside this loop:
+            // receiving never waits for sending, and one busy chat holds up no other.
+            if let Err(error) = self.receive(&updates).await {
+                tracing::warn!(%error, "could not keep the received updates; asking for them again");
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(30));
+                continue;
+            }
             offset = i32::try_from(last).unwrap_or(i32::MAX).saturating_add(1);
             if let Err(error) = self
                 .store
@@ -302,22 +329,151 @@ impl Telegram {
         }
     }
 
-    /// Handles a batch: one chat's updates in order, different chats at once.
-    pub async fn handle_batch(self: &Arc<Self>, updates: Vec<Update>) {
-        let mut by_chat: BTreeMap<i64, Vec<Update>> = BTreeMap::new();
+    fn inbox_source(&self) -> String {
+        format!("telegram:{}", self.bot_id)
+    }
+
+    /// Keeps updates in the inbox (durably, before they are confirmed to Telegram), then has
+    /// each chat's worker handle them.
+    pub async fn receive(self: &Arc<Self>, updates: &[Update]) -> anyhow::Result<()> {
+        let mut received = Vec::with_capacity(updates.len());
+        let mut unkept = Vec::new();
         for update in updates {
-            by_chat.entry(chat_key(&update)).or_default().push(update);
-        }
-        let mut tasks = tokio::task::JoinSet::new();
-        for (_, updates) in by_chat {
-            let telegram = self.clone();
-            tasks.spawn(async move {
-                for update in updates {
-                    telegram.handle_update(update).await;
-                }
+            let payload = write_update(update)?;
+            // An update teloxide would not read back is handled now rather than lost.
+            if read_update(&payload).is_err() {
+                tracing::warn!(
+                    update = update.id.0,
+                    "an update does not read back once written: handled without the inbox"
+                );
+                unkept.push(update.clone());
+                continue;
+            }
+            received.push(Received {
+                update_id: i64::from(update.id.0),
+                chat_key: chat_key(update).to_string(),
+                payload,
             });
         }
-        while tasks.join_next().await.is_some() {}
+        self.store
+            .inbox_add(&self.inbox_source(), &received, Utc::now())
+            .await?;
+        self.dispatch().await;
+        for update in unkept {
+            let telegram = self.clone();
+            self.workers.spawn(async move { telegram.handle_update(update).await });
+        }
+        Ok(())
+    }
+
+    /// Starts a worker for each chat with updates waiting and none running. Called after each
+    /// batch and every second (a worker that just stopped may have missed the last updates).
+    async fn dispatch(self: &Arc<Self>) {
+        let chats = match self.store.inbox_chats(&self.inbox_source()).await {
+            Ok(chats) => chats,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the inbox");
+                return;
+            }
+        };
+        for chat in chats {
+            let start = lock(&self.running).insert(chat.clone());
+            if start {
+                let telegram = self.clone();
+                self.workers.spawn(async move { telegram.chat_worker(chat).await });
+            }
+        }
+    }
+
+    /// Handles one chat's updates in order until none is left, then stops.
+    async fn chat_worker(self: Arc<Self>, chat: String) {
+        let source = self.inbox_source();
+        loop {
+            let next = match self.store.inbox_next(&source, &chat).await {
+                Ok(next) => next,
+                Err(error) => {
+                    tracing::warn!(%error, "could not read the inbox");
+                    None
+                }
+            };
+            let Some(received) = next else {
+                break;
+            };
+            match read_update(&received.payload) {
+                Ok(update) => {
+                    if self.admit(&update).await {
+                        self.handle_update(update).await;
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "a kept update does not read: dropped"),
+            }
+            if let Err(error) = self.store.inbox_done(&source, received.update_id).await {
+                tracing::warn!(%error, "could not mark an update handled");
+                break;
+            }
+        }
+        lock(&self.running).remove(&chat);
+    }
+
+    /// The flood limit: a chat whose updates come faster than [`FLOOD_PER_MINUTE`] (a group's,
+    /// or [`FLOOD_PER_MINUTE_PRIVATE`] a person's) has the rest of the minute dropped, and is
+    /// told so once.
+    async fn admit(&self, update: &Update) -> bool {
+        let chat = chat_key(update);
+        let limit = if chat < 0 {
+            FLOOD_PER_MINUTE
+        } else {
+            FLOOD_PER_MINUTE_PRIVATE
+        };
+        let now = std::time::Instant::now();
+        let tell = {
+            let mut windows = lock(&self.floods);
+            let window = windows.entry(chat).or_insert(FloodWindow {
+                start: now,
+                count: 0,
+                told: false,
+            });
+            if now.duration_since(window.start) >= Duration::from_secs(60) {
+                *window = FloodWindow {
+                    start: now,
+                    count: 0,
+                    told: false,
+                };
+            }
+            window.count += 1;
+            if window.count <= limit {
+                return true;
+            }
+            !std::mem::replace(&mut window.told, true)
+        };
+        if tell {
+            let language = update
+                .from()
+                .and_then(|user| user.language_code.as_deref())
+                .and_then(Language::from_client_code)
+                .unwrap_or(Language::FALLBACK);
+            let text = self.engine.locales().text(language, "flood-slow-down", None);
+            tracing::info!(
+                chat,
+                "a chat sends faster than the flood limit: the rest of the minute is dropped"
+            );
+            if let Err(failure) = self
+                .send(chat, &Outgoing::text(tatwir_core::message::Text::plain(text)), 1)
+                .await
+            {
+                tracing::debug!(?failure, "could not tell a flooding chat to slow down");
+            }
+        }
+        false
+    }
+
+    /// Waits, up to `deadline`, for the updates being handled to be done (at shutdown); what is
+    /// still waiting in the inbox is handled at the next start.
+    pub async fn drain(&self, deadline: Duration) {
+        self.workers.close();
+        if tokio::time::timeout(deadline, self.workers.wait()).await.is_err() {
+            tracing::warn!("some updates were still being handled at the shutdown deadline");
+        }
     }
 
     /// One update, answered. Never fails: what cannot be sent now goes to the outbox.
@@ -525,9 +681,17 @@ impl Telegram {
         }
     }
 
-    /// Answers an update that came through the webhook.
-    pub async fn handle_webhook_update(self: &Arc<Self>, update: Update) {
-        self.handle_batch(vec![update]).await;
+    /// Keeps an update that came through the webhook; it is handled beside the request, which
+    /// is answered at once (dropping the request no longer aborts the turn). False when it could
+    /// not be kept: Telegram is then asked to send it again.
+    pub async fn handle_webhook_update(self: &Arc<Self>, update: Update) -> bool {
+        match self.receive(std::slice::from_ref(&update)).await {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!(%error, "could not keep a webhook update");
+                false
+            }
+        }
     }
 
     pub fn webhook_secret(&self) -> Option<&str> {
@@ -545,6 +709,88 @@ fn allowed_updates() -> Vec<AllowedUpdate> {
 }
 
 /// Updates of one chat are handled in order.
+/// At most this many updates a minute are handled from one group chat (Telegram lets a bot
+/// post about 20 messages a minute in a group: more could not be answered anyway).
+const FLOOD_PER_MINUTE: u32 = 20;
+/// At most this many a minute from one person in a private chat.
+const FLOOD_PER_MINUTE_PRIVATE: u32 = 30;
+
+/// Updates counted in the current minute of one chat.
+struct FloodWindow {
+    start: std::time::Instant,
+    count: u32,
+    told: bool,
+}
+
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// teloxide's Update reads from a string (from a `Value` every update reads as an error).
+fn read_update(json: &str) -> Result<Update, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+/// An update as the Bot API writes it, so that [`read_update`] reads it back. teloxide writes a
+/// poll answer's voter flat into the answer, but reads it only under `user` or `voter_chat` (and
+/// panics when neither is there), and writes an inaccessible message without the `date: 0` it
+/// is told apart by: those parts are written as the Bot API does.
+fn write_update(update: &Update) -> Result<String, serde_json::Error> {
+    let mut value = serde_json::to_value(update)?;
+    if let UpdateKind::CallbackQuery(query) = &update.kind
+        && let Some(teloxide::types::MaybeInaccessibleMessage::Inaccessible(_)) = &query.message
+    {
+        value["callback_query"]["message"]["date"] = serde_json::Value::from(0);
+    }
+    if let UpdateKind::PollAnswer(answer) = &update.kind {
+        let (field, voter) = match &answer.voter {
+            MaybeAnonymousUser::User(user) => ("user", serde_json::to_value(user)?),
+            MaybeAnonymousUser::Chat(chat) => ("voter_chat", serde_json::to_value(chat)?),
+        };
+        let mut written = serde_json::Map::new();
+        written.insert("poll_id".to_owned(), serde_json::to_value(&answer.poll_id)?);
+        written.insert(field.to_owned(), voter);
+        written.insert("option_ids".to_owned(), serde_json::to_value(&answer.option_ids)?);
+        value["poll_answer"] = serde_json::Value::Object(written);
+    }
+    serde_json::to_string(&value)
+}
+
+#[cfg(test)]
+mod inbox_tests {
+    use super::{read_update, write_update};
+
+    /// Every kind of update the bot asks for reads back as it was written into the inbox.
+    #[test]
+    fn updates_kept_in_the_inbox_read_back() {
+        let user = r#"{"id": 42, "is_bot": false, "first_name": "Amina", "language_code": "ar"}"#;
+        let chat = r#"{"id": -100, "type": "supergroup", "title": "Bureau"}"#;
+        for json in [
+            format!(
+                r#"{{"update_id": 1, "message": {{"message_id": 5, "date": 1700000000, "chat": {{"id": 42, "type": "private", "first_name": "Amina"}}, "from": {user}, "text": "/help"}}}}"#
+            ),
+            format!(
+                r#"{{"update_id": 2, "callback_query": {{"id": "9", "from": {user}, "chat_instance": "1", "data": "abc.0", "message": {{"message_id": 6, "date": 1700000000, "chat": {chat}, "text": "x"}}}}}}"#
+            ),
+            format!(
+                r#"{{"update_id": 6, "callback_query": {{"id": "10", "from": {user}, "chat_instance": "1", "data": "abc.1", "message": {{"message_id": 7, "date": 0, "chat": {chat}}}}}}}"#
+            ),
+            format!(r#"{{"update_id": 3, "poll_answer": {{"poll_id": "p1", "user": {user}, "option_ids": [0, 2]}}}}"#),
+            format!(
+                r#"{{"update_id": 4, "poll_answer": {{"poll_id": "p2", "voter_chat": {chat}, "user": {user}, "option_ids": [1]}}}}"#
+            ),
+            format!(
+                r#"{{"update_id": 5, "my_chat_member": {{"chat": {chat}, "from": {user}, "date": 1700000000, "old_chat_member": {{"user": {user}, "status": "left"}}, "new_chat_member": {{"user": {user}, "status": "member"}}}}}}"#
+            ),
+        ] {
+            let update = read_update(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            let kept = write_update(&update).expect("written");
+            let back = read_update(&kept).unwrap_or_else(|e| panic!("{kept}: {e}"));
+            assert_eq!(back, update, "{kept}");
+        }
+    }
+}
+
 fn chat_key(update: &Update) -> i64 {
     match &update.kind {
         UpdateKind::Message(message) => message.chat.id.0,
