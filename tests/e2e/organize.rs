@@ -508,8 +508,14 @@ async fn a_manager_sets_a_groups_language_in_the_group() {
     );
     // A group seen before anyone claimed it is the platform's: a manager claims it first
     // (issue 12, point 4).
-    assert_shows(&in_group("karim", "/grouplanguage ar").await, "appartient à la plateforme");
-    assert_shows(&in_group("karim", "/claimgroup").await, "appartient maintenant à « Association Amal »");
+    assert_shows(
+        &in_group("karim", "/grouplanguage ar").await,
+        "appartient à la plateforme",
+    );
+    assert_shows(
+        &in_group("karim", "/claimgroup").await,
+        "appartient maintenant à « Association Amal »",
+    );
     assert_shows(&in_group("karim", "/grouplanguage klingon").await, "sont en Français");
     // Set, and said in the group's new language.
     assert_shows(
@@ -811,7 +817,10 @@ async fn a_group_is_run_by_the_association_it_belongs_to() {
     };
     // Nobody's yet: it is not offered to a manager writing a meeting.
     let offered = audience_labels(&rig, "karim").await;
-    assert!(!offered.iter().any(|label| label.contains("Ministère officiel")), "{offered:?}");
+    assert!(
+        !offered.iter().any(|label| label.contains("Ministère officiel")),
+        "{offered:?}"
+    );
     // Karim claims it for Amal (the one association he manages).
     let claimed = in_group("karim", "/claimgroup").await;
     assert!(claimed.contains("« Association Amal »"), "{claimed}");
@@ -823,15 +832,23 @@ async fn a_group_is_run_by_the_association_it_belongs_to() {
     let language = in_group("nadia", "/grouplanguage ar").await;
     assert!(language.contains("appartient à « Association Amal »"), "{language}");
     let groups = rig.store().group_chats().await.expect("groups");
-    assert_eq!((groups[0].owner, groups[0].language), (Some(rig.amal.association.id), None));
+    assert_eq!(
+        (groups[0].owner, groups[0].language),
+        (Some(rig.amal.association.id), None)
+    );
     // Karim is offered the group, named with its association, when he writes a meeting; Nadia is not.
     let karim_sees = audience_labels(&rig, "karim").await;
     assert!(
-        karim_sees.iter().any(|label| label.contains("Ministère officiel") && label.contains("Association Amal")),
+        karim_sees
+            .iter()
+            .any(|label| label.contains("Ministère officiel") && label.contains("Association Amal")),
         "{karim_sees:?}"
     );
     let nadia_sees = audience_labels(&rig, "nadia").await;
-    assert!(!nadia_sees.iter().any(|label| label.contains("Ministère officiel")), "{nadia_sees:?}");
+    assert!(
+        !nadia_sees.iter().any(|label| label.contains("Ministère officiel")),
+        "{nadia_sees:?}"
+    );
 }
 
 /// The audiences offered to `user` when writing a meeting, by walking /newmeeting to its audience
