@@ -37,7 +37,8 @@ const PASSWORD: &str = "correct horse battery staple";
 /// What the volunteer's client saw the bot send.
 #[derive(Clone, Debug)]
 enum Seen {
-    Text(String),
+    /// A text, with its event (a reply names it).
+    Text(String, OwnedEventId),
     Poll {
         id: OwnedEventId,
         question: String,
@@ -133,7 +134,7 @@ impl Volunteer {
                 }
                 match &event.content.msgtype {
                     MessageType::Text(text) => {
-                        let _ = texts.send(Seen::Text(text.body.clone()));
+                        let _ = texts.send(Seen::Text(text.body.clone(), event.event_id.clone()));
                     }
                     MessageType::File(file) => {
                         let _ = texts.send(Seen::File(Box::new(file.clone())));
@@ -239,7 +240,7 @@ impl Volunteer {
             match tokio::time::timeout(left, self.seen.recv()).await {
                 Ok(Some(message)) => {
                     let found = match &message {
-                        Seen::Text(text) => text.contains(needle),
+                        Seen::Text(text, _) => text.contains(needle),
                         Seen::Poll { question, .. } => question.contains(needle),
                         Seen::File(file) => file.filename().contains(needle),
                     };
@@ -285,7 +286,7 @@ fn last_poll(seen: &[Seen]) -> OwnedEventId {
         .rev()
         .find_map(|message| match message {
             Seen::Poll { id, .. } => Some(id.clone()),
-            Seen::Text(_) | Seen::File(_) => None,
+            Seen::Text(..) | Seen::File(_) => None,
         })
         .expect("a poll")
 }
@@ -515,10 +516,28 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     };
     let shown = format!("{invitation:?}");
     assert!(shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"), "{shown}");
-    group
-        .send(RoomMessageEventContent::text_plain("3"))
-        .await
-        .expect("send");
+    let Some(Seen::Text(_, first_post)) = invitation.last().cloned() else {
+        panic!("the invitation is a text: {invitation:?}");
+    };
+    // A second meeting is posted after it: a number that replies to the first post answers the
+    // first meeting, not the last one posted (issue 12, point 13).
+    db.tatwir(&[
+        "meeting",
+        "add",
+        "--title",
+        "Deuxième réunion",
+        "--start",
+        "2027-04-20T09:30",
+        "--group",
+        &group_id,
+    ])
+    .await;
+    volunteer.expect("Deuxième réunion").await;
+    let mut reply = RoomMessageEventContent::text_plain("3");
+    reply.relates_to = Some(matrix_sdk::ruma::events::room::message::Relation::Reply(
+        matrix_sdk::ruma::events::relation::Reply::with_event_id(first_post),
+    ));
+    group.send(reply).await.expect("send");
     // The acknowledgement is the volunteer's own, in French.
     volunteer.expect("Peut-être pour").await;
     let person = store

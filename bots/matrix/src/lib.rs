@@ -29,6 +29,7 @@ use tatwir_core::message::numbered::{Pick, read};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Media, MediaSource, Outgoing, Poll, Text};
 use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
+use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 use tokio_util::task::AbortOnDropHandle;
 
@@ -362,12 +363,20 @@ impl Matrix {
         if at < joined {
             return false;
         }
-        match self.store.claim_event(&format!("matrix:{event_id}"), Utc::now()).await {
-            Ok(first) => first,
+        match self.store.event_handled(&format!("matrix:{event_id}")).await {
+            Ok(handled) => !handled,
             Err(error) => {
-                tracing::warn!(%error, "could not record an event");
+                tracing::warn!(%error, "could not read whether an event was handled");
                 false
             }
+        }
+    }
+
+    /// Records that an event was handled, once its turn is over (a crash in the middle leaves it
+    /// to be handled again after the restart: the engine refuses an answer it already took).
+    async fn handled(&self, event_id: &str) {
+        if let Err(error) = self.store.claim_event(&format!("matrix:{event_id}"), Utc::now()).await {
+            tracing::warn!(%error, "could not record an event as handled");
         }
     }
 
@@ -398,7 +407,14 @@ impl Matrix {
             _ => String::new(),
         };
         let kind = self.chat_kind(&room).await;
-        let picks = self.picks(&room).await;
+        // A number answers the message it replies to; else the last one shown to its sender.
+        let replied_to = match &event.content.relates_to {
+            Some(matrix_sdk::ruma::events::room::message::Relation::Reply(reply)) => {
+                Some(reply.in_reply_to.event_id.to_string())
+            }
+            _ => None,
+        };
+        let picks = self.picks(&room, kind, &event.sender, replied_to.as_deref()).await;
         let event_kind = if kind == ChatKind::Private {
             read(&picks, &body)
         } else {
@@ -422,6 +438,7 @@ impl Matrix {
             return;
         }
         self.turn(&room, &event.sender, kind, event_kind).await;
+        self.handled(event.event_id.as_str()).await;
     }
 
     /// Keeps the group rooms the bot is in (a meeting may invite them), named as clients show them.
@@ -467,6 +484,7 @@ impl Matrix {
             options,
         };
         self.turn(&room, &event.sender, kind, answer).await;
+        self.handled(event.event_id.as_str()).await;
     }
 
     async fn turn(&self, room: &Room, sender: &UserId, kind: ChatKind, event: Event) {
@@ -488,28 +506,71 @@ impl Matrix {
             event,
         };
         let replies = self.engine.handle_event(&incoming).await.into_replies();
-        for reply in &replies {
-            if let Err(error) = self.send(room, reply).await {
-                tracing::warn!(%error, room = %room.room_id(), "could not send a reply");
+        for (index, reply) in replies.iter().enumerate() {
+            if let Err(error) = self.send(room, reply, Some(sender)).await {
+                // Not dropped: what could not be sent waits in the outbox, in order.
+                tracing::warn!(%error, room = %room.room_id(), "could not send a reply: it waits in the outbox");
+                self.queue_replies(&incoming.identity, room, &replies[index..]).await;
                 return;
             }
         }
     }
 
-    async fn picks(&self, room: &Room) -> Vec<Pick> {
-        self.store
-            .setting(&format!("matrix.picks.{}", room.room_id()))
+    /// Queues replies that could not be sent, for the outbox worker to send.
+    async fn queue_replies(&self, identity: &Identity, room: &Room, replies: &[Outgoing]) {
+        let person = match self.store.person_by_identity(identity).await {
+            Ok(Some(person)) => person.id,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::error!(%error, "could not queue a reply: it is lost");
+                return;
+            }
+        };
+        let now = Utc::now();
+        for (offset, reply) in replies.iter().enumerate() {
+            let item = tatwir_core::outbox::NewOutboxItem {
+                message: tatwir_core::outbox::OutboxMessage::Reply(reply.clone()),
+                occurrence: format!(
+                    "matrix:{}:{}:{offset}",
+                    room.room_id(),
+                    now.timestamp_nanos_opt().unwrap_or_default()
+                ),
+                person,
+                channel: Channel::Matrix,
+                chat: room.room_id().to_string(),
+            };
+            if let Err(error) = self.store.enqueue(&item, now).await {
+                tracing::error!(%error, "could not queue a reply: it is lost");
+            }
+        }
+    }
+
+    /// The numbered choices a number typed by `sender` answers: those of the message it replies
+    /// to, else of the last message shown to that person in the room (in a group, others may
+    /// have been shown something else since), else of the room's last one.
+    async fn picks(&self, room: &Room, kind: ChatKind, sender: &UserId, replied_to: Option<&str>) -> Vec<Pick> {
+        let read = async |key: String| -> Option<Vec<Pick>> {
+            let json = self.store.setting(&key).await.ok().flatten()?;
+            serde_json::from_str(&json).ok()
+        };
+        if let Some(event) = replied_to {
+            return read(format!("matrix.picks.event.{event}")).await.unwrap_or_default();
+        }
+        if kind == ChatKind::Group
+            && let Some(picks) = read(format!("matrix.picks.{}.{sender}", room.room_id())).await
+        {
+            return picks;
+        }
+        read(format!("matrix.picks.{}", room.room_id()))
             .await
-            .ok()
-            .flatten()
-            .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default()
     }
 
-    /// Sends one message; choices and poll options are numbered, and the numbers remembered.
-    async fn send(&self, room: &Room, outgoing: &Outgoing) -> anyhow::Result<()> {
+    /// Sends one message; choices and poll options are numbered, and the numbers remembered for
+    /// the message itself, for the room, and for `to` (the person it answers) in the room.
+    async fn send(&self, room: &Room, outgoing: &Outgoing, to: Option<&UserId>) -> anyhow::Result<()> {
         let mut picks = Vec::new();
-        match outgoing {
+        let sent = match outgoing {
             Outgoing::Message { text, choices } => {
                 let (plain, html) = numbered(text, choices.iter().flatten().map(|choice| choice.label.as_str()));
                 picks.extend(
@@ -518,7 +579,8 @@ impl Matrix {
                         .flatten()
                         .map(|Choice { data, .. }| Pick::Choice(data.clone())),
                 );
-                room.send(RoomMessageEventContent::text_html(plain, html)).await?;
+                let response = room.send(RoomMessageEventContent::text_html(plain, html)).await?;
+                response.response.event_id.to_string()
             }
             Outgoing::Poll(poll) => {
                 let sent = self.send_poll(room, poll).await?;
@@ -529,17 +591,25 @@ impl Matrix {
                 self.store
                     .set_setting(&format!("matrix.poll.{sent}"), &poll.reference, Utc::now())
                     .await?;
+                sent
             }
-            Outgoing::Media(media) => self.send_media(room, media).await?,
-        }
+            Outgoing::Media(media) => {
+                self.send_media(room, media).await?;
+                return Ok(());
+            }
+        };
         if !picks.is_empty() {
-            self.store
-                .set_setting(
-                    &format!("matrix.picks.{}", room.room_id()),
-                    &serde_json::to_string(&picks)?,
-                    Utc::now(),
-                )
-                .await?;
+            let json = serde_json::to_string(&picks)?;
+            let mut keys = vec![
+                format!("matrix.picks.event.{sent}"),
+                format!("matrix.picks.{}", room.room_id()),
+            ];
+            if let Some(person) = to {
+                keys.push(format!("matrix.picks.{}.{person}", room.room_id()));
+            }
+            for key in keys {
+                self.store.set_setting(&key, &json, Utc::now()).await?;
+            }
         }
         Ok(())
     }
@@ -646,7 +716,7 @@ impl Matrix {
             .await
             .map_err(|error| Undelivered::Transient(error.to_string()))?;
         for reply in &replies {
-            self.send(&room, reply)
+            self.send(&room, reply, None)
                 .await
                 .map_err(|error| Undelivered::Transient(error.to_string()))?;
         }

@@ -31,6 +31,16 @@ impl SqlStore {
         Ok(inserted > 0)
     }
 
+    /// Whether an event (`<channel>:<id>`) was handled.
+    pub async fn event_handled(&self, key: &str) -> StoreResult<bool> {
+        let found = sqlx::query("SELECT event_key FROM handled_events WHERE event_key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(found.is_some())
+    }
+
     pub async fn setting(&self, name: &str) -> StoreResult<Option<String>> {
         sqlx::query("SELECT value FROM settings WHERE name = $1")
             .bind(name)
