@@ -876,3 +876,26 @@ async fn audience_labels(rig: &Rig, user: &str) -> Vec<String> {
     }
     panic!("never asked for the audience: {}", texts(&replies))
 }
+
+/// Issue 12, point 2 (second half): a change of roles drops the person's keyboards on screen,
+/// so a button shown under the old roles says at once that it is stale.
+#[tokio::test]
+async fn a_change_of_roles_retires_the_keyboards_on_screen() {
+    use tatwir_core::conversation::ConversationStore;
+    let rig = Rig::new().await;
+    rig.say("salma", "/start").await;
+    let salma = rig.person("salma").await;
+    rig.store()
+        .grant_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("grant");
+    let review = rig.say("salma", "/broadcast Assemblée générale samedi.").await;
+    assert!(rig.store().conversation(salma).await.expect("read").offer.is_some());
+    rig.store()
+        .revoke_role(salma, Role::Coordinator, None, rig.clock.now())
+        .await
+        .expect("revoke");
+    assert!(rig.store().conversation(salma).await.expect("read").offer.is_none());
+    let pressed = texts(&rig.press("salma", &review, "📢 Envoyer").await);
+    assert!(pressed.contains("n'est pas ou plus valable"), "{pressed}");
+}

@@ -43,3 +43,37 @@ impl ConversationStore for SqlStore {
         Ok(())
     }
 }
+
+/// Drops the choices a person has on screen, in the caller's transaction: once their roles
+/// change, a keyboard shown under the old ones must not act under the new ones (the engine checks
+/// roles when an action is taken too; this makes the old keyboard say at once that it is stale).
+pub(crate) async fn clear_offer(tx: &mut sqlx::Transaction<'static, sqlx::Any>, person: PersonId) -> StoreResult<()> {
+    let row = sqlx::query("SELECT state FROM conversations WHERE person_id = $1")
+        .bind(person.0)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(fail)?;
+    let Some(row) = row else { return Ok(()) };
+    let state: String = row.try_get("state").map_err(fail)?;
+    match serde_json::from_str::<Conversation>(&state) {
+        Ok(mut conversation) if conversation.offer.is_some() => {
+            conversation.offer = None;
+            sqlx::query("UPDATE conversations SET state = $1 WHERE person_id = $2")
+                .bind(serde_json::to_string(&conversation).map_err(unwritable)?)
+                .bind(person.0)
+                .execute(&mut **tx)
+                .await
+                .map_err(fail)?;
+        }
+        Ok(_) => {}
+        // What does not read is dropped when it is next read anyway.
+        Err(_) => {
+            sqlx::query("DELETE FROM conversations WHERE person_id = $1")
+                .bind(person.0)
+                .execute(&mut **tx)
+                .await
+                .map_err(fail)?;
+        }
+    }
+    Ok(())
+}

@@ -540,6 +540,9 @@ impl Store for SqlStore {
         .map_err(fail)?
         .rows_affected()
             > 0;
+        if changed {
+            super::conversation::clear_offer(&mut tx, person).await?;
+        }
         tx.commit().await.map_err(fail)?;
         Ok(changed)
     }
@@ -586,6 +589,9 @@ impl Store for SqlStore {
         .map_err(fail)?
         .rows_affected()
             > 0;
+        if changed {
+            super::conversation::clear_offer(&mut tx, person).await?;
+        }
         tx.commit().await.map_err(fail)?;
         Ok(changed)
     }
