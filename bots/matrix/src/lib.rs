@@ -102,6 +102,9 @@ pub struct Matrix {
     allowed_servers: Vec<String>,
     send_gap: Duration,
     worker: String,
+    /// The turns under way: each runs as a task of its own, so that stopping the sync at shutdown
+    /// does not cut one in the middle ([`Matrix::drain`] waits for them).
+    turns: tokio_util::task::TaskTracker,
 }
 
 impl Matrix {
@@ -207,7 +210,17 @@ impl Matrix {
             allowed_servers: config.allowed_servers,
             send_gap: Duration::from_secs_f64(1.0 / config.messages_per_second.max(0.1)),
             worker: tatwir_store::outbox::worker_name("matrix"),
+            turns: tokio_util::task::TaskTracker::new(),
         }))
+    }
+
+    /// Waits, up to `deadline`, for the turns under way to end (at shutdown, once the sync is
+    /// stopped); an event whose turn did not end is handled again at the next start.
+    pub async fn drain(&self, deadline: Duration) {
+        self.turns.close();
+        if tokio::time::timeout(deadline, self.turns.wait()).await.is_err() {
+            tracing::warn!("some Matrix turns were still under way at the shutdown deadline");
+        }
     }
 
     pub fn user_id(&self) -> &UserId {
@@ -299,13 +312,27 @@ impl Matrix {
         self.client
             .add_event_handler(move |event: OriginalSyncRoomMessageEvent, room: Room| {
                 let this = this.clone();
-                async move { this.on_message(event, room).await }
+                // Awaited, so a room's events stay in order; a task of its own, so that it ends
+                // even when the sync is stopped meanwhile.
+                let turn = this.turns.spawn({
+                    let this = this.clone();
+                    async move { this.on_message(event, room).await }
+                });
+                async move {
+                    let _ = turn.await;
+                }
             });
         let this = self.clone();
         self.client
             .add_event_handler(move |event: OriginalSyncUnstablePollResponseEvent, room: Room| {
                 let this = this.clone();
-                async move { this.on_poll_response(event, room).await }
+                let turn = this.turns.spawn({
+                    let this = this.clone();
+                    async move { this.on_poll_response(event, room).await }
+                });
+                async move {
+                    let _ = turn.await;
+                }
             });
     }
 

@@ -139,8 +139,9 @@ impl Application {
                 }
             })
         });
+        let matrix_slot: Arc<std::sync::OnceLock<Arc<Matrix>>> = Arc::default();
         let matrix = self.matrix.map(|config| {
-            let (engine, store) = (self.engine.clone(), self.store.clone());
+            let (engine, store, slot) = (self.engine.clone(), self.store.clone(), matrix_slot.clone());
             AbortOnDropHandle::new(tokio::spawn(async move {
                 // A homeserver that does not answer at start is waited for; only refused
                 // credentials stop the channel (and /readyz says so).
@@ -149,7 +150,10 @@ impl Application {
                 let mut wait = std::time::Duration::from_secs(1);
                 loop {
                     match Matrix::connect(config.clone(), engine.clone(), store.clone()).await {
-                        Ok(matrix) => return matrix.run().await,
+                        Ok(matrix) => {
+                            let _ = slot.set(matrix.clone());
+                            return matrix.run().await;
+                        }
                         Err(error) if tatwir_matrix::credentials_refused(&error) => {
                             health.refused(Channel::Matrix, chrono::Utc::now());
                             tracing::error!(%error, "the homeserver refused the Matrix credentials");
@@ -170,15 +174,20 @@ impl Application {
         let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
-        // Updates being handled get a few seconds to finish; what is left in the inbox is handled
-        // at the next start (the engine refuses an answer it already took).
-        if let Some(connected) = self.telegram_slot.get() {
-            connected.drain(SHUTDOWN_DEADLINE).await;
-        }
+        // Nothing more is received; the turns under way get a few seconds to finish. What is left
+        // is handled at the next start: Telegram's updates wait in the inbox, a Matrix event is
+        // recorded as handled only once its turn is over (and the engine refuses an answer it
+        // already took).
         if let Some(telegram) = telegram {
             telegram.abort();
         }
         drop(matrix);
+        if let Some(connected) = self.telegram_slot.get() {
+            connected.drain(SHUTDOWN_DEADLINE).await;
+        }
+        if let Some(connected) = matrix_slot.get() {
+            connected.drain(SHUTDOWN_DEADLINE).await;
+        }
         scheduler.abort();
         served?;
         self.store.close().await;
