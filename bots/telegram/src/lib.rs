@@ -757,6 +757,30 @@ fn write_update(update: &Update) -> Result<String, serde_json::Error> {
     serde_json::to_string(&value)
 }
 
+fn chat_key(update: &Update) -> i64 {
+    match &update.kind {
+        UpdateKind::Message(message) => message.chat.id.0,
+        UpdateKind::CallbackQuery(query) => query
+            .regular_message()
+            .map_or(query.from.id.0 as i64, |message| message.chat.id.0),
+        UpdateKind::PollAnswer(answer) => match &answer.voter {
+            MaybeAnonymousUser::User(user) => user.id.0 as i64,
+            MaybeAnonymousUser::Chat(chat) => chat.id.0,
+        },
+        UpdateKind::MyChatMember(member) => member.chat.id.0,
+        _ => 0,
+    }
+}
+
+/// The command menu in one language: the commands everyone or every member may use.
+fn menu(locales: &Localizer, language: Language) -> Vec<BotCommand> {
+    COMMANDS
+        .iter()
+        .filter(|spec| matches!(spec.audience, UsableBy::Everyone | UsableBy::Members))
+        .map(|spec| BotCommand::new(spec.name, locales.text(language, spec.description, None)))
+        .collect()
+}
+
 #[cfg(test)]
 mod inbox_tests {
     use super::{read_update, write_update};
@@ -790,28 +814,4 @@ mod inbox_tests {
             assert_eq!(back, update, "{kept}");
         }
     }
-}
-
-fn chat_key(update: &Update) -> i64 {
-    match &update.kind {
-        UpdateKind::Message(message) => message.chat.id.0,
-        UpdateKind::CallbackQuery(query) => query
-            .regular_message()
-            .map_or(query.from.id.0 as i64, |message| message.chat.id.0),
-        UpdateKind::PollAnswer(answer) => match &answer.voter {
-            MaybeAnonymousUser::User(user) => user.id.0 as i64,
-            MaybeAnonymousUser::Chat(chat) => chat.id.0,
-        },
-        UpdateKind::MyChatMember(member) => member.chat.id.0,
-        _ => 0,
-    }
-}
-
-/// The command menu in one language: the commands everyone or every member may use.
-fn menu(locales: &Localizer, language: Language) -> Vec<BotCommand> {
-    COMMANDS
-        .iter()
-        .filter(|spec| matches!(spec.audience, UsableBy::Everyone | UsableBy::Members))
-        .map(|spec| BotCommand::new(spec.name, locales.text(language, spec.description, None)))
-        .collect()
 }

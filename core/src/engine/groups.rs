@@ -98,7 +98,7 @@ impl<S: EngineStore> Engine<S> {
             ))]);
         };
         if !Self::may_run_group(turn, &group) {
-            return Ok(self.not_the_groups_manager(turn, &group).await?);
+            return self.not_the_groups_manager(turn, &group).await;
         }
         let Some(language) = Language::from_typed_name(argument) else {
             let current = group.language.unwrap_or(Language::FALLBACK);
