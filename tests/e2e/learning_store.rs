@@ -680,3 +680,41 @@ async fn an_outage_loses_nothing_for_a_day_and_given_up_messages_come_back(url: 
     );
     store.close().await;
 }
+
+/// Issue 12, point 10: on SQLite, a process that starts frees the claims of processes that have
+/// stopped (their messages go out at once), never those of a process still running beside it (a
+/// `tatwir chat` next to `tatwir serve`), whose worker can still settle its items.
+#[tokio::test]
+async fn a_starting_process_frees_only_the_claims_of_stopped_ones() {
+    let db = crate::backends::TestDb::sqlite();
+    let store = SqlStore::connect(&db.url).await.expect("store");
+    let people = [person(&store, "x").await, person(&store, "y").await];
+    let now = at(2026, 2, 1, 7, 0);
+    enqueue(&store, &people, now).await;
+    let running = "terminal:1001:aa";
+    let stopped = "telegram:1002:bb";
+    let first = store
+        .claim(Channel::Telegram, None, running, now, 1)
+        .await
+        .expect("claim");
+    let second = store
+        .claim(Channel::Telegram, None, stopped, now, 1)
+        .await
+        .expect("claim");
+    assert_eq!((first.len(), second.len()), (1, 1));
+    let released = store.release_stale_claims(|pid| pid == 1001).await.expect("release");
+    assert_eq!(released, 1, "only the stopped process's claim is freed");
+    // The stopped one's message is due again at once; the running one's stays with it.
+    let again = store
+        .claim(Channel::Telegram, None, "new:1003:cc", now, 10)
+        .await
+        .expect("claim");
+    assert_eq!(again.iter().map(|item| item.id).collect::<Vec<_>>(), vec![second[0].id]);
+    assert!(
+        store
+            .mark_sent(first[0].id, running, now)
+            .await
+            .expect("settled by its worker")
+    );
+    store.close().await;
+}
