@@ -105,6 +105,8 @@ pub struct Matrix {
     /// The turns under way: each runs as a task of its own, so that stopping the sync at shutdown
     /// does not cut one in the middle ([`Matrix::drain`] waits for them).
     turns: tokio_util::task::TaskTracker,
+    /// Set at shutdown: the outbox worker finishes what it is sending and claims nothing more.
+    stopping: std::sync::atomic::AtomicBool,
 }
 
 impl Matrix {
@@ -211,12 +213,14 @@ impl Matrix {
             send_gap: Duration::from_secs_f64(1.0 / config.messages_per_second.max(0.1)),
             worker: tatwir_store::outbox::worker_name("matrix"),
             turns: tokio_util::task::TaskTracker::new(),
+            stopping: Default::default(),
         }))
     }
 
     /// Waits, up to `deadline`, for the turns under way to end (at shutdown, once the sync is
     /// stopped); an event whose turn did not end is handled again at the next start.
     pub async fn drain(&self, deadline: Duration) {
+        self.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
         self.turns.close();
         if tokio::time::timeout(deadline, self.turns.wait()).await.is_err() {
             tracing::warn!("some Matrix turns were still under way at the shutdown deadline");
@@ -234,7 +238,7 @@ impl Matrix {
     /// Syncs until the task is dropped, and delivers the outbox meanwhile.
     pub async fn run(self: Arc<Self>) {
         // Delivery stops with this future, however it ends (the service aborts it at shutdown).
-        let _delivery = AbortOnDropHandle::new(tokio::spawn(self.clone().deliver_outbox()));
+        let _delivery = AbortOnDropHandle::new(self.turns.spawn(self.clone().deliver_outbox()));
         // The first start skips the history of rooms the account is already in; later starts
         // go on from the stored sync token, so nothing is replayed and nothing missed.
         let first = format!("matrix.{}.synced", self.own);
@@ -701,7 +705,8 @@ impl Matrix {
     }
 
     async fn deliver_outbox(self: Arc<Self>) {
-        loop {
+        // At shutdown, the message under way is finished and nothing more is claimed.
+        while !self.stopping.load(std::sync::atomic::Ordering::Relaxed) {
             let now = self.engine.clock().now();
             let items = match self.store.claim(Channel::Matrix, None, &self.worker, now, 20).await {
                 Ok(items) => items,
@@ -715,6 +720,9 @@ impl Matrix {
                 continue;
             }
             for item in items {
+                if self.stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
                 let clock = self.engine.clock();
                 let tried =
                     tatwir_core::outbox::deliver_held(&self.store, &self.worker, item.id, clock, self.deliver(&item))

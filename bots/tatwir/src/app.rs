@@ -174,20 +174,21 @@ impl Application {
         let served = axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
-        // Nothing more is received; the turns under way get a few seconds to finish. What is left
-        // is handled at the next start: Telegram's updates wait in the inbox, a Matrix event is
-        // recorded as handled only once its turn is over (and the engine refuses an answer it
-        // already took).
-        if let Some(telegram) = telegram {
-            telegram.abort();
-        }
-        drop(matrix);
+        // The turns under way and the messages being sent get a few seconds to finish, and no
+        // more is claimed from the outbox; then the channels stop. What is left is handled at the
+        // next start: Telegram's updates wait in the inbox, a Matrix event is recorded as handled
+        // only once its turn is over, claimed messages are taken back (and the engine refuses an
+        // answer it already took).
         if let Some(connected) = self.telegram_slot.get() {
             connected.drain(SHUTDOWN_DEADLINE).await;
         }
         if let Some(connected) = matrix_slot.get() {
             connected.drain(SHUTDOWN_DEADLINE).await;
         }
+        if let Some(telegram) = telegram {
+            telegram.abort();
+        }
+        drop(matrix);
         scheduler.abort();
         served?;
         self.store.close().await;

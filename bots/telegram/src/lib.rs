@@ -126,6 +126,8 @@ pub struct Telegram {
     /// The chat workers, waited for at shutdown.
     workers: tokio_util::task::TaskTracker,
     floods: std::sync::Mutex<std::collections::HashMap<i64, FloodWindow>>,
+    /// Set at shutdown: the outbox workers finish what they are sending and claim nothing more.
+    stopping: std::sync::atomic::AtomicBool,
 }
 
 impl Telegram {
@@ -179,6 +181,7 @@ impl Telegram {
             running: Default::default(),
             workers: tokio_util::task::TaskTracker::new(),
             floods: Default::default(),
+            stopping: Default::default(),
         });
         telegram.set_commands().await;
         health.up(Channel::Telegram, Utc::now());
@@ -213,7 +216,7 @@ impl Telegram {
     /// Receives updates until `shutdown`, and delivers the outbox meanwhile.
     pub async fn run(self: Arc<Self>, shutdown: impl Future<Output = ()> + Send + 'static) {
         // Delivery stops with this future, however it ends (the service aborts it at shutdown).
-        let _delivery = AbortOnDropHandle::new(tokio::spawn(self.clone().deliver_outbox()));
+        let _delivery = AbortOnDropHandle::new(self.workers.spawn(self.clone().deliver_outbox()));
         // Updates kept before a restart are handled first; then the inbox is looked at every
         // second, for a chat whose worker stopped just as another update came.
         let dispatcher = {
@@ -467,9 +470,11 @@ impl Telegram {
         false
     }
 
-    /// Waits, up to `deadline`, for the updates being handled to be done (at shutdown); what is
-    /// still waiting in the inbox is handled at the next start.
+    /// At shutdown: the outbox workers finish the message under way and claim no more, and the
+    /// updates being handled are finished, all within `deadline`; what is still waiting in the
+    /// inbox or the outbox is handled at the next start.
     pub async fn drain(&self, deadline: Duration) {
+        self.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
         self.workers.close();
         if tokio::time::timeout(deadline, self.workers.wait()).await.is_err() {
             tracing::warn!("some updates were still being handled at the shutdown deadline");

@@ -50,7 +50,8 @@ impl Telegram {
         futures::future::join_all((0..OUTBOX_WORKERS).map(|_| {
             let this = self.clone();
             async move {
-                loop {
+                // At shutdown, the batch under way is finished and no other is claimed.
+                while !this.stopping.load(std::sync::atomic::Ordering::Relaxed) {
                     let delivered = match this.deliver_due().await {
                         Ok(count) => count,
                         Err(error) => {
@@ -79,6 +80,11 @@ impl Telegram {
         }
         futures::future::join_all(by_chat.into_values().map(|items| async move {
             for item in items {
+                if self.stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                    // Left claimed: a restarted process takes it back at once (SQLite), or the
+                    // claim lapses (PostgreSQL).
+                    break;
+                }
                 let clock = self.engine.clock();
                 tatwir_core::outbox::deliver_held(&self.store, &self.worker, item.id, clock, self.deliver(&item)).await;
             }
