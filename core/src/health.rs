@@ -69,9 +69,12 @@ impl Health {
 
     /// Whether every configured channel is up.
     pub fn ready(&self) -> bool {
-        self.states()
-            .values()
-            .all(|state| matches!(state, ChannelState::Up { .. }))
+        Self::all_up(&self.snapshot())
+    }
+
+    /// Whether every channel of a snapshot is up (answer and status from one reading).
+    pub fn all_up(states: &BTreeMap<Channel, ChannelState>) -> bool {
+        states.values().all(|state| matches!(state, ChannelState::Up { .. }))
     }
 }
 

@@ -76,9 +76,10 @@ async fn healthz(State(Served { store, health }): State<Served>) -> impl IntoRes
 /// `GET /readyz`: 200 when the database answers and every configured channel is up; 503
 /// otherwise (a channel retrying, or whose credentials were refused), so that a supervisor acts.
 async fn readyz(State(Served { store, health }): State<Served>) -> impl IntoResponse {
-    let channels = health.snapshot();
     let database = store.ping().await.is_ok();
-    let ready = database && health.ready();
+    // One reading of the states, for the answer and its status alike.
+    let channels = health.snapshot();
+    let ready = database && Health::all_up(&channels);
     let status = if ready {
         StatusCode::OK
     } else {
