@@ -211,6 +211,39 @@ pub trait OutboxStore: Send + Sync {
     fn retry_failed(&self, ids: &[i64], now: DateTime<Utc>) -> impl Future<Output = StoreResult<u64>> + Send;
 }
 
+/// Queues replies a channel could not send now, in order, for its outbox worker: the person of
+/// `identity` gets them in `chat`; `occurrence(i)` names the i-th, unique per reply. Failures
+/// are logged (there is nowhere else to put them).
+pub async fn queue_replies<S: OutboxStore + crate::store::Store>(
+    store: &S,
+    identity: &crate::person::Identity,
+    chat: &str,
+    replies: &[Outgoing],
+    occurrence: impl Fn(usize) -> String,
+    now: DateTime<Utc>,
+) {
+    let person = match store.person_by_identity(identity).await {
+        Ok(Some(person)) => person.id,
+        Ok(None) => return,
+        Err(error) => {
+            tracing::error!(%error, "could not queue a reply: it is lost");
+            return;
+        }
+    };
+    for (index, reply) in replies.iter().enumerate() {
+        let item = NewOutboxItem {
+            message: OutboxMessage::Reply(reply.clone()),
+            occurrence: occurrence(index),
+            person,
+            channel: identity.channel,
+            chat: chat.to_owned(),
+        };
+        if let Err(error) = store.enqueue(&item, now).await {
+            tracing::error!(%error, "could not queue a reply: it is lost");
+        }
+    }
+}
+
 /// Delivers item `id` with `deliver` if `worker` still holds it: the claim is renewed first (a
 /// chat's items go out at its pace, which may outlast the lease), and an item whose claim went to
 /// another worker is left to them. Records the outcome; returns whether it was delivered or tried.

@@ -29,7 +29,6 @@ use tatwir_core::message::numbered::{Pick, read};
 use tatwir_core::message::{Chat, ChatKind, Choice, Event, Incoming, Media, MediaSource, Outgoing, Poll, Text};
 use tatwir_core::outbox::{OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
-use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 use tokio_util::task::AbortOnDropHandle;
 
@@ -549,31 +548,11 @@ impl Matrix {
 
     /// Queues replies that could not be sent, for the outbox worker to send.
     async fn queue_replies(&self, identity: &Identity, room: &Room, replies: &[Outgoing]) {
-        let person = match self.store.person_by_identity(identity).await {
-            Ok(Some(person)) => person.id,
-            Ok(None) => return,
-            Err(error) => {
-                tracing::error!(%error, "could not queue a reply: it is lost");
-                return;
-            }
-        };
         let now = Utc::now();
-        for (offset, reply) in replies.iter().enumerate() {
-            let item = tatwir_core::outbox::NewOutboxItem {
-                message: tatwir_core::outbox::OutboxMessage::Reply(reply.clone()),
-                occurrence: format!(
-                    "matrix:{}:{}:{offset}",
-                    room.room_id(),
-                    now.timestamp_nanos_opt().unwrap_or_default()
-                ),
-                person,
-                channel: Channel::Matrix,
-                chat: room.room_id().to_string(),
-            };
-            if let Err(error) = self.store.enqueue(&item, now).await {
-                tracing::error!(%error, "could not queue a reply: it is lost");
-            }
-        }
+        let stamp = now.timestamp_nanos_opt().unwrap_or_default();
+        let occurrence = |i: usize| format!("matrix:{}:{stamp}:{i}", room.room_id());
+        tatwir_core::outbox::queue_replies(&self.store, identity, room.room_id().as_str(), replies, occurrence, now)
+            .await;
     }
 
     /// The numbered choices a number typed by `sender` answers: those of the message it replies

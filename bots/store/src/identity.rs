@@ -115,6 +115,24 @@ async fn insert_invite(
     Err(StoreError::Conflict("could not draw an unused invite code".into()))
 }
 
+/// A manager code as one is made by default: for one person, valid a week.
+async fn insert_manager_invite(
+    tx: &mut Transaction<'static, sqlx::Any>,
+    association: AssociationId,
+    now: DateTime<Utc>,
+) -> StoreResult<Invite> {
+    let expires = now + chrono::Duration::days(Invite::MANAGER_VALID_DAYS);
+    insert_invite(
+        tx,
+        association,
+        Role::Manager,
+        Some(expires),
+        Some(Invite::MANAGER_USES),
+        now,
+    )
+    .await
+}
+
 /// `UnknownAssociation` unless the association exists.
 async fn known_association(
     tx: &mut Transaction<'static, sqlx::Any>,
@@ -379,15 +397,7 @@ impl Store for SqlStore {
             .map_err(fail)?;
         let id = AssociationId(row.try_get("id").map_err(fail)?);
         let volunteer = insert_invite(&mut tx, id, Role::Volunteer, None, None, now).await?;
-        let manager = insert_invite(
-            &mut tx,
-            id,
-            Role::Manager,
-            Some(now + chrono::Duration::days(Invite::MANAGER_VALID_DAYS)),
-            Some(Invite::MANAGER_USES),
-            now,
-        )
-        .await?;
+        let manager = insert_manager_invite(&mut tx, id, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(NewAssociation {
             association: Association {
@@ -631,15 +641,7 @@ impl Store for SqlStore {
         .await
         .map_err(fail)?
         .rows_affected();
-        let invite = insert_invite(
-            &mut tx,
-            association,
-            Role::Manager,
-            Some(now + chrono::Duration::days(Invite::MANAGER_VALID_DAYS)),
-            Some(Invite::MANAGER_USES),
-            now,
-        )
-        .await?;
+        let invite = insert_manager_invite(&mut tx, association, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok((revoked, invite))
     }

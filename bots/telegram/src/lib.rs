@@ -25,9 +25,7 @@ use tatwir_core::engine::Engine;
 use tatwir_core::language::Language;
 use tatwir_core::locale::Localizer;
 use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing};
-use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, Identity};
-use tatwir_core::store::Store;
 use tatwir_store::{Received, SqlStore};
 use teloxide::RequestError;
 use teloxide::payloads::{
@@ -664,26 +662,16 @@ impl Telegram {
     }
 
     async fn queue_replies(&self, update: u32, identity: &Identity, chat: i64, first: usize, replies: &[Outgoing]) {
-        let person = match self.engine.store().person_by_identity(identity).await {
-            Ok(Some(person)) => person.id,
-            Ok(None) => return,
-            Err(error) => {
-                tracing::error!(%error, "could not queue a reply: it is lost");
-                return;
-            }
-        };
-        for (offset, reply) in replies.iter().enumerate() {
-            let item = NewOutboxItem {
-                message: OutboxMessage::Reply(reply.clone()),
-                occurrence: format!("telegram:{}:{update}:{}", self.bot_id, first + offset),
-                person,
-                channel: Channel::Telegram,
-                chat: chat.to_string(),
-            };
-            if let Err(error) = self.store.enqueue(&item, Utc::now()).await {
-                tracing::error!(%error, "could not queue a reply: it is lost");
-            }
-        }
+        let occurrence = |i: usize| format!("telegram:{}:{update}:{}", self.bot_id, first + i);
+        tatwir_core::outbox::queue_replies(
+            &self.store,
+            identity,
+            &chat.to_string(),
+            replies,
+            occurrence,
+            Utc::now(),
+        )
+        .await;
     }
 
     /// Keeps an update that came through the webhook; it is handled beside the request, which

@@ -111,12 +111,16 @@ impl<S: EngineStore> Engine<S> {
 
     /// The meeting, if it exists, is not cancelled, and this person may manage it.
     pub(super) async fn managed(&self, turn: &Turn<'_>, meeting: MeetingId) -> Result<Option<Meeting>, StoreError> {
-        let groups = self.store.group_chats().await?;
-        Ok(self
-            .store
-            .meeting(meeting)
-            .await?
-            .filter(|found| !found.cancelled && Self::may_manage(turn, found, &groups)))
+        let Some(found) = self.store.meeting(meeting).await?.filter(|found| !found.cancelled) else {
+            return Ok(None);
+        };
+        // The group chats are read only for a meeting that invites some (their owners count).
+        let groups = if found.audience.groups.is_empty() {
+            Vec::new()
+        } else {
+            self.store.group_chats().await?
+        };
+        Ok(Self::may_manage(turn, &found, &groups).then_some(found))
     }
 
     pub(super) fn not_managed(&self, turn: &mut Turn<'_>) -> Vec<Outgoing> {
