@@ -1,0 +1,1 @@
+//! Open Badges documents and signatures (being written).

@@ -1,0 +1,1 @@
+//! Certificate pictures (being written).
