@@ -8,6 +8,7 @@
 use crate::language::Language;
 use crate::message::{MediaKind, MediaSource};
 use crate::role::Role;
+use chrono::{DateTime, Months, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -31,6 +32,9 @@ pub mod limits {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Library {
     pub toolboxes: Vec<Toolbox>,
+    /// The tracks of certification (`certificates/*.toml`), in the order they are listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<CertificateTrack>,
 }
 
 /// Who a toolbox is written for.
@@ -191,6 +195,10 @@ impl Library {
             .filter(move |toolbox| track.includes(toolbox.audience))
     }
 
+    pub fn certificate_track(&self, id: &str) -> Option<&CertificateTrack> {
+        self.certificates.iter().find(|track| track.id == id)
+    }
+
     pub fn lesson_count(&self) -> usize {
         self.toolboxes.iter().map(|toolbox| toolbox.lessons.len()).sum()
     }
@@ -208,6 +216,64 @@ impl Question {
         chosen.sort_unstable();
         chosen.dedup();
         chosen == self.correct
+    }
+}
+
+/// A track of certification, as the content pack declares it (`content/certificates/*.toml`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificateTrack {
+    pub id: String,
+    /// Who may earn it: a manager track is issued only to a manager.
+    pub role: TrackRole,
+    /// Every lesson it asks for, with the best score each needs.
+    pub lessons: Vec<TrackLesson>,
+    /// How many meetings (occurrences) the person must have attended.
+    #[serde(default)]
+    pub meetings: u32,
+    /// How long a certificate stays valid; `None`: for good.
+    pub valid_months: Option<u32>,
+    pub texts: Translations<TrackText>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrackRole {
+    Volunteer,
+    Manager,
+}
+
+impl TrackRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            TrackRole::Volunteer => "volunteer",
+            TrackRole::Manager => "manager",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackLesson {
+    pub toolbox: String,
+    pub lesson: String,
+    /// The smallest best quiz score that counts, in percent.
+    pub min_percent: u32,
+    /// A version of the lesson that must be retaken: only quizzes finished since it was first
+    /// taught count (content is corrected over time). `None`: any version counts.
+    #[serde(default)]
+    pub since_version: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackText {
+    pub title: String,
+    pub description: String,
+}
+
+impl CertificateTrack {
+    /// When a certificate of this track issued (or renewed) from `start` ends.
+    pub fn valid_until(&self, start: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.valid_months
+            .map(|months| start.checked_add_months(Months::new(months)).unwrap_or(start))
     }
 }
 

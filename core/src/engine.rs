@@ -62,12 +62,22 @@ impl Handled {
 /// Every port the engine reads and writes: one bound to name, and one line to add when a
 /// feature brings its own store trait.
 pub trait EngineStore:
-    Store + ConversationStore + LearningStore + BroadcastStore + crate::meeting::MeetingStore
+    Store
+    + ConversationStore
+    + LearningStore
+    + BroadcastStore
+    + crate::meeting::MeetingStore
+    + crate::certificate::CertificateStore
 {
 }
 
 impl<S> EngineStore for S where
-    S: Store + ConversationStore + LearningStore + BroadcastStore + crate::meeting::MeetingStore
+    S: Store
+        + ConversationStore
+        + LearningStore
+        + BroadcastStore
+        + crate::meeting::MeetingStore
+        + crate::certificate::CertificateStore
 {
 }
 

@@ -149,6 +149,14 @@ content-defect-empty-text = نص فارغ ({ $kind ->
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» غير مصرَّح به في toolbox.toml (خطأ في الكتابة، أو درس محذوف؟).
 content-defect-undeclared-question = السؤال «{ $question }» غير مصرَّح به للدرس «{ $lesson }» في toolbox.toml.
+content-defect-unknown-track-role = دور مسار غير معروف: «{ $value }». القيم الممكنة: volunteer وmanager.
+content-defect-valid-months-out-of-range = مدة صلاحية { $months } شهرًا: يجب أن تكون بين 1 و{ $max } شهرًا.
+content-defect-score-out-of-range = نتيجة دنيا قدرها { $score }٪: يجب أن تكون بين 1 و100.
+content-defect-unknown-reference = «{ $id }» ليس صندوق أدوات ولا درسًا (صندوق/درس) في هذا المحتوى.
+content-defect-retake-outside-track = الدرس «{ $id }» المطلوب إعادته ليس جزءًا من المسار.
+content-defect-bad-version = نسخة درس غير صالحة: «{ $version }». النسخة 16 رقمًا ست عشريًا (يعرضها الأمر tatwir certificate tracks --json).
+content-defect-empty-track = هذا المسار لا يطلب أي درس.
+content-defect-duplicate-track = معرّف المسار «{ $id }» مستعمل من قبل في { $other }.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
 

@@ -149,6 +149,14 @@ content-defect-empty-text = النص خاوي ({ $kind ->
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» ما مكتوبش ف toolbox.toml (غلط ف الكتابة، ولا درس تحيّد؟).
 content-defect-undeclared-question = السؤال «{ $question }» ما مكتوبش للدرس «{ $lesson }» ف toolbox.toml.
+content-defect-unknown-track-role = الدور ديال المسار ما معروفش: «{ $value }». اللي ممكن: volunteer و manager.
+content-defect-valid-months-out-of-range = مدة الصلاحية { $months } شهر: خاصها تكون بين 1 و { $max } شهر.
+content-defect-score-out-of-range = النقطة الدنيا { $score }٪: خاصها تكون بين 1 و 100.
+content-defect-unknown-reference = «{ $id }» ماشي صندوق أدوات ولا درس (صندوق/درس) ف هاد المحتوى.
+content-defect-retake-outside-track = الدرس «{ $id }» اللي خاصو يتعاود ماشي من المسار.
+content-defect-bad-version = نسخة الدرس ماشي صحيحة: «{ $version }». النسخة فيها 16 رقم ست عشري (كيبينهم tatwir certificate tracks --json).
+content-defect-empty-track = هاد المسار ما كيطلب حتى درس.
+content-defect-duplicate-track = المعرّف ديال المسار «{ $id }» ديجا مستعمل ف { $other }.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
 

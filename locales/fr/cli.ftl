@@ -179,6 +179,14 @@ content-defect-empty-text = Texte vide ({ $kind ->
 }).
 content-defect-undeclared-lesson = La leçon « { $lesson } » n'est pas déclarée dans toolbox.toml (faute de frappe, ou leçon retirée ?).
 content-defect-undeclared-question = La question « { $question } » n'est pas déclarée pour la leçon « { $lesson } » dans toolbox.toml.
+content-defect-unknown-track-role = Rôle de parcours inconnu : « { $value } ». Valeurs possibles : volunteer, manager.
+content-defect-valid-months-out-of-range = Durée de validité de { $months } mois : elle va de 1 à { $max } mois.
+content-defect-score-out-of-range = Score minimal de { $score } % : il va de 1 à 100.
+content-defect-unknown-reference = « { $id } » n'est ni une boîte à outils ni une leçon (boîte/leçon) de ce contenu.
+content-defect-retake-outside-track = La leçon « { $id } » à repasser ne fait pas partie du parcours.
+content-defect-bad-version = Version de leçon invalide : « { $version } ». Une version a 16 chiffres hexadécimaux (tatwir certificate tracks --json les montre).
+content-defect-empty-track = Ce parcours ne demande aucune leçon.
+content-defect-duplicate-track = L'identifiant de parcours « { $id } » est déjà pris par { $other }.
 
 # Telegram deep links: opening one starts the bot with the code.
 cli-telegram-links = Liens Telegram : bénévoles { $volunteer } · responsables { $manager }

@@ -88,6 +88,7 @@ fn library(first_text: &str) -> Library {
                 summary: "Mains et aliments".into(),
             }),
         }],
+        certificates: Vec::new(),
     }
 }
 

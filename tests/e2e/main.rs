@@ -3,6 +3,7 @@
 
 mod backends;
 mod calendar;
+mod certificate_store;
 mod cli;
 mod content;
 mod engine_flows;

@@ -6,6 +6,7 @@
 //! over [`MAX_FILE_BYTES`], invalid UTF-8 and invalid TOML are defects like any other.
 //! What is allowed but worth a second look is a [`Warning`], which never stops a pack.
 
+mod certificate;
 mod problem;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ mod texts;
 mod toolbox;
 mod warning;
 
+pub use certificate::CERTIFICATES_DIR;
 pub use problem::{Defect, Problem, TextKind};
 pub use warning::{Concern, MIN_MULTIPLE_FOR_PATTERN, Warning};
 
@@ -76,7 +78,11 @@ pub fn read_pack(dir: &Path) -> Pack {
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
-            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+            .filter(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name != CERTIFICATES_DIR
+            })
             .map(|entry| entry.path())
             .filter(|path| path.is_dir())
             .collect(),
@@ -128,8 +134,12 @@ pub fn read_pack(dir: &Path) -> Pack {
     }
     toolboxes.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
     warnings.extend(warning::answer_pattern(&shapes));
+    let certificates = certificate::read_tracks(dir, &toolboxes, &mut problems);
     Pack {
-        library: Library { toolboxes },
+        library: Library {
+            toolboxes,
+            certificates,
+        },
         problems,
         warnings,
     }

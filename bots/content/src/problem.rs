@@ -179,6 +179,34 @@ pub enum Defect {
         lesson: String,
         question: String,
     },
+    /// A track's `role` is neither `volunteer` nor `manager`.
+    UnknownTrackRole {
+        value: String,
+    },
+    ValidMonthsOutOfRange {
+        months: i64,
+    },
+    ScoreOutOfRange {
+        score: i64,
+    },
+    /// A track names a toolbox, or a `toolbox/lesson`, the pack does not have.
+    UnknownReference {
+        id: String,
+    },
+    /// A `[[retake]]` names a lesson the track does not ask for.
+    RetakeOutsideTrack {
+        id: String,
+    },
+    /// A lesson version is sixteen hexadecimal digits (`tatwir certificate tracks --json` shows them).
+    BadVersion {
+        version: String,
+    },
+    /// A track asks for no lesson.
+    EmptyTrack,
+    DuplicateTrack {
+        id: String,
+        other: PathBuf,
+    },
 }
 
 pub(crate) fn number(n: usize) -> i64 {
@@ -231,6 +259,14 @@ impl Defect {
             Defect::EmptyText { .. } => "content-defect-empty-text",
             Defect::UndeclaredLesson { .. } => "content-defect-undeclared-lesson",
             Defect::UndeclaredQuestion { .. } => "content-defect-undeclared-question",
+            Defect::UnknownTrackRole { .. } => "content-defect-unknown-track-role",
+            Defect::ValidMonthsOutOfRange { .. } => "content-defect-valid-months-out-of-range",
+            Defect::ScoreOutOfRange { .. } => "content-defect-score-out-of-range",
+            Defect::UnknownReference { .. } => "content-defect-unknown-reference",
+            Defect::RetakeOutsideTrack { .. } => "content-defect-retake-outside-track",
+            Defect::BadVersion { .. } => "content-defect-bad-version",
+            Defect::EmptyTrack => "content-defect-empty-track",
+            Defect::DuplicateTrack { .. } => "content-defect-duplicate-track",
         }
     }
 
@@ -246,7 +282,20 @@ impl Defect {
             | Defect::Syntax { .. }
             | Defect::CorrectEmpty
             | Defect::MediaBothSources
-            | Defect::MediaNoSource => {}
+            | Defect::MediaNoSource
+            | Defect::EmptyTrack => {}
+            Defect::UnknownTrackRole { value } => args.set("value", value.clone()),
+            Defect::ValidMonthsOutOfRange { months } => {
+                args.set("months", count(*months));
+                args.set("max", count(crate::certificate::MAX_VALID_MONTHS));
+            }
+            Defect::ScoreOutOfRange { score } => args.set("score", count(*score)),
+            Defect::UnknownReference { id } | Defect::RetakeOutsideTrack { id } => args.set("id", id.clone()),
+            Defect::BadVersion { version } => args.set("version", version.clone()),
+            Defect::DuplicateTrack { id, other } => {
+                args.set("id", id.clone());
+                args.set("other", other.display().to_string());
+            }
             Defect::MissingLanguageFile { language } => args.set("language", language.code()),
             Defect::FileTooLarge { max_bytes } => args.set("max", count(i64::try_from(*max_bytes).unwrap_or(i64::MAX))),
             Defect::MissingField { field }

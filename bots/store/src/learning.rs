@@ -69,9 +69,24 @@ async fn finish(
     person: PersonId,
     toolbox: &str,
     lesson: &str,
+    version: &str,
     score: Score,
     now: DateTime<Utc>,
 ) -> StoreResult<LessonProgress> {
+    sqlx::query(
+        "INSERT INTO quiz_runs (person_id, toolbox_id, lesson_id, lesson_version, right_answers, out_of, finished_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(person.0)
+    .bind(toolbox)
+    .bind(lesson)
+    .bind(version)
+    .bind(i64::from(score.right))
+    .bind(i64::from(score.out_of))
+    .bind(millis(now))
+    .execute(&mut **tx)
+    .await
+    .map_err(fail)?;
     let select = format!(
         "SELECT {PROGRESS_COLUMNS} FROM lesson_progress WHERE person_id = $1 AND toolbox_id = $2 AND lesson_id = $3"
     );
@@ -293,6 +308,7 @@ impl LearningStore for SqlStore {
                 attempt.person,
                 &question.toolbox,
                 &question.lesson,
+                &attempt.lesson_version,
                 score,
                 attempt.answered_at,
             )
@@ -311,7 +327,7 @@ impl LearningStore for SqlStore {
         now: DateTime<Utc>,
     ) -> StoreResult<LessonProgress> {
         let mut tx = self.write().await?;
-        let progress = finish(&mut tx, person, toolbox, lesson, score, now).await?;
+        let progress = finish(&mut tx, person, toolbox, lesson, "", score, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(progress)
     }

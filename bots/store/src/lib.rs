@@ -12,6 +12,7 @@ use tatwir_core::role::Role;
 use tatwir_core::store::{StoreError, StoreResult};
 
 mod broadcast;
+mod certificate;
 mod channel;
 mod conversation;
 pub mod database_url;

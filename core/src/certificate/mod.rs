@@ -1,0 +1,335 @@
+//! Certificates of volunteers and managers: the tracks a pack declares, what a person has done
+//! towards each, the certificates issued, their codes, and when they stop being valid.
+//!
+//! A track names lessons (and the best quiz score each needs), meetings to attend, who it is
+//! for and how long it stays valid. A certificate is issued once per person and track, the
+//! moment the last criterion holds; it is verified by its code, which carries 80 random bits.
+
+pub mod dialogue;
+mod store;
+
+pub use store::{CertificateStore, IssuerKeyRecord};
+
+use crate::association::AssociationId;
+pub use crate::content::{CertificateTrack, TrackLesson, TrackRole, TrackText};
+use crate::learning::{LessonProgress, Score};
+use crate::person::PersonId;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How long before its end a certificate is called "expiring soon", offers its refresher, and
+/// its holder is reminded.
+pub const RENEWAL_WINDOW_DAYS: i64 = 30;
+
+/// The length of the published revocation list, in bits: the Bitstring Status List's minimum
+/// (131,072), which keeps a certificate's bit among many. Indices are drawn at random below it.
+pub const STATUS_LIST_BITS: i64 = 131_072;
+
+/// The longest name printed on a certificate.
+pub const MAX_NAME: usize = 80;
+
+/// One finished quiz, kept for tracks that ask for a lesson to be retaken.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuizRun {
+    pub toolbox: String,
+    pub lesson: String,
+    pub lesson_version: String,
+    pub score: Score,
+    pub finished_at: DateTime<Utc>,
+}
+
+/// What a person has done, as the tracks read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub progress: Vec<LessonProgress>,
+    pub runs: Vec<QuizRun>,
+    /// When each lesson version a track names was first taught: (toolbox, lesson, version).
+    pub version_taught: BTreeMap<(String, String, String), DateTime<Utc>>,
+    /// Meeting occurrences the person was recorded at.
+    pub meetings_attended: u32,
+    /// Whether the person is a manager of some association now.
+    pub is_manager: bool,
+}
+
+/// Where a person stands on one lesson of a track.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonStanding {
+    pub toolbox: String,
+    pub lesson: String,
+    pub min_percent: u32,
+    /// The best score that counts for the track.
+    pub best: Option<Score>,
+    pub met: bool,
+}
+
+/// Where a person stands on a whole track.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrackStanding {
+    pub lessons: Vec<LessonStanding>,
+    pub meetings_attended: u32,
+    pub meetings_needed: u32,
+    /// The track is for managers and the person is not one.
+    pub role_missing: bool,
+}
+
+impl TrackStanding {
+    pub fn complete(&self) -> bool {
+        !self.role_missing
+            && self.meetings_attended >= self.meetings_needed
+            && self.lessons.iter().all(|lesson| lesson.met)
+    }
+
+    pub fn lessons_met(&self) -> usize {
+        self.lessons.iter().filter(|lesson| lesson.met).count()
+    }
+}
+
+/// Whether `score` reaches `min_percent` (compared exactly, not rounded).
+pub fn reaches(score: Score, min_percent: u32) -> bool {
+    score.out_of > 0 && u64::from(score.right) * 100 >= u64::from(min_percent) * u64::from(score.out_of)
+}
+
+/// Where `evidence` puts a person on `track`.
+pub fn standing(track: &CertificateTrack, evidence: &Evidence) -> TrackStanding {
+    let lessons = track
+        .lessons
+        .iter()
+        .map(|wanted| {
+            let best = match &wanted.since_version {
+                None => evidence
+                    .progress
+                    .iter()
+                    .find(|p| p.toolbox == wanted.toolbox && p.lesson == wanted.lesson)
+                    .and_then(|p| p.best_score),
+                Some(version) => {
+                    let key = (wanted.toolbox.clone(), wanted.lesson.clone(), version.clone());
+                    // A version never taught yet: nothing counts until it is.
+                    evidence.version_taught.get(&key).and_then(|since| {
+                        evidence
+                            .runs
+                            .iter()
+                            .filter(|run| {
+                                run.toolbox == wanted.toolbox
+                                    && run.lesson == wanted.lesson
+                                    && run.finished_at >= *since
+                            })
+                            .map(|run| run.score)
+                            .reduce(|best, score| if score.beats(best) { score } else { best })
+                    })
+                }
+            };
+            LessonStanding {
+                toolbox: wanted.toolbox.clone(),
+                lesson: wanted.lesson.clone(),
+                min_percent: wanted.min_percent,
+                best,
+                met: best.is_some_and(|score| reaches(score, wanted.min_percent)),
+            }
+        })
+        .collect();
+    TrackStanding {
+        lessons,
+        meetings_attended: evidence.meetings_attended,
+        meetings_needed: track.meetings,
+        role_missing: track.role == TrackRole::Manager && !evidence.is_manager,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CertificateId(pub i64);
+
+impl fmt::Display for CertificateId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A certificate's public code: 16 symbols of Crockford's base32 (80 bits from the operating
+/// system's generator through a CSPRNG), shown in groups of four: `7KQ2-M4XD-9PRT-B3WZ`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CertificateCode(String);
+
+impl CertificateCode {
+    pub const LEN: usize = 16;
+    const ALPHABET: &'static [u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    pub fn generate() -> Self {
+        use rand::Rng;
+        let mut rng = rand::rng();
+        let code = (0..Self::LEN)
+            .map(|_| Self::ALPHABET[rng.random_range(0..Self::ALPHABET.len())] as char)
+            .collect();
+        CertificateCode(code)
+    }
+
+    /// Reads a code as a person may type it: any case, with spaces or dashes, `O` for `0` and
+    /// `I` or `L` for `1` (Crockford's rules). `None` for anything that cannot be a code.
+    pub fn parse(typed: &str) -> Option<Self> {
+        if typed.len() > 64 {
+            return None;
+        }
+        let mut code = String::with_capacity(Self::LEN);
+        for c in typed.chars() {
+            let c = match c.to_ascii_uppercase() {
+                ' ' | '-' | '\u{a0}' => continue,
+                'O' => '0',
+                'I' | 'L' => '1',
+                c => c,
+            };
+            if !c.is_ascii() || !Self::ALPHABET.contains(&(c as u8)) {
+                return None;
+            }
+            code.push(c);
+        }
+        (code.len() == Self::LEN).then_some(CertificateCode(code))
+    }
+
+    /// The sixteen symbols without dashes, as stored and put in addresses.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CertificateCode {
+    /// Grouped by four for reading: `7KQ2-M4XD-9PRT-B3WZ`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (at, chunk) in self.0.as_bytes().chunks(4).enumerate() {
+            if at > 0 {
+                f.write_str("-")?;
+            }
+            f.write_str(std::str::from_utf8(chunk).unwrap_or_default())?;
+        }
+        Ok(())
+    }
+}
+
+/// How a certificate came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssuedBy {
+    /// The last criterion was met in the chat.
+    Track,
+    /// A coordinator issued it for training done in person.
+    Hand,
+}
+
+/// An issued certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Certificate {
+    pub id: CertificateId,
+    pub code: CertificateCode,
+    pub person: PersonId,
+    pub track: String,
+    /// The name printed: `None` until the holder confirms it.
+    pub holder_name: Option<String>,
+    /// The association the holder acted for when it was issued (managers see theirs).
+    pub association: Option<AssociationId>,
+    pub issued_by: IssuedBy,
+    pub issued_at: DateTime<Utc>,
+    /// When it was last renewed (`None`: never).
+    pub renewed_at: Option<DateTime<Utc>>,
+    pub valid_until: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub revoked_reason: Option<String>,
+    /// Its bit in the published revocation list.
+    pub status_index: i64,
+}
+
+/// A certificate's state at a moment, as every page and message shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateState {
+    Valid,
+    ExpiringSoon,
+    Expired,
+    Revoked,
+}
+
+impl CertificateState {
+    pub fn code(self) -> &'static str {
+        match self {
+            CertificateState::Valid => "valid",
+            CertificateState::ExpiringSoon => "expiring_soon",
+            CertificateState::Expired => "expired",
+            CertificateState::Revoked => "revoked",
+        }
+    }
+}
+
+impl Certificate {
+    pub fn state(&self, now: DateTime<Utc>) -> CertificateState {
+        if self.revoked_at.is_some_and(|at| at <= now) {
+            return CertificateState::Revoked;
+        }
+        match self.valid_until {
+            Some(until) if until <= now => CertificateState::Expired,
+            Some(until) if until - now <= chrono::Duration::days(RENEWAL_WINDOW_DAYS) => CertificateState::ExpiringSoon,
+            _ => CertificateState::Valid,
+        }
+    }
+
+    /// Whether its refresher may be taken now: from 30 days before its end, and after it
+    /// (an expired certificate may still be renewed), never once revoked.
+    pub fn renewable(&self, now: DateTime<Utc>) -> bool {
+        matches!(
+            self.state(now),
+            CertificateState::ExpiringSoon | CertificateState::Expired
+        )
+    }
+}
+
+/// A certificate to record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewCertificate {
+    pub code: CertificateCode,
+    pub person: PersonId,
+    pub track: String,
+    pub association: Option<AssociationId>,
+    pub issued_by: IssuedBy,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+/// What asking to issue did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Issue {
+    /// Issued now.
+    New(Certificate),
+    /// The person already holds one of this track (automatic issue: any, even revoked or
+    /// expired; by hand: one not revoked): nothing was written.
+    Held(Certificate),
+}
+
+/// The name and e-mail a person gave for their certificates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Holder {
+    pub name: String,
+    /// The e-mail for Open Badges backpacks, hashed with `salt` (`sha256$…`); the address
+    /// itself is never stored.
+    pub email_hash: Option<String>,
+    pub salt: Option<String>,
+    pub confirmed_at: DateTime<Utc>,
+}
+
+/// Which certificates to list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CertificateFilter {
+    pub person: Option<PersonId>,
+    pub association: Option<AssociationId>,
+}
+
+/// Reads a name typed for printing: one line, trimmed, at most [`MAX_NAME`] characters, with
+/// at least one letter.
+pub fn clean_name(typed: &str) -> Option<String> {
+    let name = crate::text::clean_line(typed);
+    let name = name.trim();
+    let ok = !name.is_empty() && name.chars().count() <= MAX_NAME && name.chars().any(char::is_alphabetic);
+    ok.then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests;
