@@ -212,3 +212,92 @@ fn check_claims(payload: &Map<String, Value>, facts: &Facts<'_>) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use jsonwebtoken::{Algorithm, Header};
+    use serde_json::{Value, json};
+
+    use super::verify_vc_jwt;
+    use crate::{Error, IssuerKey};
+
+    const KID: &str = "https://tatwir.example/keys/test";
+
+    fn credential() -> Value {
+        json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            "id": "https://tatwir.example/credentials/1",
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "issuer": { "id": "https://tatwir.example/issuer", "type": ["Profile"], "name": "Tatwir" },
+            "validFrom": "2026-03-01T10:00:00Z",
+            "validUntil": "2028-03-01T10:00:00Z",
+            "name": "Secourisme",
+            "credentialSubject": { "id": "did:example:amina", "type": ["AchievementSubject"] },
+        })
+    }
+
+    /// The claims a faithful issuer would add.
+    fn faithful() -> Value {
+        json!({
+            "iss": "https://tatwir.example/issuer",
+            "jti": "https://tatwir.example/credentials/1",
+            "sub": "did:example:amina",
+            "nbf": 1_772_359_200,
+            "exp": 1_835_517_600,
+        })
+    }
+
+    /// Signs the credential with the given claims, whatever they say, with a genuine key.
+    fn token(claims: &Value) -> String {
+        let mut payload = credential();
+        for (name, value) in claims.as_object().into_iter().flatten() {
+            if !value.is_null() {
+                payload[name] = value.clone();
+            }
+        }
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(KID.into());
+        jsonwebtoken::encode(&header, &payload, IssuerKey::test_key().signing_key()).expect("signs")
+    }
+
+    fn verify(claims: &Value) -> crate::Result<Value> {
+        verify_vc_jwt(&token(claims), &[IssuerKey::test_key().public_jwk(KID)])
+    }
+
+    #[test]
+    fn faithful_claims_verify_and_are_taken_away() {
+        assert_eq!(verify(&faithful()).expect("verifies"), credential());
+    }
+
+    #[test]
+    fn each_claim_must_agree_with_the_credential() {
+        for (claim, wrong) in [
+            ("iss", json!("https://evil.example/issuer")),
+            ("jti", json!("https://tatwir.example/credentials/2")),
+            ("sub", json!("did:example:someone-else")),
+            ("nbf", json!(1_772_359_201)),
+            ("exp", json!(1_900_000_000)),
+            ("iss", json!(7)),
+            ("nbf", json!("1772359200")),
+        ] {
+            let mut claims = faithful();
+            claims[claim] = wrong;
+            assert!(
+                matches!(verify(&claims), Err(Error::ClaimMismatch(name)) if name == claim),
+                "{claim}"
+            );
+        }
+    }
+
+    #[test]
+    fn iss_jti_nbf_and_the_matching_sub_and_exp_are_required() {
+        for claim in ["iss", "jti", "sub", "nbf", "exp"] {
+            let mut claims = faithful();
+            claims[claim] = Value::Null;
+            assert!(
+                matches!(verify(&claims), Err(Error::ClaimMismatch(name)) if name == claim),
+                "{claim}"
+            );
+        }
+    }
+}
