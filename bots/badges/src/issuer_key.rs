@@ -37,8 +37,9 @@ pub struct IssuerKey {
 impl IssuerKey {
     /// A new 2048-bit RSA key from the operating system's randomness.
     ///
-    /// In an unoptimised (debug) build this takes a fraction of a second to a few seconds, as
-    /// RSA key generation searches for primes; tests should use [`IssuerKey::test_key`].
+    /// RSA key generation searches for primes, so its time varies: 0.2 to 0.5 s in a debug test
+    /// build on two shared cores (aws-lc's C is compiled optimised either way). Tests should use
+    /// `IssuerKey::test_key` (feature `test-key`).
     pub fn generate() -> Result<Self> {
         let pair = KeyPair::generate(KeySize::Rsa2048).map_err(|_| Error::KeyGeneration)?;
         let pkcs8 = pair.as_der().map_err(|_| Error::KeyGeneration)?;

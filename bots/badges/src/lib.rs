@@ -53,6 +53,8 @@
 //! # Ok::<(), tatwir_badges::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod award;
 mod error;
 mod identity;
