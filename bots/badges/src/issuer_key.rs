@@ -37,9 +37,9 @@ pub struct IssuerKey {
 impl IssuerKey {
     /// A new 2048-bit RSA key from the operating system's randomness.
     ///
-    /// RSA key generation searches for primes, so its time varies: 0.2 to 0.5 s in a debug test
-    /// build on two shared cores (aws-lc's C is compiled optimised either way). Tests should use
-    /// `IssuerKey::test_key` (feature `test-key`).
+    /// RSA key generation searches for primes, so its time varies: 0.2 to 0.5 s measured in this
+    /// workspace's debug test build on two shared cores. Tests should use `IssuerKey::test_key`
+    /// (feature `test-key`).
     pub fn generate() -> Result<Self> {
         let pair = KeyPair::generate(KeySize::Rsa2048).map_err(|_| Error::KeyGeneration)?;
         let pkcs8 = pair.as_der().map_err(|_| Error::KeyGeneration)?;
