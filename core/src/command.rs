@@ -50,6 +50,8 @@ pub enum Command {
     Organize,
     GroupLanguage,
     ClaimGroup,
+    Certificates,
+    Verify,
 }
 
 /// Who may use a command.
@@ -131,6 +133,13 @@ pub const COMMANDS: &[Spec] = &[
         audience: UsableBy::Members,
     },
     Spec {
+        command: Command::Certificates,
+        name: "certificates",
+        argument: None,
+        description: "help-certificates",
+        audience: UsableBy::Members,
+    },
+    Spec {
         command: Command::Meetings,
         name: "meetings",
         argument: None,
@@ -171,6 +180,13 @@ pub const COMMANDS: &[Spec] = &[
         argument: Some("help-argument-text"),
         description: "help-broadcast",
         audience: UsableBy::AtLeast(Role::Coordinator),
+    },
+    Spec {
+        command: Command::Verify,
+        name: "verify",
+        argument: Some("help-argument-code"),
+        description: "help-verify",
+        audience: UsableBy::Everyone,
     },
     Spec {
         command: Command::TimeZone,

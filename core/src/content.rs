@@ -230,6 +230,8 @@ pub struct CertificateTrack {
     /// How many meetings (occurrences) the person must have attended.
     #[serde(default)]
     pub meetings: u32,
+    /// The track's own minimum score, in percent: a refresher must reach it to renew.
+    pub min_percent: u32,
     /// How long a certificate stays valid; `None`: for good.
     pub valid_months: Option<u32>,
     pub texts: Translations<TrackText>,

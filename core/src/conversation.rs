@@ -2,6 +2,7 @@
 //! across channels and survives restarts.
 
 use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
+use crate::certificate::dialogue::{CertifyAction, CertifyStep};
 use crate::language::Language;
 use crate::learning::dialogue::{LearnAction, LearnStep};
 use crate::meeting::dialogue::{OrganizeAction, OrganizeStep};
@@ -40,6 +41,7 @@ pub enum Step {
     Learn(LearnStep),
     Announce(AnnounceStep),
     Organize(OrganizeStep),
+    Certify(CertifyStep),
 }
 
 impl Default for Step {
@@ -80,6 +82,7 @@ pub enum Action {
     Learn(LearnAction),
     Announce(AnnounceAction),
     Organize(OrganizeAction),
+    Certify(CertifyAction),
 }
 
 /// Choices that belong to no feature.
@@ -92,6 +95,12 @@ pub enum SessionAction {
 impl From<SessionAction> for Action {
     fn from(action: SessionAction) -> Action {
         Action::Session(action)
+    }
+}
+
+impl From<CertifyAction> for Action {
+    fn from(action: CertifyAction) -> Action {
+        Action::Certify(action)
     }
 }
 

@@ -25,6 +25,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
 mod announce;
+mod certify;
 mod daily;
 mod gathering;
 mod groups;
@@ -89,6 +90,8 @@ pub struct Engine<S> {
     library: RwLock<Arc<Library>>,
     /// The channels' states, which they set and the HTTP server reports.
     health: crate::health::Health,
+    /// Where certificates are published, and who draws them.
+    publishing: RwLock<Arc<crate::certificate::Publishing>>,
 }
 
 /// What one turn knows about the person it answers.
@@ -168,6 +171,7 @@ impl<S: EngineStore> Engine<S> {
             locales,
             library: RwLock::new(Arc::new(Library::default())),
             health: crate::health::Health::default(),
+            publishing: RwLock::new(Arc::new(crate::certificate::Publishing::default())),
         }
     }
 
@@ -354,6 +358,9 @@ impl<S: EngineStore> Engine<S> {
                     Step::Announce(AnnounceStep::Announcing {
                         translating: Some(_), ..
                     }) => return self.broadcast_input(turn, &text).await,
+                    Step::Certify(crate::certificate::dialogue::CertifyStep::CertificateName { .. }) => {
+                        return self.certificate_name_input(turn, &text).await;
+                    }
                     _ => {}
                 }
             }
@@ -374,7 +381,7 @@ impl<S: EngineStore> Engine<S> {
             Command::Language => Ok(vec![self.offer_languages(turn, None)]),
             Command::Help => Ok(vec![self.help(turn)]),
             // What a person's roles, progress and invitations are is theirs: not for a group.
-            Command::Profile | Command::Progress | Command::Meetings
+            Command::Profile | Command::Progress | Command::Meetings | Command::Certificates
                 if let Some(refusal) = turn.private_only("private-data-only", spec.name) =>
             {
                 Ok(refusal)
@@ -393,6 +400,8 @@ impl<S: EngineStore> Engine<S> {
             Command::Organize => self.organize(turn).await,
             Command::GroupLanguage => self.group_language(turn, typed.argument).await,
             Command::ClaimGroup => self.claim_group(turn, typed.argument).await,
+            Command::Certificates => self.certificates(turn).await,
+            Command::Verify => self.verify(turn, typed.argument).await,
         }
     }
 
@@ -426,6 +435,7 @@ impl<S: EngineStore> Engine<S> {
             Some(Action::Learn(action)) => self.on_learn_action(turn, action).await,
             Some(Action::Announce(action)) => self.on_announce_action(turn, action).await,
             Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
+            Some(Action::Certify(action)) => self.on_certify_action(turn, action).await,
         }
     }
 

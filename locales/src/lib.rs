@@ -23,12 +23,15 @@ macro_rules! embed {
 /// Every Fluent file of `fr/`, `ar/` and `ary/`: (locale code, file name, source). A file added
 /// there is added here too (`tests/ids.rs` fails until it is).
 const EMBEDDED: &[(&str, &str, &str)] = &[
+    embed!("ar", "certificates.ftl"),
     embed!("ar", "cli.ftl"),
     embed!("ar", "content.ftl"),
     embed!("ar", "main.ftl"),
+    embed!("ary", "certificates.ftl"),
     embed!("ary", "cli.ftl"),
     embed!("ary", "content.ftl"),
     embed!("ary", "main.ftl"),
+    embed!("fr", "certificates.ftl"),
     embed!("fr", "cli.ftl"),
     embed!("fr", "content.ftl"),
     embed!("fr", "main.ftl"),

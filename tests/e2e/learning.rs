@@ -18,23 +18,23 @@ use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 
-fn bundled() -> Library {
+pub(crate) fn bundled() -> Library {
     tatwir_content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("the bundled pack loads")
 }
 
-fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+pub(crate) fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().expect("valid time")
 }
 
-struct Learner {
-    app: TestApp,
-    clock: FakeClock,
-    amal: NewAssociation,
-    db: TestDb,
+pub(crate) struct Learner {
+    pub(crate) app: TestApp,
+    pub(crate) clock: FakeClock,
+    pub(crate) amal: NewAssociation,
+    pub(crate) db: TestDb,
 }
 
 impl Learner {
-    async fn new(now: DateTime<Utc>) -> Learner {
+    pub(crate) async fn new(now: DateTime<Utc>) -> Learner {
         let db = TestDb::sqlite();
         let clock = FakeClock::at(now);
         let app = TestApp::start(&db.url, clock.clone()).await;
@@ -48,15 +48,15 @@ impl Learner {
     }
 
     /// The service stops and starts again on the same database.
-    async fn restart(&mut self) {
+    pub(crate) async fn restart(&mut self) {
         self.app = TestApp::start(&self.db.url, self.clock.clone()).await;
     }
 
-    fn store(&self) -> &SqlStore {
+    pub(crate) fn store(&self) -> &SqlStore {
         self.app.engine().store()
     }
 
-    async fn send_in(&self, user: &str, kind: ChatKind, event: Event) -> Vec<Outgoing> {
+    pub(crate) async fn send_in(&self, user: &str, kind: ChatKind, event: Event) -> Vec<Outgoing> {
         let incoming = Incoming {
             identity: Identity::new(Channel::Telegram, user),
             display_name: user.to_owned(),
@@ -72,17 +72,17 @@ impl Learner {
         self.app.engine().handle(&incoming).await
     }
 
-    async fn say(&self, user: &str, text: &str) -> Vec<Outgoing> {
+    pub(crate) async fn say(&self, user: &str, text: &str) -> Vec<Outgoing> {
         self.send_in(user, ChatKind::Private, Event::Text(text.to_owned()))
             .await
     }
 
-    async fn press(&self, user: &str, replies: &[Outgoing], label_part: &str) -> Vec<Outgoing> {
+    pub(crate) async fn press(&self, user: &str, replies: &[Outgoing], label_part: &str) -> Vec<Outgoing> {
         let data = choice_data(replies, label_part);
         self.send_in(user, ChatKind::Private, Event::Choice(data)).await
     }
 
-    async fn answer(&self, user: &str, poll: &Poll, options: Vec<usize>) -> Vec<Outgoing> {
+    pub(crate) async fn answer(&self, user: &str, poll: &Poll, options: Vec<usize>) -> Vec<Outgoing> {
         let event = Event::PollAnswer {
             poll: poll.reference.clone(),
             options,
@@ -90,7 +90,7 @@ impl Learner {
         self.send_in(user, ChatKind::Private, event).await
     }
 
-    async fn person(&self, user: &str) -> PersonId {
+    pub(crate) async fn person(&self, user: &str) -> PersonId {
         self.store()
             .person_by_identity(&Identity::new(Channel::Telegram, user))
             .await
@@ -99,12 +99,12 @@ impl Learner {
             .id
     }
 
-    fn t(&self, id: &str) -> String {
+    pub(crate) fn t(&self, id: &str) -> String {
         self.app.engine().locales().text(Language::Fr, id, None)
     }
 
     /// Opens the first hygiene lesson and reads it to its quiz; returns the first question.
-    async fn to_the_quiz(&self, user: &str) -> Poll {
+    pub(crate) async fn to_the_quiz(&self, user: &str) -> Poll {
         let list = self.say(user, "/learn").await;
         let toolbox = self.press(user, &list, "Hygiène").await;
         let mut replies = self.press(user, &toolbox, "Le lavage des mains").await;
@@ -116,7 +116,7 @@ impl Learner {
     }
 }
 
-fn texts(replies: &[Outgoing]) -> String {
+pub(crate) fn texts(replies: &[Outgoing]) -> String {
     replies
         .iter()
         .map(|reply| match reply {
@@ -135,7 +135,7 @@ fn texts(replies: &[Outgoing]) -> String {
         .join("\n")
 }
 
-fn try_choice(replies: &[Outgoing], label_part: &str) -> Option<String> {
+pub(crate) fn try_choice(replies: &[Outgoing], label_part: &str) -> Option<String> {
     replies.iter().rev().find_map(|reply| match reply {
         Outgoing::Message { choices, .. } => choices
             .iter()
@@ -146,11 +146,11 @@ fn try_choice(replies: &[Outgoing], label_part: &str) -> Option<String> {
     })
 }
 
-fn choice_data(replies: &[Outgoing], label_part: &str) -> String {
+pub(crate) fn choice_data(replies: &[Outgoing], label_part: &str) -> String {
     try_choice(replies, label_part).unwrap_or_else(|| panic!("no choice with {label_part:?} in\n{}", texts(replies)))
 }
 
-fn poll(replies: &[Outgoing]) -> Poll {
+pub(crate) fn poll(replies: &[Outgoing]) -> Poll {
     replies
         .iter()
         .find_map(|reply| match reply {
@@ -161,7 +161,12 @@ fn poll(replies: &[Outgoing]) -> Poll {
 }
 
 /// Answers every question of the quiz under way, right when `right` says so.
-async fn finish_quiz(learner: &Learner, user: &str, first: Poll, right: impl Fn(usize) -> bool) -> Vec<Outgoing> {
+pub(crate) async fn finish_quiz(
+    learner: &Learner,
+    user: &str,
+    first: Poll,
+    right: impl Fn(usize) -> bool,
+) -> Vec<Outgoing> {
     let mut question = first;
     let mut number = 0;
     loop {

@@ -224,6 +224,7 @@ fn read_track(file: &mut File, toolboxes: &[Toolbox]) -> Option<(CertificateTrac
         role,
         lessons,
         meetings,
+        min_percent: min_score.unwrap_or(100),
         valid_months,
         texts: Translations { by_language },
     };

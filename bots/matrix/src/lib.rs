@@ -675,6 +675,11 @@ impl Matrix {
                 mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM),
                 content.clone().into_bytes(),
             ),
+            MediaSource::Bytes { file_name, mime, bytes } => (
+                file_name.clone(),
+                mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM),
+                bytes.clone(),
+            ),
         };
         let config = matrix_sdk::attachment::AttachmentConfig::new().caption(Some(
             matrix_sdk::ruma::events::room::message::TextMessageEventContent::plain(caption.to_plain()),

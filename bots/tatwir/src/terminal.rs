@@ -157,6 +157,10 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
                         MediaSource::File(path) => (path.display().to_string(), None),
                         MediaSource::Url(url) => (url.clone(), None),
                         MediaSource::Inline { file_name, content, .. } => (file_name.clone(), Some(content)),
+                        // A picture cannot be shown here: its name and size say it came.
+                        MediaSource::Bytes { file_name, bytes, .. } => {
+                            (format!("{file_name} ({} KB)", bytes.len().div_ceil(1024)), None)
+                        }
                     };
                     writeln!(output, "{icon} {source}")?;
                     if let Some(caption) = &media.caption {

@@ -237,6 +237,10 @@ impl Telegram {
                 let file = InputFile::memory(content.clone().into_bytes()).file_name(file_name.clone());
                 return self.send_file(chat, media, file).await.map(drop);
             }
+            MediaSource::Bytes { file_name, bytes, .. } => {
+                let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
+                return self.send_file(chat, media, file).await.map(drop);
+            }
         };
         let key = format!("{}:{source}", self.bot_id);
         let cached = self.store.telegram_file(&key).await.ok().flatten();

@@ -10,13 +10,6 @@ pub enum CertifyStep {
     /// The person is asked the name to print on their certificates; `suggested` is the
     /// channel's name for them.
     CertificateName { suggested: String },
-    /// A refresher of a certificate: one question per lesson of its track, in order;
-    /// `question` is the index in the refresher's list, `right` the right answers so far.
-    Refresher {
-        certificate: CertificateId,
-        question: usize,
-        right: u32,
-    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -333,3 +333,106 @@ pub fn clean_name(typed: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// What a certificate's picture says, already in the holder's language: the channels' adapters
+/// and the web pages draw it through a [`CertificateArtist`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CertificateCard {
+    /// Arabic and Darija cards are laid out right to left.
+    pub right_to_left: bool,
+    pub heading: String,
+    pub holder: String,
+    pub statement: String,
+    pub track: String,
+    /// Issued on, valid until (or revoked on), the code.
+    pub lines: Vec<String>,
+    pub issuer: String,
+    /// The verification page's address, drawn as a QR code.
+    pub qr_payload: String,
+    pub qr_caption: String,
+}
+
+/// Draws certificates. Core draws nothing itself: the binary gives the engine one.
+pub trait CertificateArtist: Send + Sync {
+    /// The card as a PNG image.
+    fn png(&self, card: &CertificateCard) -> Result<Vec<u8>, String>;
+    /// The card as a PDF document, for printing.
+    fn pdf(&self, card: &CertificateCard) -> Result<Vec<u8>, String>;
+}
+
+/// Where certificates are published and who issues them.
+#[derive(Clone)]
+pub struct Publishing {
+    /// The service's public address, without a trailing slash (`TATWIR_PUBLIC_URL`): every
+    /// address of a certificate is built from it when asked, so a change of address strands nothing.
+    pub base_url: String,
+    /// The issuer's name, printed on certificates and in Open Badges documents.
+    pub issuer_name: String,
+    /// The issuer's e-mail address, which Open Badges 2.0 requires of an issuer.
+    pub issuer_email: String,
+    pub artist: Option<std::sync::Arc<dyn CertificateArtist>>,
+}
+
+impl Default for Publishing {
+    fn default() -> Self {
+        Publishing {
+            base_url: "http://127.0.0.1:8080".to_owned(),
+            issuer_name: "Tatwir".to_owned(),
+            issuer_email: "certificates@tatwir.invalid".to_owned(),
+            artist: None,
+        }
+    }
+}
+
+impl fmt::Debug for Publishing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Publishing")
+            .field("base_url", &self.base_url)
+            .field("issuer_name", &self.issuer_name)
+            .field("artist", &self.artist.is_some())
+            .finish()
+    }
+}
+
+/// Every address a certificate and its issuer are published at, from the public base URL.
+impl Publishing {
+    pub fn verify_url(&self, code: &CertificateCode) -> String {
+        format!("{}/verify/{}", self.base_url, code.as_str())
+    }
+    pub fn image_url(&self, code: &CertificateCode) -> String {
+        format!("{}/certificates/{}.png", self.base_url, code.as_str())
+    }
+    pub fn pdf_url(&self, code: &CertificateCode) -> String {
+        format!("{}/certificates/{}.pdf", self.base_url, code.as_str())
+    }
+    pub fn ob3_url(&self, code: &CertificateCode) -> String {
+        format!("{}/ob/v3/credentials/{}", self.base_url, code.as_str())
+    }
+    pub fn ob2_url(&self, code: &CertificateCode) -> String {
+        format!("{}/ob/v2/assertions/{}", self.base_url, code.as_str())
+    }
+    /// The Open Badges 2.0 BadgeClass of a track.
+    pub fn badge_class_url(&self, track: &str) -> String {
+        format!("{}/ob/v2/badges/{track}", self.base_url)
+    }
+    /// The Open Badges 3.0 Achievement of a track.
+    pub fn achievement_url(&self, track: &str) -> String {
+        format!("{}/ob/v3/achievements/{track}", self.base_url)
+    }
+    /// A track's badge picture.
+    pub fn track_image_url(&self, track: &str) -> String {
+        format!("{}/ob/badges/{track}.png", self.base_url)
+    }
+    /// The issuer's profile (Open Badges 2.0 Profile and 3.0 Profile alike).
+    pub fn issuer_url(&self) -> String {
+        format!("{}/ob/issuer", self.base_url)
+    }
+    /// Where the public key `kid` is served, as a JWK.
+    pub fn key_url(&self, kid: &str) -> String {
+        format!("{}/ob/keys/{kid}", self.base_url)
+    }
+    /// The revocation list (a Bitstring Status List credential).
+    pub fn status_list_url(&self) -> String {
+        format!("{}/ob/status/revocation", self.base_url)
+    }
+}

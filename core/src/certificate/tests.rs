@@ -15,6 +15,7 @@ fn track(lessons: &[(&str, &str, u32)], role: TrackRole, meetings: u32) -> Certi
             })
             .collect(),
         meetings,
+        min_percent: 80,
         valid_months: Some(24),
         texts: Translations {
             by_language: BTreeMap::new(),

@@ -95,7 +95,7 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// Offers `entries` as choices, one per row, replacing any earlier offer.
-    fn offer(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Vec<Choice>> {
+    pub(super) fn offer(turn: &mut Turn<'_>, entries: Vec<(String, Action)>) -> Vec<Vec<Choice>> {
         let (labels, actions): (Vec<String>, Vec<Action>) = entries.into_iter().unzip();
         let offer = Offer::new(actions);
         let choices = labels
@@ -318,7 +318,7 @@ impl<S: EngineStore> Engine<S> {
     }
 
     /// A question as a poll (rendered as buttons where polls do not fit), under a fresh offer.
-    fn ask(&self, turn: &mut Turn<'_>, question: &Question, number: usize, total: usize) -> Outgoing {
+    pub(super) fn ask(&self, turn: &mut Turn<'_>, question: &Question, number: usize, total: usize) -> Outgoing {
         let texts = question.texts.get(turn.lang);
         let offer = Offer::new(
             (0..texts.options.len())
@@ -395,10 +395,11 @@ impl<S: EngineStore> Engine<S> {
             .map(|offer| offer.nonce.clone())
             .unwrap_or_default();
         let mut replies = vec![self.feedback(turn, question, correct)];
+        let mut refreshed = None;
         let finished = match source {
             AnswerSource::Quiz => self.after_quiz_answer(turn, &library, correct, &mut replies),
             AnswerSource::Review => {
-                self.after_review_answer(turn, &library, correct, &mut replies);
+                refreshed = self.after_review_answer(turn, &library, correct, &mut replies);
                 None
             }
         };
@@ -429,6 +430,11 @@ impl<S: EngineStore> Engine<S> {
         if let Some(score) = finished {
             let QuestionKey { toolbox, lesson, .. } = &attempt.question;
             replies.extend(self.quiz_summary(turn, &library, toolbox, lesson, score).await?);
+            // The quiz that completes a track issues its certificate, once.
+            replies.extend(self.award(turn).await?);
+        }
+        if let Some((certificate, score)) = refreshed {
+            replies.extend(self.refresher_done(turn, certificate, score).await?);
         }
         Ok(replies)
     }
@@ -583,6 +589,7 @@ impl<S: EngineStore> Engine<S> {
             queue,
             asked: 0,
             right: 0,
+            refresher: None,
         });
         let args = args! { "count" => count(total as i64) };
         let intro = Outgoing::text(Text::plain(turn.say_with("review-intro", &args)));
@@ -593,14 +600,24 @@ impl<S: EngineStore> Engine<S> {
         Ok(vec![intro, ask])
     }
 
-    fn after_review_answer(&self, turn: &mut Turn<'_>, library: &Library, correct: bool, replies: &mut Vec<Outgoing>) {
+    /// Moves a review round on; when it was a certificate's refresher and that was its last
+    /// question, returns the certificate and the score, which the caller judges once the answer is
+    /// recorded.
+    fn after_review_answer(
+        &self,
+        turn: &mut Turn<'_>,
+        library: &Library,
+        correct: bool,
+        replies: &mut Vec<Outgoing>,
+    ) -> Option<(i64, Score)> {
         let Step::Learn(LearnStep::Review {
             mut queue,
             asked,
             right,
+            refresher,
         }) = turn.conversation.step.clone()
         else {
-            return;
+            return None;
         };
         let asked = asked + 1;
         let right = right + u32::from(correct);
@@ -611,11 +628,19 @@ impl<S: EngineStore> Engine<S> {
         let total = asked as usize + queue.len();
         if let Some((_, _, question)) = queue.first().and_then(|key| library.question(key)) {
             let question = question.clone();
-            turn.conversation.step = Step::Learn(LearnStep::Review { queue, asked, right });
+            turn.conversation.step = Step::Learn(LearnStep::Review {
+                queue,
+                asked,
+                right,
+                refresher,
+            });
             replies.push(self.ask(turn, &question, asked as usize, total));
-            return;
+            return None;
         }
         turn.conversation.step = Step::Session(SessionStep::Idle);
+        if let Some(certificate) = refresher {
+            return Some((certificate, Score { right, out_of: asked }));
+        }
         let args = args! { "right" => count(i64::from(right)), "total" => count(i64::from(asked)) };
         let text = Text::default().then_bold(turn.say_with("review-done", &args));
         let choices = Self::offer(
@@ -623,6 +648,7 @@ impl<S: EngineStore> Engine<S> {
             vec![(turn.say("toolbox-back-choice"), Action::Learn(LearnAction::Toolboxes))],
         );
         replies.push(Outgoing::with_choices(text, choices));
+        None
     }
 
     /// Shows again the part or question the person stopped at.

@@ -26,6 +26,9 @@ pub enum LearnStep {
         queue: Vec<QuestionKey>,
         asked: u32,
         right: u32,
+        /// The certificate (its id) this round is the refresher of, if it is one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        refresher: Option<i64>,
     },
 }
 

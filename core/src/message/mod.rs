@@ -149,6 +149,13 @@ pub enum MediaSource {
         mime: String,
         content: String,
     },
+    /// A binary file made for this message (a certificate's picture): sent as an upload, never
+    /// cached.
+    Bytes {
+        file_name: String,
+        mime: String,
+        bytes: Vec<u8>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

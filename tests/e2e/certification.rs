@@ -1,0 +1,205 @@
+//! Certificates end to end through the engine, on the real store and the bundled pack, with a
+//! fake clock: a volunteer finishes the first-aid track and receives the certificate once, names
+//! it, anyone verifies it, a coordinator revokes it; expiry and the refresher that renews it.
+
+use crate::learning::{Learner, at, bundled, finish_quiz, poll, texts, try_choice};
+use chrono::Duration;
+use tatwir_core::certificate::{CertificateCode, CertificateFilter, CertificateState, CertificateStore};
+use tatwir_core::language::Language;
+use tatwir_core::learning::{LearningStore, Score};
+use tatwir_core::message::{ChatKind, Event};
+
+/// Every first-aid lesson but the last passed through the store; returns the last lesson's id
+/// and French title.
+async fn all_but_the_last(learner: &Learner, user: &str) -> (String, String) {
+    let library = bundled();
+    let track = library.certificate_track("first-aid").expect("the first-aid track");
+    let person = learner.person(user).await;
+    let (last, before) = track.lessons.split_last().expect("lessons");
+    for lesson in before {
+        learner
+            .store()
+            .finish_quiz(
+                person,
+                &lesson.toolbox,
+                &lesson.lesson,
+                Score { right: 5, out_of: 5 },
+                learner.clock.now(),
+            )
+            .await
+            .expect("finish");
+    }
+    let (_, found) = library.lesson(&last.toolbox, &last.lesson).expect("last lesson");
+    (last.lesson.clone(), found.texts.get(Language::Fr).title.clone())
+}
+
+/// Opens a first-aid lesson from /learn and reads it to its quiz; returns the first question.
+async fn first_aid_quiz(learner: &Learner, user: &str, title: &str) -> tatwir_core::message::Poll {
+    let list = learner.say(user, "/learn").await;
+    let toolbox = learner.press(user, &list, "Premiers secours").await;
+    let mut replies = learner.press(user, &toolbox, title).await;
+    while let Some(next) = try_choice(&replies, "Suite") {
+        replies = learner.send_in(user, ChatKind::Private, Event::Choice(next)).await;
+    }
+    poll(&learner.press(user, &replies, "quiz").await)
+}
+
+use tatwir_core::clock::Clock;
+
+#[tokio::test]
+async fn a_volunteer_finishes_a_track_names_it_and_anyone_verifies_it() {
+    let learner = Learner::new(at(2026, 12, 2, 9, 0)).await;
+    let (_, title) = all_but_the_last(&learner, "amina").await;
+    let person = learner.person("amina").await;
+    let first = first_aid_quiz(&learner, "amina", &title).await;
+    let done = finish_quiz(&learner, "amina", first.clone(), |_| true).await;
+    let shown = texts(&done);
+    assert!(
+        shown.contains("Vous avez obtenu le certificat « Premiers secours »"),
+        "{shown}"
+    );
+    assert!(shown.contains("Quel nom imprimer"), "{shown}");
+    let held = learner
+        .store()
+        .certificates(CertificateFilter {
+            person: Some(person),
+            association: None,
+        })
+        .await
+        .expect("list");
+    assert_eq!(held.len(), 1);
+    let certificate = held[0].clone();
+    assert_eq!(certificate.state(learner.clock.now()), CertificateState::Valid);
+    assert_eq!(
+        certificate.valid_until,
+        Some(learner.clock.now() + (at(2028, 12, 2, 9, 0) - at(2026, 12, 2, 9, 0))),
+        "first aid stays valid two years"
+    );
+
+    // A replayed answer issues nothing twice.
+    let replay = learner.answer("amina", &first, first.correct.clone()).await;
+    assert!(!texts(&replay).contains("obtenu le certificat"), "{}", texts(&replay));
+
+    // A name that cannot be printed is refused; the suggested one is taken.
+    let refused = learner.say("amina", "12345").await;
+    assert!(
+        texts(&refused).contains("Ce nom ne convient pas"),
+        "{}",
+        texts(&refused)
+    );
+    let named = learner.say("amina", "  Amina   El Idrissi ").await;
+    let shown = texts(&named);
+    assert!(shown.contains("« Amina El Idrissi » sera imprimé"), "{shown}");
+    assert!(
+        shown.contains(&certificate.code.to_string()),
+        "the certificate follows: {shown}"
+    );
+
+    // /certificates lists it, with its state and code.
+    let listed = texts(&learner.say("amina", "/certificates").await);
+    assert!(
+        listed.contains("Premiers secours : valable jusqu'au 2 décembre 2028"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Bénévole formé"),
+        "the volunteer track in progress: {listed}"
+    );
+
+    // Anyone verifies it, in any chat, even without joining; a wrong code changes nothing.
+    let verified = texts(
+        &learner
+            .say("omar", &format!("/verify {}", certificate.code.as_str().to_lowercase()))
+            .await,
+    );
+    assert!(verified.contains("Amina El Idrissi"), "{verified}");
+    assert!(verified.contains("✅"), "{verified}");
+    let unknown = texts(
+        &learner
+            .say("omar", &format!("/verify {}", CertificateCode::generate()))
+            .await,
+    );
+    assert!(unknown.contains("Aucun certificat ne porte ce code"), "{unknown}");
+    let garbage = texts(&learner.say("omar", "/verify \u{202e}<script>").await);
+    assert!(garbage.contains("Aucun certificat ne porte ce code"), "{garbage}");
+
+    // Revoked: every answer says so.
+    learner
+        .store()
+        .revoke_certificate(&certificate.code, "Examen non conforme", learner.clock.now())
+        .await
+        .expect("revoke");
+    let verified = texts(&learner.say("omar", &format!("/verify {}", certificate.code)).await);
+    assert!(verified.contains("⚠️"), "{verified}");
+    assert!(verified.contains("révoqué le 2 décembre 2026"), "{verified}");
+    assert!(verified.contains("Examen non conforme"), "{verified}");
+}
+
+#[tokio::test]
+async fn a_certificate_expires_and_its_refresher_renews_it_under_the_same_code() {
+    let learner = Learner::new(at(2026, 12, 2, 9, 0)).await;
+    let (_, title) = all_but_the_last(&learner, "amina").await;
+    let first = first_aid_quiz(&learner, "amina", &title).await;
+    let done = finish_quiz(&learner, "amina", first, |_| true).await;
+    learner.press("amina", &done, "amina").await;
+    let person = learner.person("amina").await;
+    let issued = learner
+        .store()
+        .certificates(CertificateFilter {
+            person: Some(person),
+            association: None,
+        })
+        .await
+        .expect("list")
+        .remove(0);
+    assert_eq!(
+        issued.holder_name.as_deref(),
+        Some("amina"),
+        "the suggested name was taken"
+    );
+    let end = issued.valid_until.expect("expires");
+
+    // Not renewable before the last 30 days.
+    learner.clock.set(end - Duration::days(31));
+    let listed = learner.say("amina", "/certificates").await;
+    assert!(try_choice(&listed, "Renouveler").is_none(), "{}", texts(&listed));
+
+    // Expired: the list and /verify say so; the refresher is offered.
+    learner.clock.set(end + Duration::days(1));
+    let listed = learner.say("amina", "/certificates").await;
+    assert!(
+        texts(&listed).contains("expiré depuis le 2 décembre 2028"),
+        "{}",
+        texts(&listed)
+    );
+    let verified = texts(&learner.say("omar", &format!("/verify {}", issued.code)).await);
+    assert!(verified.contains("⚠️") && verified.contains("expiré"), "{verified}");
+
+    // A failed refresher renews nothing; a passed one renews for two years from the old end.
+    let started = learner.press("amina", &listed, "Renouveler").await;
+    assert!(texts(&started).contains("une par leçon"), "{}", texts(&started));
+    let failed = finish_quiz(&learner, "amina", poll(&started), |_| false).await;
+    assert!(
+        texts(&failed).contains("pas assez pour renouveler"),
+        "{}",
+        texts(&failed)
+    );
+    let again = learner.press("amina", &failed, "Renouveler").await;
+    let renewed = finish_quiz(&learner, "amina", poll(&again), |_| true).await;
+    let shown = texts(&renewed);
+    assert!(
+        shown.contains("renouvelé jusqu'au 2 décembre 2030, avec le même code"),
+        "{shown}"
+    );
+    let after = learner
+        .store()
+        .certificate_by_code(&issued.code)
+        .await
+        .expect("read")
+        .expect("same code");
+    assert_eq!(
+        after.valid_until,
+        Some(end + (at(2030, 12, 2, 9, 0) - at(2028, 12, 2, 9, 0)))
+    );
+    assert_eq!(after.state(learner.clock.now()), CertificateState::Valid);
+}
