@@ -89,7 +89,7 @@ pub enum RenderError {
 pub const MAX_QR_MODULES: usize = 81;
 
 /// Draws the card as a PNG of [`WIDTH`] × [`HEIGHT`] pixels, in flat colours with an indexed
-/// palette (about 60 to 100 KB).
+/// palette (about 30 KB for the sample cards).
 pub fn png(card: &Card) -> Result<Vec<u8>, RenderError> {
     let scene = design::lay_out(card)?;
     raster::png(&scene)

@@ -1,5 +1,7 @@
 //! The scene drawn with tiny-skia, glyph outlines read with skrifa, encoded as a PNG.
 
+use std::collections::HashMap;
+
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlineGlyphCollection, OutlinePen};
 use skrifa::{GlyphId, MetadataProvider};
@@ -107,16 +109,61 @@ impl OutlinePen for Pen {
     }
 }
 
-/// The picture as an 8-bit RGB PNG (the page is opaque: no alpha channel to send).
+/// The picture as a PNG. The card is drawn in a few flat colours, so the anti-aliased edges
+/// between them make only a hundred or two distinct colours: they fit an exact palette of at most
+/// 256 entries, one byte a pixel before compression, about half the size of 8-bit RGB. Should a
+/// card ever need more colours, it is written as RGB, still without loss.
 fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
-    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
+    let (width, height) = (pixmap.width(), pixmap.height());
+    // The page is opaque, so premultiplied RGBA is plain RGB with alpha 255.
+    let pixels = || pixmap.data().chunks_exact(4).map(|px| [px[0], px[1], px[2]]);
+    let mut palette: Vec<[u8; 3]> = Vec::with_capacity(256);
+    let mut index_of: HashMap<[u8; 3], u8> = HashMap::with_capacity(256);
+    let mut indexed = Vec::with_capacity((width * height) as usize);
+    // Most pixels repeat the one before them (flat colours): look those up without hashing.
+    let mut last: Option<([u8; 3], u8)> = None;
+    for px in pixels() {
+        if let Some((color, index)) = last {
+            if color == px {
+                indexed.push(index);
+                continue;
+            }
+        }
+        let index = match index_of.get(&px) {
+            Some(index) => *index,
+            None => {
+                let Ok(index) = u8::try_from(palette.len()) else { break };
+                palette.push(px);
+                index_of.insert(px, index);
+                index
+            }
+        };
+        last = Some((px, index));
+        indexed.push(index);
+    }
+    let exact = indexed.len() == (width * height) as usize;
+
+    let failed = |e: png::EncodingError| RenderError::Png(e.to_string());
     let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgb);
+    let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::High);
-    let mut writer = encoder.write_header().map_err(|e| RenderError::Png(e.to_string()))?;
-    writer.write_image_data(&rgb).map_err(|e| RenderError::Png(e.to_string()))?;
-    writer.finish().map_err(|e| RenderError::Png(e.to_string()))?;
+    // Measured on the sample cards: palette indices compress best unfiltered (29 KB against
+    // 36 KB with adaptive filters), and `High` saves 1 KB over `Balanced` for 10 ms more.
+    encoder.set_compression(png::Compression::Balanced);
+    encoder.set_filter(if exact { png::Filter::NoFilter } else { png::Filter::Adaptive });
+    if exact {
+        encoder.set_color(png::ColorType::Indexed);
+        encoder.set_palette(palette.concat());
+    } else {
+        encoder.set_color(png::ColorType::Rgb);
+    }
+    let mut writer = encoder.write_header().map_err(failed)?;
+    if exact {
+        writer.write_image_data(&indexed).map_err(failed)?;
+    } else {
+        let rgb: Vec<u8> = pixels().flatten().collect();
+        writer.write_image_data(&rgb).map_err(failed)?;
+    }
+    writer.finish().map_err(failed)?;
     Ok(out)
 }

@@ -224,3 +224,155 @@ fn classify(c: char, coverage: &Coverage) -> Class {
         _ => Class::Drop,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(max_lines: usize) -> Style {
+        Style {
+            bold: false,
+            color: Rgb(0, 0, 0),
+            max_size: 40.0,
+            min_size: 20.0,
+            max_lines,
+            line_height: 1.5,
+            centred: false,
+        }
+    }
+
+    fn shape(text: &str, right_to_left: bool) -> Laid {
+        Typesetter::new(right_to_left).lay_out(text, 10_000.0, 40.0, &style(1))
+    }
+
+    /// The glyphs that draw some of `text` (not the direction mark), in visual order.
+    fn drawn<'a>(laid: &'a Laid) -> Vec<(&'a str, &'a Glyph)> {
+        laid.glyphs
+            .iter()
+            .map(|glyph| (&laid.text[glyph.text.clone()], glyph))
+            .filter(|(text, _)| !text.starts_with(['\u{200E}', '\u{200F}']))
+            .collect()
+    }
+
+    /// The x of the glyph that draws `c`.
+    fn x_of(laid: &Laid, c: &str) -> f32 {
+        drawn(laid).iter().find(|(text, _)| text.contains(c)).map(|(_, glyph)| glyph.x).expect("a glyph for it")
+    }
+
+    #[test]
+    fn arabic_letters_are_joined_into_contextual_forms_and_lam_alef_ligatures() {
+        let ids = |text: &str| drawn(&shape(text, true)).iter().map(|(c, glyph)| ((*c).to_owned(), glyph.id)).collect::<Vec<_>>();
+        let id_of = |text: &str, letter: &str| {
+            ids(text).into_iter().find(|(c, _)| c.as_str() == letter).map(|(_, id)| id).expect("a glyph for it")
+        };
+        let alone = |letter: &str| id_of(letter, letter);
+        // Seen starts the word: its initial form, not the isolated one. Meem after lam-alef stays
+        // isolated (alef never joins the next letter) but takes its final form after lam.
+        assert_ne!(id_of("سلام", "س"), alone("س"));
+        assert_eq!(id_of("سلام", "م"), alone("م"));
+        assert_ne!(id_of("سلم", "م"), alone("م"));
+        // Lam before alef: either one ligature glyph, or (as Noto Naskh does it) lam and alef each
+        // in the special form the pair takes, unlike lam before meem or alef after seen.
+        let word = ids("سلام");
+        if word.iter().any(|(c, _)| c == "لا") {
+            assert_eq!(word.len(), 3, "four letters, three glyphs: {word:?}");
+        } else {
+            assert_eq!(word.len(), 4, "{word:?}");
+            assert_ne!(id_of("سلام", "ل"), id_of("سلم", "ل"), "lam takes its lam-alef form");
+            assert_ne!(id_of("سلام", "ا"), id_of("سام", "ا"), "alef takes its lam-alef form");
+            assert_ne!(id_of("سلام", "ل"), alone("ل"));
+        }
+        // Read from the right: seen is the rightmost glyph, meem the leftmost.
+        let laid = shape("سلام", true);
+        assert!(x_of(&laid, "س") > x_of(&laid, "ل") && x_of(&laid, "ل") > x_of(&laid, "م"));
+        assert!(drawn(&laid).iter().all(|(_, glyph)| crate::fonts::FACES[glyph.face].family == NASKH));
+    }
+
+    #[test]
+    fn a_latin_code_in_an_arabic_line_keeps_its_order_on_the_left() {
+        let line = shape("الرمز: 7KQ2-M4XD", true);
+        assert!(x_of(&line, "7") < x_of(&line, "K") && x_of(&line, "K") < x_of(&line, "D"));
+        assert!(x_of(&line, "D") < x_of(&line, "ز"), "the code comes after the label, so to its left");
+        assert!(x_of(&line, "ز") < x_of(&line, "ا"));
+        let latin = drawn(&line).into_iter().filter(|(text, _)| text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).count();
+        assert_eq!(latin, "7KQ2-M4XD".len());
+        assert!(drawn(&line).iter().any(|(text, glyph)| *text == "K" && crate::fonts::FACES[glyph.face].family == SERIF));
+    }
+
+    #[test]
+    fn a_paragraph_takes_the_cards_direction_whatever_its_first_letter() {
+        // On an Arabic card the Latin word that starts the issuer stands on the right.
+        let issuer = shape("Tatwir · طنجة", true);
+        assert!(x_of(&issuer, "T") > x_of(&issuer, "ط"));
+        // On a French card an Arabic name reads right to left inside a left-to-right line.
+        let holder = shape("Fatima فاطمة", false);
+        assert!(x_of(&holder, "F") < x_of(&holder, "ة"));
+        assert!(x_of(&holder, "ف") > x_of(&holder, "ة"));
+    }
+
+    #[test]
+    fn right_to_left_text_is_right_aligned() {
+        let width = 1000.0;
+        let laid = Typesetter::new(true).lay_out("Fatima Zahra Benali", width, 40.0, &style(1));
+        let right = drawn(&laid).iter().map(|(_, glyph)| glyph.x + glyph.advance).fold(0.0, f32::max);
+        assert!((right - width).abs() < 2.0, "right edge at {right}");
+        let left = drawn(&laid).iter().map(|(_, glyph)| glyph.x).fold(width, f32::min);
+        assert!(left > width / 2.0, "left edge at {left}");
+    }
+
+    #[test]
+    fn tifinagh_names_are_drawn() {
+        let laid = shape("ⵜⴰⵎⴰⵣⵉⵖⵜ", false);
+        assert_eq!(drawn(&laid).len(), 8);
+        let bold = Typesetter::new(false).lay_out("ⵜⴰⵎⴰⵣⵉⵖⵜ", 1000.0, 40.0, &Style { bold: true, ..style(1) });
+        assert_eq!(drawn(&bold).len(), 8, "no bold Tifinagh face: the regular one stands in");
+    }
+
+    #[test]
+    fn text_that_fits_keeps_its_largest_size() {
+        let mut typesetter = Typesetter::new(false);
+        let laid = typesetter.fit("Premiers secours", 1000.0, &style(2));
+        assert_eq!((laid.size, laid.rows), (40.0, 1));
+        assert!(!laid.text.contains(ELLIPSIS));
+    }
+
+    #[test]
+    fn long_text_shrinks_then_is_cut_with_an_ellipsis() {
+        let mut typesetter = Typesetter::new(true);
+        let style = style(2);
+        let long = typesetter.clean(&[&"الإسعافات الأولية ".repeat(100)]);
+        let laid = typesetter.fit(&long, 600.0, &style);
+        assert_eq!(laid.size, style.min_size);
+        assert_eq!(laid.rows, 2);
+        assert!(laid.text.ends_with(ELLIPSIS), "{}", laid.text);
+        assert!((laid.height - 2.0 * style.min_size * style.line_height).abs() < 0.01);
+        // Medium text: smaller, but whole.
+        let medium = "الإسعافات الأولية ".repeat(5);
+        let laid = typesetter.fit(medium.trim(), 600.0, &style);
+        assert!(laid.size < style.max_size && laid.size >= style.min_size && laid.rows <= 2);
+        assert!(!laid.text.contains(ELLIPSIS));
+    }
+
+    #[test]
+    fn a_word_longer_than_the_box_is_broken_not_overflowing() {
+        let mut typesetter = Typesetter::new(false);
+        let laid = typesetter.fit(&"W".repeat(300), 500.0, &style(2));
+        assert!(laid.rows <= 2);
+        assert!(laid.glyphs.iter().all(|glyph| glyph.x >= -0.5 && glyph.x + glyph.advance <= 500.5));
+    }
+
+    #[test]
+    fn cleaning_drops_what_cannot_or_must_not_be_drawn() {
+        let typesetter = Typesetter::new(false);
+        assert_eq!(typesetter.clean(&["  Fatima\u{0}\u{7}\n\tZahra\r\n "]), "Fatima Zahra");
+        // A bidi override in a name would reorder it: it goes; an RLM stays (it only marks).
+        assert_eq!(typesetter.clean(&["\u{202E}Fatima\u{202C} \u{2067}x\u{2069}\u{200F}"]), "Fatima x\u{200F}");
+        // No emoji font: the emoji goes, the name stays.
+        assert_eq!(typesetter.clean(&["Fatima 👩🏽\u{200D}⚕\u{FE0F}"]), "Fatima \u{200D}\u{FE0F}");
+        assert_eq!(typesetter.clean(&["a", "", "  ", "b"]), "a\nb");
+        let long = typesetter.clean(&[&"ab ".repeat(10_000)]);
+        assert!(long.ends_with(ELLIPSIS) && long.chars().count() <= MAX_GRAPHEMES + 1);
+        let zalgo = typesetter.clean(&[&format!("a{}", "\u{301}".repeat(10_000))]);
+        assert!(zalgo.ends_with(ELLIPSIS) && zalgo.len() < 10 * MAX_GRAPHEMES);
+    }
+}
