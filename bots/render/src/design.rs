@@ -105,7 +105,7 @@ pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
     let heading = typesetter.clean(&[&card.heading]);
     let heading = typesetter.fit(&heading, heading_width, &styles.heading);
     let heading_top = 110.0;
-    let rule_top = heading_top + heading.height.max(styles.heading.max_size) + 10.0;
+    let rule_top = heading_top + heading.height + 10.0;
     push_text(&mut items, heading, &styles.heading, page.x(LEFT, heading_width), heading_top, heading_width);
     fill_rect(&mut items, page.x(LEFT, 120.0), rule_top, 120.0, 5.0, GOLD);
 
@@ -309,5 +309,110 @@ fn fill_rect(items: &mut Vec<Item>, x: f32, y: f32, width: f32, height: f32, col
 fn stroke_rect(items: &mut Vec<Item>, x: f32, y: f32, width: f32, height: f32, color: Rgb, line: f32) {
     if let Some(r) = rect(x, y, width, height) {
         items.push(Item::Stroke { path: PathBuilder::from_rect(r), color, width: line });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn blocks(scene: &Scene) -> Vec<&TextBlock> {
+        scene.items.iter().filter_map(|item| if let Item::Text(block) = item { Some(block) } else { None }).collect()
+    }
+
+    fn overlap(a: &Rect, b: &Rect) -> bool {
+        a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom()
+    }
+
+    /// Every text stays in its box, and its ink inside the gold rule, clear of the seal and of the
+    /// QR code; no two boxes overlap.
+    fn assert_contained(scene: &Scene, right_to_left: bool) {
+        let page = Page { right_to_left };
+        let inside = Rect::from_ltrb(60.0, 60.0, W - 60.0, H - 60.0).expect("a rectangle");
+        let qr = Rect::from_xywh(page.x(QR_LEFT, QR_SIDE), QR_TOP, QR_SIDE, QR_SIDE).expect("a rectangle");
+        let (seal_x, seal_y) = SEAL_CENTRE;
+        let seal = Rect::from_xywh(page.x(seal_x - SEAL_RADIUS, 2.0 * SEAL_RADIUS), seal_y - SEAL_RADIUS, 2.0 * SEAL_RADIUS, 2.0 * SEAL_RADIUS)
+            .expect("a rectangle");
+        let blocks = blocks(scene);
+        for (i, block) in blocks.iter().enumerate() {
+            let frame = block.frame;
+            let within = frame.left() >= inside.left()
+                && frame.right() <= inside.right()
+                && frame.top() >= inside.top()
+                && frame.bottom() <= inside.bottom();
+            assert!(within, "{frame:?} leaves the frame");
+            assert!(!overlap(&frame, &qr) && !overlap(&frame, &seal), "{frame:?} covers the QR code or the seal");
+            let ink = crate::raster::Outlines::new().block(block).expect("outlines").bounds();
+            let within = ink.left() >= inside.left()
+                && ink.right() <= inside.right()
+                && ink.top() >= inside.top()
+                && ink.bottom() <= inside.bottom();
+            assert!(within, "ink {ink:?} of {frame:?} leaves the frame");
+            assert!(!overlap(&ink, &qr) && !overlap(&ink, &seal), "ink {ink:?} covers the QR code or the seal");
+            for other in &blocks[i + 1..] {
+                assert!(!overlap(&frame, &other.frame), "{frame:?} overlaps {:?}", other.frame);
+            }
+            // Marks have no advance and are placed by offsets from their base, and a space that
+            // ends a row may hang past it (it draws nothing): only the pen of spacing, visible
+            // glyphs is bound to the box.
+            let visible = |glyph: &&crate::scene::Glyph| {
+                glyph.advance > 0.0 && !block.laid.text[glyph.text.clone()].chars().all(char::is_whitespace)
+            };
+            for glyph in block.laid.glyphs.iter().filter(visible) {
+                let (x, y) = (block.x + glyph.x, block.y + glyph.y);
+                assert!(x >= frame.left() - 1.0 && x + glyph.advance <= frame.right() + 1.0, "glyph at x {x} out of {frame:?}");
+                assert!(y >= frame.top() && y <= frame.bottom(), "baseline at y {y} out of {frame:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_samples_stay_in_their_boxes() {
+        for (language, card) in crate::sample_cards() {
+            let scene = lay_out(&card).expect("a scene");
+            assert_eq!(blocks(&scene).len(), 7, "{language}: heading, holder, statement, track, caption, issuer, lines");
+            assert_contained(&scene, card.right_to_left);
+        }
+    }
+
+    #[test]
+    fn the_seal_and_the_qr_code_change_sides_on_a_right_to_left_card() {
+        let page = |right_to_left| Page { right_to_left };
+        assert_eq!(page(false).x(QR_LEFT, QR_SIDE), QR_LEFT);
+        assert_eq!(page(true).x(QR_LEFT, QR_SIDE), W - RIGHT);
+        assert_eq!(page(true).x(SEAL_CENTRE.0, 0.0), W - SEAL_CENTRE.0);
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Fatima", "Zahra Benali", "فاطمة", "الإسعافات الأولية", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "👩🏽‍⚕️", "\u{202E}", "\n", "\u{0}", " ",
+            "e\u{301}\u{302}\u{303}\u{304}", "7KQ2-M4XD-9PRT-B3WZ", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "ـــــــــــــــ",
+        ]);
+        (prop::collection::vec(pieces, 0..12), 1usize..200).prop_map(|(v, repeat)| v.concat().repeat(repeat))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_stays_in_its_box(
+            right_to_left in any::<bool>(),
+            heading in text(),
+            holder in text(),
+            statement in text(),
+            track in text(),
+            lines in prop::collection::vec(text(), 0..8),
+            issuer in text(),
+            qr_caption in text(),
+        ) {
+            let card = Card {
+                right_to_left, heading, holder, statement, track, lines, issuer, qr_caption,
+                qr_payload: "https://tatwir.example/v/7KQ2-M4XD-9PRT-B3WZ".to_owned(),
+            };
+            let scene = lay_out(&card).expect("a scene");
+            assert_contained(&scene, right_to_left);
+        }
     }
 }

@@ -49,12 +49,12 @@ fn paint(Rgb(r, g, b): Rgb) -> Paint<'static> {
 }
 
 /// The glyph outlines of each embedded face, read once per picture.
-struct Outlines {
+pub(crate) struct Outlines {
     faces: Vec<Option<OutlineGlyphCollection<'static>>>,
 }
 
 impl Outlines {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let faces = FACES
             .iter()
             .map(|face| skrifa::FontRef::new(face.data).ok().map(|font| font.outline_glyphs()))
@@ -64,7 +64,7 @@ impl Outlines {
 
     /// The outlines of a whole text block as one path: overlapping glyphs (joined Arabic letters)
     /// are filled once, without darker seams where they overlap.
-    fn block(&mut self, block: &TextBlock) -> Option<tiny_skia::Path> {
+    pub(crate) fn block(&mut self, block: &TextBlock) -> Option<tiny_skia::Path> {
         let mut pen = Pen { builder: PathBuilder::new(), x: 0.0, y: 0.0 };
         for glyph in &block.laid.glyphs {
             let Some(Some(outlines)) = self.faces.get(glyph.face) else { continue };

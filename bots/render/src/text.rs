@@ -84,6 +84,7 @@ impl Typesetter {
                     break;
                 }
             }
+            let mut line = tidy_clusters(&line);
             let cut = line.grapheme_indices(true).nth(budget).map(|(at, _)| at);
             if let Some(cut) = cut {
                 line.truncate(cut);
@@ -200,6 +201,34 @@ impl Typesetter {
     }
 }
 
+/// Most characters kept in one grapheme cluster: a letter with two or three marks (Vietnamese
+/// tones, Arabic shadda and vowel) is whole; a tower of stacked marks would rise over the line
+/// above.
+const MAX_CLUSTER_CHARS: usize = 4;
+
+/// Caps each cluster at [`MAX_CLUSTER_CHARS`], and drops the words left with nothing visible
+/// (the joiners and variation selector of an emoji that was dropped).
+fn tidy_clusters(line: &str) -> String {
+    let mut tidy = String::with_capacity(line.len());
+    for word in line.split(' ') {
+        if word.chars().all(invisible) {
+            continue;
+        }
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        for cluster in word.graphemes(true) {
+            tidy.extend(cluster.chars().take(MAX_CLUSTER_CHARS));
+        }
+    }
+    tidy
+}
+
+/// Format characters kept for their effect on shaping or bidi; they draw nothing themselves.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{034F}' | '\u{FE00}'..='\u{FE0F}')
+}
+
 enum Class {
     Keep,
     Space,
@@ -217,9 +246,7 @@ fn classify(c: char, coverage: &Coverage) -> Class {
         '\u{FEFF}' => Class::Drop,
         _ if c.is_control() => Class::Drop,
         // Invisible but meaningful to shaping or bidi: joiners, marks, variation selectors.
-        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{034F}' | '\u{FE00}'..='\u{FE0F}' => {
-            Class::Keep
-        }
+        _ if invisible(c) => Class::Keep,
         _ if coverage.covers(c) => Class::Keep,
         _ => Class::Drop,
     }
@@ -368,7 +395,12 @@ mod tests {
         // A bidi override in a name would reorder it: it goes; an RLM stays (it only marks).
         assert_eq!(typesetter.clean(&["\u{202E}Fatima\u{202C} \u{2067}x\u{2069}\u{200F}"]), "Fatima x\u{200F}");
         // No emoji font: the emoji goes, the name stays.
-        assert_eq!(typesetter.clean(&["Fatima 👩🏽\u{200D}⚕\u{FE0F}"]), "Fatima \u{200D}\u{FE0F}");
+        assert_eq!(typesetter.clean(&["Fatima 👩🏽\u{200D}⚕\u{FE0F} Zahra 🇲🇦"]), "Fatima Zahra");
+        // Joiners inside a word stay: they change how its letters join.
+        assert_eq!(typesetter.clean(&["\u{644}\u{200D}"]), "\u{644}\u{200D}");
+        // Shadda and fatha on a letter stay; a tower of marks is cut short.
+        assert_eq!(typesetter.clean(&["\u{645}\u{651}\u{64E}"]), "\u{645}\u{651}\u{64E}");
+        assert_eq!(typesetter.clean(&["e\u{301}\u{302}\u{303}\u{304}\u{305}x"]), "e\u{301}\u{302}\u{303}x");
         assert_eq!(typesetter.clean(&["a", "", "  ", "b"]), "a\nb");
         let long = typesetter.clean(&[&"ab ".repeat(10_000)]);
         assert!(long.ends_with(ELLIPSIS) && long.chars().count() <= MAX_GRAPHEMES + 1);
