@@ -201,10 +201,10 @@ impl Typesetter {
     }
 }
 
-/// Most characters kept in one grapheme cluster: a letter with two or three marks (Vietnamese
-/// tones, Arabic shadda and vowel) is whole; a tower of stacked marks would rise over the line
-/// above.
-const MAX_CLUSTER_CHARS: usize = 4;
+/// Most characters kept in one grapheme cluster: a letter with two marks (a Vietnamese vowel and
+/// its tone, an Arabic letter with shadda and a vowel) is whole; a tower of stacked marks would
+/// rise over the line above.
+const MAX_CLUSTER_CHARS: usize = 3;
 
 /// Caps each cluster at [`MAX_CLUSTER_CHARS`], and drops the words left with nothing visible
 /// (the joiners and variation selector of an emoji that was dropped).
@@ -400,7 +400,7 @@ mod tests {
         assert_eq!(typesetter.clean(&["\u{644}\u{200D}"]), "\u{644}\u{200D}");
         // Shadda and fatha on a letter stay; a tower of marks is cut short.
         assert_eq!(typesetter.clean(&["\u{645}\u{651}\u{64E}"]), "\u{645}\u{651}\u{64E}");
-        assert_eq!(typesetter.clean(&["e\u{301}\u{302}\u{303}\u{304}\u{305}x"]), "e\u{301}\u{302}\u{303}x");
+        assert_eq!(typesetter.clean(&["e\u{301}\u{302}\u{303}\u{304}\u{305}x"]), "e\u{301}\u{302}x");
         assert_eq!(typesetter.clean(&["a", "", "  ", "b"]), "a\nb");
         let long = typesetter.clean(&[&"ab ".repeat(10_000)]);
         assert!(long.ends_with(ELLIPSIS) && long.chars().count() <= MAX_GRAPHEMES + 1);
