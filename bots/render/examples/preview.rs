@@ -1,5 +1,5 @@
-//! Writes the sample certificates as PNG files, says how long one takes to draw and how large it
-//! is, then writes a few hard cases (names in the other script, text far too long, emoji and
+//! Writes the sample certificates as PNG and PDF files, says how long a PNG takes to draw and how
+//! large each file is, then writes a few hard cases (names in the other script, text far too long, emoji and
 //! control characters) to look at.
 //!
 //! `cargo run --release -p tatwir-render --example preview -- /tmp/cards [RENDERS, 20 by default]`
@@ -25,6 +25,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let path = folder.join(format!("certificate-{language}.png"));
         std::fs::write(&path, &png)?;
         println!("{}: {} bytes, {per_card:.1} ms per card ({rounds} renders)", path.display(), png.len());
+        let started = Instant::now();
+        let pdf = tatwir_render::pdf(card)?;
+        let pdf_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let path = folder.join(format!("certificate-{language}.pdf"));
+        std::fs::write(&path, &pdf)?;
+        println!("{}: {} bytes, {pdf_ms:.1} ms", path.display(), pdf.len());
     }
 
     let [(_, fr), (_, ar), (_, ary)] = <[_; 3]>::try_from(samples).map_err(|_| "three samples")?;

@@ -8,8 +8,9 @@ use unicode_script::Script;
 
 /// One embedded font file.
 pub(crate) struct Face {
+    /// The family name in the font, which [`EmbeddedFallback`] refers to.
+    #[cfg_attr(not(test), allow(dead_code, reason = "read by the tests"))]
     pub(crate) family: &'static str,
-    pub(crate) bold: bool,
     pub(crate) data: &'static [u8],
 }
 
@@ -19,11 +20,11 @@ const TIFINAGH: &str = "Noto Sans Tifinagh";
 
 /// Every font the card may use; a glyph names its face by an index in this list.
 pub(crate) static FACES: [Face; 5] = [
-    Face { family: SERIF, bold: false, data: include_bytes!("../fonts/NotoSerif-Regular.ttf") },
-    Face { family: SERIF, bold: true, data: include_bytes!("../fonts/NotoSerif-Bold.ttf") },
-    Face { family: NASKH, bold: false, data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf") },
-    Face { family: NASKH, bold: true, data: include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf") },
-    Face { family: TIFINAGH, bold: false, data: include_bytes!("../fonts/NotoSansTifinagh-Regular.ttf") },
+    Face { family: SERIF, data: include_bytes!("../fonts/NotoSerif-Regular.ttf") },
+    Face { family: SERIF, data: include_bytes!("../fonts/NotoSerif-Bold.ttf") },
+    Face { family: NASKH, data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf") },
+    Face { family: NASKH, data: include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf") },
+    Face { family: TIFINAGH, data: include_bytes!("../fonts/NotoSansTifinagh-Regular.ttf") },
 ];
 
 /// Which embedded font cosmic-text falls back to, by script. Without this it would look for the
@@ -94,5 +95,20 @@ impl Coverage {
 
     pub(crate) fn covers(&self, c: char) -> bool {
         self.charmaps.iter().any(|charmap| charmap.map(c).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_face_is_loaded_under_the_family_the_fallback_names() {
+        let fonts = Fonts::new();
+        assert_eq!(fonts.ids.len(), FACES.len());
+        for (id, index) in &fonts.ids {
+            let face = fonts.system.db().face(*id).expect("a loaded face");
+            assert!(face.families.iter().any(|(name, _)| name == FACES[*index].family), "{:?}", face.families);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! [`png`] draws a [`Card`] as a landscape PNG of [`WIDTH`] × [`HEIGHT`] pixels (the ratio of A4),
 //! entirely from our own drawing code: a frame, an eight-pointed star seal, the texts and a QR code.
+//! [`pdf`] draws the same page as an A4 PDF, for printing.
 //!
 //! The crate knows nothing of Fluent or of the database: the caller gives strings already translated
 //! and formatted (dates, the certificate code). It only decides sizes and places: long text is
@@ -12,10 +13,12 @@
 //! with tiny-skia, so Arabic letters are joined, take their contextual forms and lam-alef
 //! ligatures, and a Latin code inside an Arabic line keeps its own order.
 //!
-//! The layout is computed once into a scene (`scene.rs`, `design.rs`) that a backend draws.
+//! The layout is computed once into a scene (`scene.rs`, `design.rs`) that the PNG and the PDF
+//! backends both draw, so the two cannot drift apart.
 
 mod design;
 mod fonts;
+mod pdf;
 mod raster;
 mod samples;
 mod scene;
@@ -74,6 +77,9 @@ pub enum RenderError {
     /// The PNG encoder failed (out of memory, in practice).
     #[error("could not encode the PNG: {0}")]
     Png(String),
+    /// The PDF writer failed (a font it could not embed, in practice).
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
     /// The drawing surface could not be made (out of memory, in practice).
     #[error("could not allocate a {width}×{height} picture")]
     Canvas {
@@ -93,4 +99,11 @@ pub const MAX_QR_MODULES: usize = 81;
 pub fn png(card: &Card) -> Result<Vec<u8>, RenderError> {
     let scene = design::lay_out(card)?;
     raster::png(&scene)
+}
+
+/// Draws the card as a one-page A4 landscape PDF, for printing: the same layout as [`png`], in
+/// vectors, with the fonts embedded (subset) and the text selectable and searchable.
+pub fn pdf(card: &Card) -> Result<Vec<u8>, RenderError> {
+    let scene = design::lay_out(card)?;
+    pdf::write(&scene)
 }

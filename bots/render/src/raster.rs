@@ -69,8 +69,8 @@ impl Outlines {
         for glyph in &block.laid.glyphs {
             let Some(Some(outlines)) = self.faces.get(glyph.face) else { continue };
             let Some(outline) = outlines.get(GlyphId::new(u32::from(glyph.id))) else { continue };
-            pen.x = block.x + glyph.x;
-            pen.y = block.y + glyph.y;
+            pen.x = block.x + glyph.x + glyph.dx;
+            pen.y = block.y + glyph.y - glyph.dy;
             let settings = DrawSettings::unhinted(Size::new(glyph.size), LocationRef::default());
             // A glyph whose outline cannot be read is left out rather than failing the card.
             let _ = outline.draw(settings, &mut pen);

@@ -20,6 +20,9 @@ pub(crate) struct Glyph {
     /// Pen position on the baseline (y grows downwards).
     pub(crate) x: f32,
     pub(crate) y: f32,
+    /// Where the glyph is drawn from its pen position (a mark over its base): right and up.
+    pub(crate) dx: f32,
+    pub(crate) dy: f32,
     pub(crate) size: f32,
     pub(crate) advance: f32,
     /// The characters this glyph draws, as a byte range of its block's text.
@@ -36,6 +39,7 @@ pub(crate) struct TextBlock {
     pub(crate) x: f32,
     pub(crate) y: f32,
     /// The box the text was fitted into (its rows take `laid.height` of it).
+    #[cfg_attr(not(test), allow(dead_code, reason = "read by the tests"))]
     pub(crate) frame: Rect,
 }
 

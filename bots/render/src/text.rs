@@ -37,6 +37,8 @@ pub(crate) struct Laid {
     pub(crate) text: String,
     pub(crate) height: f32,
     pub(crate) rows: usize,
+    /// Size the text was set at, between the style's largest and smallest.
+    #[cfg_attr(not(test), allow(dead_code, reason = "read by the tests"))]
     pub(crate) size: f32,
 }
 
@@ -185,14 +187,21 @@ impl Typesetter {
                     // .notdef: a character no font could draw slipped through; leave a gap.
                     continue;
                 }
+                let start = line_start + glyph.start;
+                if glyph.start == 0 && glyph.end == mark.len_utf8() {
+                    // Our direction mark draws nothing, and is not text to copy from the PDF.
+                    continue;
+                }
                 glyphs.push(Glyph {
                     face,
                     id: glyph.glyph_id,
-                    x: glyph.x + glyph.font_size * glyph.x_offset,
-                    y: run.line_y + glyph.y - glyph.font_size * glyph.y_offset,
+                    x: glyph.x,
+                    y: run.line_y + glyph.y,
+                    dx: glyph.font_size * glyph.x_offset,
+                    dy: glyph.font_size * glyph.y_offset,
                     size: glyph.font_size,
                     advance: glyph.w,
-                    text: line_start + glyph.start..line_start + glyph.end,
+                    text: start..line_start + glyph.end,
                     right_to_left: glyph.level.is_rtl(),
                 });
             }

@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use proptest::prelude::*;
-use tatwir_render::{Card, HEIGHT, RenderError, WIDTH, png, sample_cards};
+use tatwir_render::{Card, HEIGHT, RenderError, WIDTH, pdf, png, sample_cards};
 
 /// A decoded picture, one RGB triple a pixel.
 struct Picture {
@@ -113,6 +113,30 @@ fn a_ten_thousand_character_name_is_cut_not_fatal() {
     Picture::decode(&png(&card).expect("a PNG"));
     let card = Card { holder: long, lines: vec!["Délivré le 2 décembre 2026".to_owned(); 1000], ..sample("ar") };
     Picture::decode(&png(&card).expect("a PNG"));
+}
+
+#[test]
+fn each_sample_is_also_a_one_page_a4_pdf() {
+    for (language, card) in sample_cards() {
+        let bytes = pdf(&card).expect("a PDF");
+        assert!(bytes.starts_with(b"%PDF-"), "{language}");
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(text.matches("/Type/Page").count() - text.matches("/Type/Pages").count(), 1, "{language}: one page");
+        assert!(text.contains("/MediaBox[0 0 841.89 595.28]"), "{language}: A4 landscape");
+        assert!(text.contains("/FontFile2"), "{language}: fonts embedded");
+        assert!(bytes.len() < 200_000, "{language}: {} bytes", bytes.len());
+    }
+}
+
+#[test]
+fn hostile_strings_make_a_pdf_too() {
+    let card = Card {
+        holder: "\u{202E}Fatima 👩🏽‍⚕️\u{0} فاطمة ⵜⴰⵎⴰⵣⵉⵖⵜ e\u{301}\u{302}\u{303} ".repeat(300),
+        lines: vec!["الرمز: 7KQ2-M4XD-9PRT-B3WZ".repeat(30); 10],
+        ..sample("ar")
+    };
+    assert!(pdf(&card).expect("a PDF").starts_with(b"%PDF-"));
+    assert!(pdf(&Card::default()).expect("a PDF").starts_with(b"%PDF-"));
 }
 
 /// Strings a person could type into a name: any script, emoji, joiners, bidi controls, control
