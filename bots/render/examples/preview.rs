@@ -11,7 +11,11 @@ use tatwir_render::{Card, sample_cards};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let folder = std::env::args().nth(1).ok_or("usage: preview FOLDER [RENDERS]")?;
-    let rounds: u32 = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(20).max(1);
+    let rounds: u32 = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20)
+        .max(1);
     let folder = Path::new(&folder);
     std::fs::create_dir_all(folder)?;
     let samples = sample_cards();
@@ -24,7 +28,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let per_card = started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
         let path = folder.join(format!("certificate-{language}.png"));
         std::fs::write(&path, &png)?;
-        println!("{}: {} bytes, {per_card:.1} ms per card ({rounds} renders)", path.display(), png.len());
+        println!(
+            "{}: {} bytes, {per_card:.1} ms per card ({rounds} renders)",
+            path.display(),
+            png.len()
+        );
         let started = Instant::now();
         let pdf = tatwir_render::pdf(card)?;
         let pdf_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -35,9 +43,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let [(_, fr), (_, ar), (_, ary)] = <[_; 3]>::try_from(samples).map_err(|_| "three samples")?;
     let hard = [
-        ("fr-arabic-name", Card { holder: "فاطمة الزهراء بنعلي".to_owned(), ..fr.clone() }),
-        ("ar-latin-name", Card { holder: "Fatima Zahra Benali".to_owned(), ..ar.clone() }),
-        ("ary-tifinagh-name", Card { holder: "ⵜⵉⵍⵍⵉ ⴰⵎⵣⵢⴰⵏ".to_owned(), ..ary.clone() }),
+        (
+            "fr-arabic-name",
+            Card {
+                holder: "فاطمة الزهراء بنعلي".to_owned(),
+                ..fr.clone()
+            },
+        ),
+        (
+            "ar-latin-name",
+            Card {
+                holder: "Fatima Zahra Benali".to_owned(),
+                ..ar.clone()
+            },
+        ),
+        (
+            "ary-tifinagh-name",
+            Card {
+                holder: "ⵜⵉⵍⵍⵉ ⴰⵎⵣⵢⴰⵏ".to_owned(),
+                ..ary.clone()
+            },
+        ),
         (
             "fr-too-long",
             Card {
@@ -45,7 +71,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 holder: "Maria de los Ángeles Fernández-Castillo y Benjelloun El Idrissi ".repeat(40),
                 statement: "a suivi avec assiduité et réussi l’ensemble des modules du parcours ".repeat(5),
                 track: "Premiers secours en milieu associatif, gestes d’urgence et prévention ".repeat(5),
-                lines: (1..=12).map(|n| format!("Ligne {n} : Délivré le 2 décembre 2026 à Tanger")).collect(),
+                lines: (1..=12)
+                    .map(|n| format!("Ligne {n} : Délivré le 2 décembre 2026 à Tanger"))
+                    .collect(),
                 issuer: "Association marocaine pour le développement local · Tanger-Tétouan-Al Hoceïma ".repeat(3),
                 qr_caption: "Scannez pour vérifier l’authenticité de ce certificat en ligne ".repeat(3),
                 ..fr.clone()

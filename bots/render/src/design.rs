@@ -73,7 +73,10 @@ impl Styles {
             track: style(true, GREEN, 66.0, 34.0, 2, tall(1.25, 1.5)),
             issuer: style(true, INK, 36.0, 24.0, 1, tall(1.3, 1.55)),
             lines: style(false, MUTED, 28.0, 20.0, 4, tall(1.4, 1.6)),
-            caption: Style { centred: true, ..style(false, MUTED, 22.0, 16.0, 2, tall(1.25, 1.5)) },
+            caption: Style {
+                centred: true,
+                ..style(false, MUTED, 22.0, 16.0, 2, tall(1.25, 1.5))
+            },
         }
     }
 }
@@ -91,7 +94,9 @@ impl Page {
 }
 
 pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
-    let page = Page { right_to_left: card.right_to_left };
+    let page = Page {
+        right_to_left: card.right_to_left,
+    };
     let styles = Styles::new(card.right_to_left);
     let mut typesetter = Typesetter::new(card.right_to_left);
     let mut items = Vec::new();
@@ -106,7 +111,14 @@ pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
     let heading = typesetter.fit(&heading, heading_width, &styles.heading);
     let heading_top = 110.0;
     let rule_top = heading_top + heading.height + 10.0;
-    push_text(&mut items, heading, &styles.heading, page.x(LEFT, heading_width), heading_top, heading_width);
+    push_text(
+        &mut items,
+        heading,
+        &styles.heading,
+        page.x(LEFT, heading_width),
+        heading_top,
+        heading_width,
+    );
     fill_rect(&mut items, page.x(LEFT, 120.0), rule_top, 120.0, 5.0, GOLD);
 
     // Holder, statement and track: made smaller together until the three fit the middle band,
@@ -119,7 +131,10 @@ pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
     let band = MIDDLE_BOTTOM - MIDDLE_TOP;
     let mut scale = 1.0_f32;
     let middle = loop {
-        let scaled = |style: &Style| Style { max_size: (style.max_size * scale).max(style.min_size), ..*style };
+        let scaled = |style: &Style| Style {
+            max_size: (style.max_size * scale).max(style.min_size),
+            ..*style
+        };
         let (holder_style, statement_style, track_style) =
             (scaled(&styles.holder), scaled(&styles.statement), scaled(&styles.track));
         let blocks = [
@@ -150,7 +165,14 @@ pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
     let caption = typesetter.fit(&caption, CAPTION_WIDTH, &styles.caption);
     let caption_left = QR_LEFT + (QR_SIDE - CAPTION_WIDTH) / 2.0;
     let caption_top = QR_TOP + QR_SIDE + 6.0;
-    push_text(&mut items, caption, &styles.caption, page.x(caption_left, CAPTION_WIDTH), caption_top, CAPTION_WIDTH);
+    push_text(
+        &mut items,
+        caption,
+        &styles.caption,
+        page.x(caption_left, CAPTION_WIDTH),
+        caption_top,
+        CAPTION_WIDTH,
+    );
 
     // Issuer and small lines at the bottom, on the reading side, ending where the caption ends.
     let bottom_width = QR_LEFT - 50.0 - LEFT;
@@ -162,10 +184,29 @@ pub(crate) fn lay_out(card: &Card) -> Result<Scene, RenderError> {
     let lines_top = BOTTOM - lines.height;
     let issuer_top = lines_top - 6.0 - issuer.height;
     fill_rect(&mut items, page.x(LEFT, 200.0), issuer_top - 16.0, 200.0, 2.0, GOLD);
-    push_text(&mut items, issuer, &styles.issuer, page.x(LEFT, bottom_width), issuer_top, bottom_width);
-    push_text(&mut items, lines, &styles.lines, page.x(LEFT, bottom_width), lines_top, bottom_width);
+    push_text(
+        &mut items,
+        issuer,
+        &styles.issuer,
+        page.x(LEFT, bottom_width),
+        issuer_top,
+        bottom_width,
+    );
+    push_text(
+        &mut items,
+        lines,
+        &styles.lines,
+        page.x(LEFT, bottom_width),
+        lines_top,
+        bottom_width,
+    );
 
-    Ok(Scene { width: WIDTH, height: HEIGHT, background: PAPER, items })
+    Ok(Scene {
+        width: WIDTH,
+        height: HEIGHT,
+        background: PAPER,
+        items,
+    })
 }
 
 fn push_text(items: &mut Vec<Item>, laid: Laid, style: &Style, x: f32, y: f32, width: f32) {
@@ -173,7 +214,13 @@ fn push_text(items: &mut Vec<Item>, laid: Laid, style: &Style, x: f32, y: f32, w
         return;
     }
     if let Some(frame) = rect(x, y, width, laid.height.max(1.0)) {
-        items.push(Item::Text(TextBlock { laid, color: style.color, x, y, frame }));
+        items.push(Item::Text(TextBlock {
+            laid,
+            color: style.color,
+            x,
+            y,
+            frame,
+        }));
     }
 }
 
@@ -182,7 +229,12 @@ fn frame(items: &mut Vec<Item>) {
     stroke_rect(items, 34.0, 34.0, W - 68.0, H - 68.0, GREEN, 10.0);
     let inset = 56.0;
     stroke_rect(items, inset, inset, W - 2.0 * inset, H - 2.0 * inset, GOLD, 2.0);
-    for (x, y) in [(inset, inset), (W - inset, inset), (inset, H - inset), (W - inset, H - inset)] {
+    for (x, y) in [
+        (inset, inset),
+        (W - inset, inset),
+        (inset, H - inset),
+        (W - inset, H - inset),
+    ] {
         if let Some(star) = octagram(x, y, 15.0) {
             items.push(fill(star, GOLD));
         }
@@ -206,7 +258,11 @@ fn seal(items: &mut Vec<Item>, cx: f32, cy: f32, radius: f32) {
         }
     }
     if let Some(inner) = octagram(cx, cy, radius * 0.5) {
-        items.push(Item::Stroke { path: inner, color: GOLD, width: 2.5 });
+        items.push(Item::Stroke {
+            path: inner,
+            color: GOLD,
+            width: 2.5,
+        });
     }
 }
 
@@ -219,7 +275,11 @@ fn octagram(cx: f32, cy: f32, radius: f32) -> Option<Path> {
         let r = if i % 2 == 0 { radius } else { inner };
         let angle = -PI / 2.0 + i as f32 * PI / 8.0;
         let (x, y) = (cx + r * angle.cos(), cy + r * angle.sin());
-        if i == 0 { builder.move_to(x, y) } else { builder.line_to(x, y) }
+        if i == 0 {
+            builder.move_to(x, y)
+        } else {
+            builder.line_to(x, y)
+        }
     }
     builder.close();
     builder.finish()
@@ -239,7 +299,11 @@ fn qr_code(items: &mut Vec<Item>, payload: &str, left: f32, top: f32) -> Result<
     let (left, top) = (left.round(), top.round());
     if let Some(square) = rounded_square(left, top, QR_SIDE, 10.0) {
         items.push(fill(square.clone(), WHITE));
-        items.push(Item::Stroke { path: square, color: GOLD, width: 2.0 });
+        items.push(Item::Stroke {
+            path: square,
+            color: GOLD,
+            width: 2.0,
+        });
     }
     let origin_x = left + ((QR_SIDE - side) / 2.0).floor();
     let origin_y = top + ((QR_SIDE - side) / 2.0).floor();
@@ -283,7 +347,14 @@ fn rounded_square(x: f32, y: f32, side: f32, radius: f32) -> Option<Path> {
     b.line_to(right - radius, y);
     b.cubic_to(right - radius + k, y, right, y + radius - k, right, y + radius);
     b.line_to(right, bottom - radius);
-    b.cubic_to(right, bottom - radius + k, right - radius + k, bottom, right - radius, bottom);
+    b.cubic_to(
+        right,
+        bottom - radius + k,
+        right - radius + k,
+        bottom,
+        right - radius,
+        bottom,
+    );
     b.line_to(x + radius, bottom);
     b.cubic_to(x + radius - k, bottom, x, bottom - radius + k, x, bottom - radius);
     b.line_to(x, y + radius);
@@ -308,7 +379,11 @@ fn fill_rect(items: &mut Vec<Item>, x: f32, y: f32, width: f32, height: f32, col
 
 fn stroke_rect(items: &mut Vec<Item>, x: f32, y: f32, width: f32, height: f32, color: Rgb, line: f32) {
     if let Some(r) = rect(x, y, width, height) {
-        items.push(Item::Stroke { path: PathBuilder::from_rect(r), color, width: line });
+        items.push(Item::Stroke {
+            path: PathBuilder::from_rect(r),
+            color,
+            width: line,
+        });
     }
 }
 
@@ -319,7 +394,17 @@ mod tests {
     use super::*;
 
     fn blocks(scene: &Scene) -> Vec<&TextBlock> {
-        scene.items.iter().filter_map(|item| if let Item::Text(block) = item { Some(block) } else { None }).collect()
+        scene
+            .items
+            .iter()
+            .filter_map(|item| {
+                if let Item::Text(block) = item {
+                    Some(block)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     fn overlap(a: &Rect, b: &Rect) -> bool {
@@ -333,8 +418,13 @@ mod tests {
         let inside = Rect::from_ltrb(60.0, 60.0, W - 60.0, H - 60.0).expect("a rectangle");
         let qr = Rect::from_xywh(page.x(QR_LEFT, QR_SIDE), QR_TOP, QR_SIDE, QR_SIDE).expect("a rectangle");
         let (seal_x, seal_y) = SEAL_CENTRE;
-        let seal = Rect::from_xywh(page.x(seal_x - SEAL_RADIUS, 2.0 * SEAL_RADIUS), seal_y - SEAL_RADIUS, 2.0 * SEAL_RADIUS, 2.0 * SEAL_RADIUS)
-            .expect("a rectangle");
+        let seal = Rect::from_xywh(
+            page.x(seal_x - SEAL_RADIUS, 2.0 * SEAL_RADIUS),
+            seal_y - SEAL_RADIUS,
+            2.0 * SEAL_RADIUS,
+            2.0 * SEAL_RADIUS,
+        )
+        .expect("a rectangle");
         let blocks = blocks(scene);
         for (i, block) in blocks.iter().enumerate() {
             let frame = block.frame;
@@ -343,14 +433,20 @@ mod tests {
                 && frame.top() >= inside.top()
                 && frame.bottom() <= inside.bottom();
             assert!(within, "{frame:?} leaves the frame");
-            assert!(!overlap(&frame, &qr) && !overlap(&frame, &seal), "{frame:?} covers the QR code or the seal");
+            assert!(
+                !overlap(&frame, &qr) && !overlap(&frame, &seal),
+                "{frame:?} covers the QR code or the seal"
+            );
             let ink = crate::raster::Outlines::new().block(block).expect("outlines").bounds();
             let within = ink.left() >= inside.left()
                 && ink.right() <= inside.right()
                 && ink.top() >= inside.top()
                 && ink.bottom() <= inside.bottom();
             assert!(within, "ink {ink:?} of {frame:?} leaves the frame");
-            assert!(!overlap(&ink, &qr) && !overlap(&ink, &seal), "ink {ink:?} covers the QR code or the seal");
+            assert!(
+                !overlap(&ink, &qr) && !overlap(&ink, &seal),
+                "ink {ink:?} covers the QR code or the seal"
+            );
             for other in &blocks[i + 1..] {
                 assert!(!overlap(&frame, &other.frame), "{frame:?} overlaps {:?}", other.frame);
             }
@@ -362,8 +458,14 @@ mod tests {
             };
             for glyph in block.laid.glyphs.iter().filter(visible) {
                 let (x, y) = (block.x + glyph.x, block.y + glyph.y);
-                assert!(x >= frame.left() - 1.0 && x + glyph.advance <= frame.right() + 1.0, "glyph at x {x} out of {frame:?}");
-                assert!(y >= frame.top() && y <= frame.bottom(), "baseline at y {y} out of {frame:?}");
+                assert!(
+                    x >= frame.left() - 1.0 && x + glyph.advance <= frame.right() + 1.0,
+                    "glyph at x {x} out of {frame:?}"
+                );
+                assert!(
+                    y >= frame.top() && y <= frame.bottom(),
+                    "baseline at y {y} out of {frame:?}"
+                );
             }
         }
     }
@@ -372,7 +474,11 @@ mod tests {
     fn the_samples_stay_in_their_boxes() {
         for (language, card) in crate::sample_cards() {
             let scene = lay_out(&card).expect("a scene");
-            assert_eq!(blocks(&scene).len(), 7, "{language}: heading, holder, statement, track, caption, issuer, lines");
+            assert_eq!(
+                blocks(&scene).len(),
+                7,
+                "{language}: heading, holder, statement, track, caption, issuer, lines"
+            );
             assert_contained(&scene, card.right_to_left);
         }
     }
@@ -387,8 +493,20 @@ mod tests {
 
     fn text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "Fatima", "Zahra Benali", "فاطمة", "الإسعافات الأولية", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "👩🏽‍⚕️", "\u{202E}", "\n", "\u{0}", " ",
-            "e\u{301}\u{302}\u{303}\u{304}", "7KQ2-M4XD-9PRT-B3WZ", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "ـــــــــــــــ",
+            "Fatima",
+            "Zahra Benali",
+            "فاطمة",
+            "الإسعافات الأولية",
+            "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+            "👩🏽‍⚕️",
+            "\u{202E}",
+            "\n",
+            "\u{0}",
+            " ",
+            "e\u{301}\u{302}\u{303}\u{304}",
+            "7KQ2-M4XD-9PRT-B3WZ",
+            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+            "ـــــــــــــــ",
         ]);
         (prop::collection::vec(pieces, 0..12), 1usize..200).prop_map(|(v, repeat)| v.concat().repeat(repeat))
     }

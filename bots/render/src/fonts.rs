@@ -20,11 +20,26 @@ const TIFINAGH: &str = "Noto Sans Tifinagh";
 
 /// Every font the card may use; a glyph names its face by an index in this list.
 pub(crate) static FACES: [Face; 5] = [
-    Face { family: SERIF, data: include_bytes!("../fonts/NotoSerif-Regular.ttf") },
-    Face { family: SERIF, data: include_bytes!("../fonts/NotoSerif-Bold.ttf") },
-    Face { family: NASKH, data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf") },
-    Face { family: NASKH, data: include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf") },
-    Face { family: TIFINAGH, data: include_bytes!("../fonts/NotoSansTifinagh-Regular.ttf") },
+    Face {
+        family: SERIF,
+        data: include_bytes!("../fonts/NotoSerif-Regular.ttf"),
+    },
+    Face {
+        family: SERIF,
+        data: include_bytes!("../fonts/NotoSerif-Bold.ttf"),
+    },
+    Face {
+        family: NASKH,
+        data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    },
+    Face {
+        family: NASKH,
+        data: include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf"),
+    },
+    Face {
+        family: TIFINAGH,
+        data: include_bytes!("../fonts/NotoSansTifinagh-Regular.ttf"),
+    },
 ];
 
 /// Which embedded font cosmic-text falls back to, by script. Without this it would look for the
@@ -108,7 +123,11 @@ mod tests {
         assert_eq!(fonts.ids.len(), FACES.len());
         for (id, index) in &fonts.ids {
             let face = fonts.system.db().face(*id).expect("a loaded face");
-            assert!(face.families.iter().any(|(name, _)| name == FACES[*index].family), "{:?}", face.families);
+            assert!(
+                face.families.iter().any(|(name, _)| name == FACES[*index].family),
+                "{:?}",
+                face.families
+            );
         }
     }
 }

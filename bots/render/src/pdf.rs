@@ -23,7 +23,8 @@ const PAGE_HEIGHT: f32 = 595.28;
 pub(crate) fn write(scene: &Scene) -> Result<Vec<u8>, RenderError> {
     let fonts: Vec<Option<Font>> = FACES.iter().map(|face| Font::new(face.data.into(), 0)).collect();
     let mut document = Document::new();
-    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| RenderError::Pdf("page size".to_owned()))?;
+    let settings =
+        PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| RenderError::Pdf("page size".to_owned()))?;
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
     // The scene's units are the PNG's pixels; the page keeps its proportions (both are √2).
@@ -42,7 +43,11 @@ pub(crate) fn write(scene: &Scene) -> Result<Vec<u8>, RenderError> {
             Item::Stroke { path, color, width } => {
                 if let Some(path) = convert(path) {
                     surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke { paint: colour(*color).into(), width: *width, ..Stroke::default() }));
+                    surface.set_stroke(Some(Stroke {
+                        paint: colour(*color).into(),
+                        width: *width,
+                        ..Stroke::default()
+                    }));
                     surface.draw_path(&path);
                     surface.set_stroke(None);
                 }
@@ -62,7 +67,11 @@ fn colour(Rgb(r, g, b): Rgb) -> rgb::Color {
 
 fn fill(surface: &mut Surface<'_>, path: &Path, color: Rgb) {
     surface.set_stroke(None);
-    surface.set_fill(Some(Fill { paint: colour(color).into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }));
+    surface.set_fill(Some(Fill {
+        paint: colour(color).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }));
     surface.draw_path(path);
 }
 
@@ -70,7 +79,11 @@ fn fill(surface: &mut Surface<'_>, path: &Path, color: Rgb) {
 /// so that krilla writes each run as one text object and a reader can copy the words.
 fn text(surface: &mut Surface<'_>, block: &TextBlock, fonts: &[Option<Font>]) {
     surface.set_stroke(None);
-    surface.set_fill(Some(Fill { paint: colour(block.color).into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }));
+    surface.set_fill(Some(Fill {
+        paint: colour(block.color).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }));
     let mut glyphs: Vec<&Glyph> = block.laid.glyphs.iter().collect();
     // Rows top to bottom, then left to right: the visual order krilla expects.
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));

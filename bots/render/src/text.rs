@@ -51,7 +51,11 @@ pub(crate) struct Typesetter {
 
 impl Typesetter {
     pub(crate) fn new(right_to_left: bool) -> Self {
-        Self { fonts: Fonts::new(), coverage: Coverage::new(), right_to_left }
+        Self {
+            fonts: Fonts::new(),
+            coverage: Coverage::new(),
+            right_to_left,
+        }
     }
 
     /// The text as it can be drawn: one paragraph per entry of `paragraphs`, each stripped of
@@ -109,7 +113,10 @@ impl Typesetter {
     /// fit `style.max_lines`, else at its smallest size cut with "…" after the last row that fits.
     pub(crate) fn fit(&mut self, text: &str, width: f32, style: &Style) -> Laid {
         if text.is_empty() {
-            return Laid { size: style.max_size, ..Laid::default() };
+            return Laid {
+                size: style.max_size,
+                ..Laid::default()
+            };
         }
         let mut size = style.max_size;
         loop {
@@ -182,7 +189,9 @@ impl Typesetter {
             rows += 1;
             let line_start = line_starts.get(run.line_i).copied().unwrap_or(0);
             for glyph in run.glyphs {
-                let Some(face) = self.fonts.face_of(glyph.font_id) else { continue };
+                let Some(face) = self.fonts.face_of(glyph.font_id) else {
+                    continue;
+                };
                 if glyph.glyph_id == 0 {
                     // .notdef: a character no font could draw slipped through; leave a gap.
                     continue;
@@ -206,7 +215,13 @@ impl Typesetter {
                 });
             }
         }
-        Laid { glyphs, text: marked, height: rows as f32 * line_height, rows, size }
+        Laid {
+            glyphs,
+            text: marked,
+            height: rows as f32 * line_height,
+            rows,
+            size,
+        }
     }
 }
 
@@ -235,7 +250,10 @@ fn tidy_clusters(line: &str) -> String {
 
 /// Format characters kept for their effect on shaping or bidi; they draw nothing themselves.
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{034F}' | '\u{FE00}'..='\u{FE0F}')
+    matches!(
+        c,
+        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{034F}' | '\u{FE00}'..='\u{FE0F}'
+    )
 }
 
 enum Class {
@@ -282,7 +300,7 @@ mod tests {
     }
 
     /// The glyphs that draw some of `text` (not the direction mark), in visual order.
-    fn drawn<'a>(laid: &'a Laid) -> Vec<(&'a str, &'a Glyph)> {
+    fn drawn(laid: &Laid) -> Vec<(&str, &Glyph)> {
         laid.glyphs
             .iter()
             .map(|glyph| (&laid.text[glyph.text.clone()], glyph))
@@ -292,14 +310,27 @@ mod tests {
 
     /// The x of the glyph that draws `c`.
     fn x_of(laid: &Laid, c: &str) -> f32 {
-        drawn(laid).iter().find(|(text, _)| text.contains(c)).map(|(_, glyph)| glyph.x).expect("a glyph for it")
+        drawn(laid)
+            .iter()
+            .find(|(text, _)| text.contains(c))
+            .map(|(_, glyph)| glyph.x)
+            .expect("a glyph for it")
     }
 
     #[test]
     fn arabic_letters_are_joined_into_contextual_forms_and_lam_alef_ligatures() {
-        let ids = |text: &str| drawn(&shape(text, true)).iter().map(|(c, glyph)| ((*c).to_owned(), glyph.id)).collect::<Vec<_>>();
+        let ids = |text: &str| {
+            drawn(&shape(text, true))
+                .iter()
+                .map(|(c, glyph)| ((*c).to_owned(), glyph.id))
+                .collect::<Vec<_>>()
+        };
         let id_of = |text: &str, letter: &str| {
-            ids(text).into_iter().find(|(c, _)| c.as_str() == letter).map(|(_, id)| id).expect("a glyph for it")
+            ids(text)
+                .into_iter()
+                .find(|(c, _)| c.as_str() == letter)
+                .map(|(_, id)| id)
+                .expect("a glyph for it")
         };
         let alone = |letter: &str| id_of(letter, letter);
         // Seen starts the word: its initial form, not the isolated one. Meem after lam-alef stays
@@ -321,18 +352,32 @@ mod tests {
         // Read from the right: seen is the rightmost glyph, meem the leftmost.
         let laid = shape("سلام", true);
         assert!(x_of(&laid, "س") > x_of(&laid, "ل") && x_of(&laid, "ل") > x_of(&laid, "م"));
-        assert!(drawn(&laid).iter().all(|(_, glyph)| crate::fonts::FACES[glyph.face].family == NASKH));
+        assert!(
+            drawn(&laid)
+                .iter()
+                .all(|(_, glyph)| crate::fonts::FACES[glyph.face].family == NASKH)
+        );
     }
 
     #[test]
     fn a_latin_code_in_an_arabic_line_keeps_its_order_on_the_left() {
         let line = shape("الرمز: 7KQ2-M4XD", true);
         assert!(x_of(&line, "7") < x_of(&line, "K") && x_of(&line, "K") < x_of(&line, "D"));
-        assert!(x_of(&line, "D") < x_of(&line, "ز"), "the code comes after the label, so to its left");
+        assert!(
+            x_of(&line, "D") < x_of(&line, "ز"),
+            "the code comes after the label, so to its left"
+        );
         assert!(x_of(&line, "ز") < x_of(&line, "ا"));
-        let latin = drawn(&line).into_iter().filter(|(text, _)| text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).count();
+        let latin = drawn(&line)
+            .into_iter()
+            .filter(|(text, _)| text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .count();
         assert_eq!(latin, "7KQ2-M4XD".len());
-        assert!(drawn(&line).iter().any(|(text, glyph)| *text == "K" && crate::fonts::FACES[glyph.face].family == SERIF));
+        assert!(
+            drawn(&line)
+                .iter()
+                .any(|(text, glyph)| *text == "K" && crate::fonts::FACES[glyph.face].family == SERIF)
+        );
     }
 
     #[test]
@@ -350,7 +395,10 @@ mod tests {
     fn right_to_left_text_is_right_aligned() {
         let width = 1000.0;
         let laid = Typesetter::new(true).lay_out("Fatima Zahra Benali", width, 40.0, &style(1));
-        let right = drawn(&laid).iter().map(|(_, glyph)| glyph.x + glyph.advance).fold(0.0, f32::max);
+        let right = drawn(&laid)
+            .iter()
+            .map(|(_, glyph)| glyph.x + glyph.advance)
+            .fold(0.0, f32::max);
         assert!((right - width).abs() < 2.0, "right edge at {right}");
         let left = drawn(&laid).iter().map(|(_, glyph)| glyph.x).fold(width, f32::min);
         assert!(left > width / 2.0, "left edge at {left}");
@@ -361,7 +409,11 @@ mod tests {
         let laid = shape("ⵜⴰⵎⴰⵣⵉⵖⵜ", false);
         assert_eq!(drawn(&laid).len(), 8);
         let bold = Typesetter::new(false).lay_out("ⵜⴰⵎⴰⵣⵉⵖⵜ", 1000.0, 40.0, &Style { bold: true, ..style(1) });
-        assert_eq!(drawn(&bold).len(), 8, "no bold Tifinagh face: the regular one stands in");
+        assert_eq!(
+            drawn(&bold).len(),
+            8,
+            "no bold Tifinagh face: the regular one stands in"
+        );
     }
 
     #[test]
@@ -394,7 +446,11 @@ mod tests {
         let mut typesetter = Typesetter::new(false);
         let laid = typesetter.fit(&"W".repeat(300), 500.0, &style(2));
         assert!(laid.rows <= 2);
-        assert!(laid.glyphs.iter().all(|glyph| glyph.x >= -0.5 && glyph.x + glyph.advance <= 500.5));
+        assert!(
+            laid.glyphs
+                .iter()
+                .all(|glyph| glyph.x >= -0.5 && glyph.x + glyph.advance <= 500.5)
+        );
     }
 
     #[test]
@@ -402,14 +458,23 @@ mod tests {
         let typesetter = Typesetter::new(false);
         assert_eq!(typesetter.clean(&["  Fatima\u{0}\u{7}\n\tZahra\r\n "]), "Fatima Zahra");
         // A bidi override in a name would reorder it: it goes; an RLM stays (it only marks).
-        assert_eq!(typesetter.clean(&["\u{202E}Fatima\u{202C} \u{2067}x\u{2069}\u{200F}"]), "Fatima x\u{200F}");
+        assert_eq!(
+            typesetter.clean(&["\u{202E}Fatima\u{202C} \u{2067}x\u{2069}\u{200F}"]),
+            "Fatima x\u{200F}"
+        );
         // No emoji font: the emoji goes, the name stays.
-        assert_eq!(typesetter.clean(&["Fatima 👩🏽\u{200D}⚕\u{FE0F} Zahra 🇲🇦"]), "Fatima Zahra");
+        assert_eq!(
+            typesetter.clean(&["Fatima 👩🏽\u{200D}⚕\u{FE0F} Zahra 🇲🇦"]),
+            "Fatima Zahra"
+        );
         // Joiners inside a word stay: they change how its letters join.
         assert_eq!(typesetter.clean(&["\u{644}\u{200D}"]), "\u{644}\u{200D}");
         // Shadda and fatha on a letter stay; a tower of marks is cut short.
         assert_eq!(typesetter.clean(&["\u{645}\u{651}\u{64E}"]), "\u{645}\u{651}\u{64E}");
-        assert_eq!(typesetter.clean(&["e\u{301}\u{302}\u{303}\u{304}\u{305}x"]), "e\u{301}\u{302}x");
+        assert_eq!(
+            typesetter.clean(&["e\u{301}\u{302}\u{303}\u{304}\u{305}x"]),
+            "e\u{301}\u{302}x"
+        );
         assert_eq!(typesetter.clean(&["a", "", "  ", "b"]), "a\nb");
         let long = typesetter.clean(&[&"ab ".repeat(10_000)]);
         assert!(long.ends_with(ELLIPSIS) && long.chars().count() <= MAX_GRAPHEMES + 1);

@@ -20,9 +20,17 @@ impl Picture {
         let mut reader = decoder.read_info().expect("a PNG header");
         let mut buffer = vec![0; reader.output_buffer_size().expect("a sane size")];
         let frame = reader.next_frame(&mut buffer).expect("the PNG's pixels");
-        assert_eq!(frame.color_type, png::ColorType::Rgb, "an opaque picture, expanded from its palette");
+        assert_eq!(
+            frame.color_type,
+            png::ColorType::Rgb,
+            "an opaque picture, expanded from its palette"
+        );
         buffer.truncate(frame.buffer_size());
-        Picture { width: frame.width as usize, height: frame.height as usize, rgb: buffer }
+        Picture {
+            width: frame.width as usize,
+            height: frame.height as usize,
+            rgb: buffer,
+        }
     }
 
     fn luma(&self, x: usize, y: usize) -> u8 {
@@ -46,7 +54,11 @@ impl Picture {
 }
 
 fn sample(language: &str) -> Card {
-    sample_cards().into_iter().find(|(l, _)| *l == language).map(|(_, card)| card).expect("a sample card")
+    sample_cards()
+        .into_iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, card)| card)
+        .expect("a sample card")
 }
 
 #[test]
@@ -62,7 +74,11 @@ fn each_sample_decodes_at_the_card_size_small_enough_for_a_weak_network() {
     for (language, card) in sample_cards() {
         let bytes = png(&card).expect("a PNG");
         let picture = Picture::decode(&bytes);
-        assert_eq!((picture.width, picture.height), (WIDTH as usize, HEIGHT as usize), "{language}");
+        assert_eq!(
+            (picture.width, picture.height),
+            (WIDTH as usize, HEIGHT as usize),
+            "{language}"
+        );
         assert!(bytes.len() < 200_000, "{language}: {} bytes", bytes.len());
     }
 }
@@ -77,7 +93,10 @@ fn the_qr_code_reads_back_to_the_payload_on_the_reading_end_side() {
         assert_eq!(text, &card.qr_payload, "{language}");
         // Bottom right on a French card, bottom left (mirrored) on an Arabic one.
         let on_the_right = *centre > WIDTH as f32 / 2.0;
-        assert_eq!(on_the_right, !card.right_to_left, "{language}: QR centre at x = {centre}");
+        assert_eq!(
+            on_the_right, !card.right_to_left,
+            "{language}: QR centre at x = {centre}"
+        );
     }
 }
 
@@ -89,12 +108,21 @@ fn the_same_card_gives_the_same_bytes() {
 
 #[test]
 fn a_payload_too_long_to_scan_is_refused_not_drawn() {
-    let card = Card { qr_payload: format!("https://tatwir.example/v/{}", "A".repeat(3000)), ..sample("fr") };
+    let card = Card {
+        qr_payload: format!("https://tatwir.example/v/{}", "A".repeat(3000)),
+        ..sample("fr")
+    };
     assert!(matches!(png(&card), Err(RenderError::QrPayloadTooLong { len }) if len == card.qr_payload.len()));
     // Dense but still scannable: a long URL of 300 bytes.
-    let card = Card { qr_payload: format!("https://tatwir.example/v/{}", "7KQ2".repeat(70)), ..sample("fr") };
+    let card = Card {
+        qr_payload: format!("https://tatwir.example/v/{}", "7KQ2".repeat(70)),
+        ..sample("fr")
+    };
     let picture = Picture::decode(&png(&card).expect("a PNG"));
-    assert_eq!(picture.qr_codes().into_iter().map(|(text, _)| text).collect::<Vec<_>>(), [card.qr_payload]);
+    assert_eq!(
+        picture.qr_codes().into_iter().map(|(text, _)| text).collect::<Vec<_>>(),
+        [card.qr_payload]
+    );
 }
 
 #[test]
@@ -102,16 +130,27 @@ fn an_empty_card_is_still_a_card() {
     let card = Card::default();
     let picture = Picture::decode(&png(&card).expect("a PNG"));
     assert_eq!((picture.width, picture.height), (WIDTH as usize, HEIGHT as usize));
-    let card = Card { right_to_left: true, ..Card::default() };
+    let card = Card {
+        right_to_left: true,
+        ..Card::default()
+    };
     png(&card).expect("a PNG");
 }
 
 #[test]
 fn a_ten_thousand_character_name_is_cut_not_fatal() {
     let long = "Fatima Zahra Benali ".repeat(500);
-    let card = Card { holder: long.clone(), track: "الإسعافات الأولية ".repeat(600), ..sample("fr") };
+    let card = Card {
+        holder: long.clone(),
+        track: "الإسعافات الأولية ".repeat(600),
+        ..sample("fr")
+    };
     Picture::decode(&png(&card).expect("a PNG"));
-    let card = Card { holder: long, lines: vec!["Délivré le 2 décembre 2026".to_owned(); 1000], ..sample("ar") };
+    let card = Card {
+        holder: long,
+        lines: vec!["Délivré le 2 décembre 2026".to_owned(); 1000],
+        ..sample("ar")
+    };
     Picture::decode(&png(&card).expect("a PNG"));
 }
 
@@ -121,8 +160,15 @@ fn each_sample_is_also_a_one_page_a4_pdf() {
         let bytes = pdf(&card).expect("a PDF");
         assert!(bytes.starts_with(b"%PDF-"), "{language}");
         let text = String::from_utf8_lossy(&bytes);
-        assert_eq!(text.matches("/Type/Page").count() - text.matches("/Type/Pages").count(), 1, "{language}: one page");
-        assert!(text.contains("/MediaBox[0 0 841.89 595.28]"), "{language}: A4 landscape");
+        assert_eq!(
+            text.matches("/Type/Page").count() - text.matches("/Type/Pages").count(),
+            1,
+            "{language}: one page"
+        );
+        assert!(
+            text.contains("/MediaBox[0 0 841.89 595.28]"),
+            "{language}: A4 landscape"
+        );
         assert!(text.contains("/FontFile2"), "{language}: fonts embedded");
         assert!(bytes.len() < 200_000, "{language}: {} bytes", bytes.len());
     }
@@ -143,9 +189,41 @@ fn hostile_strings_make_a_pdf_too() {
 /// characters, combining marks, very long runs.
 fn hostile() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Fatima", "فاطمة", "لا", "ﻻ", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "张伟", "👩🏽‍⚕️", "🇲🇦", "\u{202E}", "\u{2066}", "\u{200F}", "\u{200D}",
-        "\n", "\r\n", "\t", "\u{0}", "\u{7F}", "\u{85}", "\u{2029}", "\u{FEFF}", "\u{FFFF}", "\u{E000}", "e\u{301}\u{302}\u{303}",
-        "7KQ2-M4XD", "https://tatwir.example/v/7KQ2", " ", "…", "٣٤٥", "(", ")", "«", "»", "ـــــ", "ﷺ", "\u{10FFFF}",
+        "Fatima",
+        "فاطمة",
+        "لا",
+        "ﻻ",
+        "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+        "张伟",
+        "👩🏽‍⚕️",
+        "🇲🇦",
+        "\u{202E}",
+        "\u{2066}",
+        "\u{200F}",
+        "\u{200D}",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{0}",
+        "\u{7F}",
+        "\u{85}",
+        "\u{2029}",
+        "\u{FEFF}",
+        "\u{FFFF}",
+        "\u{E000}",
+        "e\u{301}\u{302}\u{303}",
+        "7KQ2-M4XD",
+        "https://tatwir.example/v/7KQ2",
+        " ",
+        "…",
+        "٣٤٥",
+        "(",
+        ")",
+        "«",
+        "»",
+        "ـــــ",
+        "ﷺ",
+        "\u{10FFFF}",
     ]);
     prop::collection::vec(prop_oneof![pieces.prop_map(str::to_owned), any::<String>()], 0..40).prop_map(|v| v.concat())
 }
