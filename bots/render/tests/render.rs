@@ -233,7 +233,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_strings_make_a_card_of_the_right_size(
+    fn any_strings_make_a_png_of_the_right_size_and_a_pdf(
         right_to_left in any::<bool>(),
         heading in hostile(),
         holder in hostile(),
@@ -257,5 +257,6 @@ proptest! {
         };
         let picture = Picture::decode(&png(&card).expect("a PNG"));
         prop_assert_eq!((picture.width, picture.height), (WIDTH as usize, HEIGHT as usize));
+        prop_assert!(pdf(&card).expect("a PDF").starts_with(b"%PDF-"));
     }
 }
