@@ -72,10 +72,10 @@ impl Styles {
             statement: style(false, MUTED, 40.0, 26.0, 2, tall(1.35, 1.6)),
             track: style(true, GREEN, 66.0, 34.0, 2, tall(1.25, 1.5)),
             issuer: style(true, INK, 36.0, 24.0, 1, tall(1.3, 1.55)),
-            lines: style(false, MUTED, 28.0, 20.0, 4, tall(1.4, 1.6)),
+            lines: style(false, MUTED, 30.0, 20.0, 4, tall(1.4, 1.6)),
             caption: Style {
                 centred: true,
-                ..style(false, MUTED, 22.0, 16.0, 2, tall(1.25, 1.5))
+                ..style(false, MUTED, 24.0, 16.0, 2, tall(1.25, 1.5))
             },
         }
     }
