@@ -25,7 +25,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
 mod announce;
-mod certify;
+pub mod certify;
 mod daily;
 mod gathering;
 mod groups;
@@ -400,6 +400,7 @@ impl<S: EngineStore> Engine<S> {
             Command::Organize => self.organize(turn).await,
             Command::GroupLanguage => self.group_language(turn, typed.argument).await,
             Command::ClaimGroup => self.claim_group(turn, typed.argument).await,
+            Command::Certificates if !typed.argument.is_empty() => self.certificate_email(turn, typed.argument).await,
             Command::Certificates => self.certificates(turn).await,
             Command::Verify => self.verify(turn, typed.argument).await,
         }

@@ -40,6 +40,9 @@ certificate-state = { $state ->
        *[revoked] أُلغيت في { $revoked }
     }
 
+certificate-email-hint = لإضافة شهاداتك إلى حقيبة شارات (Open Badges)، أرسل { $certificates } متبوعًا ببريدك الإلكتروني: لا تُحفظ إلا بصمته.
+certificate-email-set = تم التسجيل: صارت شهاداتك تشير إلى هذا البريد الإلكتروني (لا تُحفظ إلا بصمته المشفّرة).
+certificate-email-invalid = يبدو أن هذا البريد الإلكتروني غير صالح. مثال: { $certificates } name@example.org
 certificate-list-title = 🎓 شهاداتك
 certificate-list-empty = ليست لديك شهادة بعد: أكمل مسارًا لتحصل على واحدة.
 certificate-line = • { $track }: { $state } — الرمز { $code }
@@ -92,3 +95,25 @@ certificate-card-issued = سُلِّمت في { $date }
 certificate-card-valid-until = صالحة حتى { $date }
 certificate-card-code = الرمز: { $code }
 certificate-card-qr = تحقّق من هذه الشهادة
+
+web-languages = اللغات
+web-verify-title = التحقق من شهادة
+web-verify-valid = شهادة صالحة
+web-verify-not-valid = هذه الشهادة لم تعد صالحة
+web-verify-holder = الحامل
+web-verify-track = الشهادة
+web-verify-what = ما تشهد به
+web-verify-issued = سُلِّمت في
+web-verify-renewed = جُدِّدت في
+web-verify-until = صالحة حتى
+web-verify-revoked = أُلغيت في
+web-verify-reason = السبب
+web-verify-issuer = الجهة المانحة
+web-verify-code = الرمز
+web-verify-pdf = نسخة PDF للطباعة
+web-verify-ob3 = Open Badges 3.0 (وثيقة إثبات موقَّعة قابلة للتحقق)
+web-verify-ob2 = Open Badges 2.0 (لحقائب الشارات)
+web-verify-unknown-title = شهادة غير موجودة
+web-verify-unknown = لا توجد شهادة بهذا الرمز. تحقّق من الأحرف الستة عشر، مثلًا 7KQ2-M4XD-9PRT-B3WZ.
+web-verify-too-many = رموز خاطئة كثيرة من عنوانك. أعد المحاولة بعد { $minutes } دقيقة.
+web-badge-criteria = النجاح في اختبار كل درس من هذه الدروس بنسبة { $min }٪ على الأقل: { $lessons }.

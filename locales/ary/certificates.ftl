@@ -40,6 +40,9 @@ certificate-state = { $state ->
        *[revoked] تلغات ف { $revoked }
     }
 
+certificate-email-hint = باش تزيد الشواهد ديالك ل شي حقيبة ديال الشارات (Open Badges)، صيفط { $certificates } ومن موراه الإيميل ديالك: غير البصمة ديالو اللي كتبقى.
+certificate-email-set = تسجل: الشواهد ديالك ولاو مربوطين بهاد الإيميل (غير البصمة المشفرة ديالو اللي كتبقى).
+certificate-email-invalid = هاد الإيميل باين ماشي صحيح. مثال: { $certificates } name@example.org
 certificate-list-title = 🎓 الشواهد ديالك
 certificate-list-empty = باقي ما عندك حتى شهادة: كمّل شي مسار باش تاخد وحدة.
 certificate-line = • { $track }: { $state } — الكود { $code }
@@ -92,3 +95,25 @@ certificate-card-issued = تعطات ف { $date }
 certificate-card-valid-until = صالحة حتى ل { $date }
 certificate-card-code = الكود: { $code }
 certificate-card-qr = تأكد من هاد الشهادة
+
+web-languages = اللغات
+web-verify-title = التأكد من شي شهادة
+web-verify-valid = شهادة صالحة
+web-verify-not-valid = هاد الشهادة ما بقاتش صالحة
+web-verify-holder = مول الشهادة
+web-verify-track = الشهادة
+web-verify-what = شنو كتشهد
+web-verify-issued = تعطات ف
+web-verify-renewed = تجددات ف
+web-verify-until = صالحة حتى ل
+web-verify-revoked = تلغات ف
+web-verify-reason = السبب
+web-verify-issuer = اللي عطاها
+web-verify-code = الكود
+web-verify-pdf = نسخة PDF للطباعة
+web-verify-ob3 = Open Badges 3.0 (وثيقة موقّعة كتقدر تتأكد منها)
+web-verify-ob2 = Open Badges 2.0 (للحقائب ديال الشارات)
+web-verify-unknown-title = الشهادة ما كايناش
+web-verify-unknown = ما كايناش شي شهادة بهاد الكود. شوف الحروف الستاش، بحال 7KQ2-M4XD-9PRT-B3WZ.
+web-verify-too-many = بزاف ديال الكودات غالطين من العنوان ديالك. عاود جرب من بعد { $minutes } دقيقة.
+web-badge-criteria = تنجح ف الاختبار ديال كل درس من هاد الدروس ب { $min }٪ على الأقل: { $lessons }.

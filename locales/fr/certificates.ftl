@@ -43,6 +43,9 @@ certificate-state = { $state ->
        *[revoked] révoqué le { $revoked }
     }
 
+certificate-email-hint = Pour ajouter vos certificats à un sac à badges (Open Badges), envoyez { $certificates } suivi de votre adresse e-mail : seule son empreinte est gardée.
+certificate-email-set = C'est noté : vos certificats désignent désormais cette adresse e-mail (seule son empreinte chiffrée est gardée).
+certificate-email-invalid = Cette adresse e-mail ne semble pas valide. Exemple : { $certificates } nom@exemple.org
 certificate-list-title = 🎓 Vos certificats
 certificate-list-empty = Vous n'avez pas encore de certificat : terminez un parcours pour en obtenir un.
 certificate-line = • { $track } : { $state } — code { $code }
@@ -91,3 +94,33 @@ certificate-card-issued = Délivré le { $date }
 certificate-card-valid-until = Valable jusqu'au { $date }
 certificate-card-code = Code : { $code }
 certificate-card-qr = Vérifier ce certificat
+
+# The public verification page.
+web-languages = Langues
+web-verify-title = Vérification d'un certificat
+web-verify-valid = Certificat valable
+web-verify-not-valid = Ce certificat n'est plus valable
+web-verify-holder = Titulaire
+web-verify-track = Certificat
+web-verify-what = Ce qu'il atteste
+web-verify-issued = Délivré le
+web-verify-renewed = Renouvelé le
+web-verify-until = Valable jusqu'au
+web-verify-revoked = Révoqué le
+web-verify-reason = Motif
+web-verify-issuer = Délivré par
+web-verify-code = Code
+web-verify-pdf = Version PDF à imprimer
+web-verify-ob3 = Open Badges 3.0 (justificatif vérifiable signé)
+web-verify-ob2 = Open Badges 2.0 (pour les sacs à badges)
+web-verify-unknown-title = Certificat introuvable
+web-verify-unknown = Aucun certificat ne porte ce code. Vérifiez les 16 caractères, par exemple 7KQ2-M4XD-9PRT-B3WZ.
+web-verify-too-many = Trop de codes erronés depuis votre adresse. Réessayez dans { $minutes } min.
+# The criteria of a track, as Open Badges documents publish them (in French).
+web-badge-criteria = Réussir le quiz de chacune de ces leçons avec au moins { $min } % de bonnes réponses : { $lessons }.{ $meetings ->
+        [0] {""}
+       *[other] {" "}Avoir participé à au moins { $meetings } réunion(s) entre associations.
+    }{ $months ->
+        [0] {""}
+       *[other] {" "}Valable { $months } mois, renouvelable par un quiz de rafraîchissement.
+    }

@@ -4,6 +4,7 @@
 mod backends;
 mod calendar;
 mod certificate_store;
+mod certificate_web;
 mod certification;
 mod cli;
 mod content;

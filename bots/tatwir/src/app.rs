@@ -60,6 +60,35 @@ pub struct Application {
     pub telegram_slot: TelegramSlot,
     /// Set from `MATRIX_*`; tests point it at their Synapse.
     pub matrix: Option<MatrixConfig>,
+    /// Reverse proxies whose `X-Forwarded-For` the web server believes.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+/// Draws certificates with `tatwir-render`.
+pub struct Artist;
+
+impl tatwir_core::certificate::CertificateArtist for Artist {
+    fn png(&self, card: &tatwir_core::certificate::CertificateCard) -> Result<Vec<u8>, String> {
+        tatwir_render::png(&render_card(card)).map_err(|error| error.to_string())
+    }
+
+    fn pdf(&self, card: &tatwir_core::certificate::CertificateCard) -> Result<Vec<u8>, String> {
+        tatwir_render::pdf(&render_card(card)).map_err(|error| error.to_string())
+    }
+}
+
+fn render_card(card: &tatwir_core::certificate::CertificateCard) -> tatwir_render::Card {
+    tatwir_render::Card {
+        right_to_left: card.right_to_left,
+        heading: card.heading.clone(),
+        holder: card.holder.clone(),
+        statement: card.statement.clone(),
+        track: card.track.clone(),
+        lines: card.lines.clone(),
+        issuer: card.issuer.clone(),
+        qr_payload: card.qr_payload.clone(),
+        qr_caption: card.qr_caption.clone(),
+    }
 }
 
 impl Application {
@@ -89,7 +118,12 @@ impl Application {
         let (listener, http_addr) = tatwir_web::bind(config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
+        engine.set_publishing(tatwir_core::certificate::Publishing {
+            artist: Some(Arc::new(Artist)),
+            ..config.publishing(http_addr)
+        });
         Ok(Application {
+            trusted_proxies: config.trusted_proxies.clone(),
             engine,
             store,
             listener,
@@ -169,11 +203,22 @@ impl Application {
                 }
             }))
         });
-        let router = tatwir_web::router(self.store.clone(), self.engine.health().clone())
+        // The issuer key is made by the first instance that starts (off the start's path: it
+        // takes a moment), or by the first document that needs it, whichever comes first.
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            if let Err(error) = tatwir_web::certificates::signing_key(&store).await {
+                tracing::warn!(%error, "could not make the issuer key; Open Badges documents wait for it");
+            }
+        });
+        let router = tatwir_web::router(self.engine.clone(), self.trusted_proxies.clone())
             .merge(tatwir_telegram::webhook::router(self.telegram_slot.clone()));
-        let served = axum::serve(self.listener, router)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let served = axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         // The turns under way and the messages being sent get a few seconds to finish, and no
         // more is claimed from the outbox; then the channels stop. What is left is handled at the
         // next start: Telegram's updates wait in the inbox, a Matrix event is recorded as handled

@@ -32,6 +32,17 @@ pub struct Config {
     /// How many hours a message that cannot be delivered is tried before it is given up
     /// (`tatwir outbox retry` puts it back).
     pub outbox_give_up_hours: u32,
+    /// The service's public address (`https://tatwir.example.org`), which certificates'
+    /// verification pages, pictures and Open Badges documents are published under; by default
+    /// `http://<http_addr>`, which only this machine reaches (`serve` warns while it is unset).
+    pub public_url: Option<url::Url>,
+    /// The issuer named on certificates and in Open Badges documents.
+    pub issuer_name: String,
+    /// The issuer's contact address, which Open Badges 2.0 requires; by default
+    /// `certificates@<public host>`.
+    pub issuer_email: Option<String>,
+    /// The addresses of reverse proxies whose `X-Forwarded-For` is believed (loopback by default).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// A value that never shows in logs or `Debug` output.
@@ -68,6 +79,13 @@ impl Default for Config {
             telegram_private_per_second: 1.0,
             telegram_group_per_minute: 20.0,
             outbox_give_up_hours: 24,
+            public_url: None,
+            issuer_name: "Tatwir".to_owned(),
+            issuer_email: None,
+            trusted_proxies: vec![
+                std::net::IpAddr::from([127, 0, 0, 1]),
+                std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+            ],
         }
     }
 }
@@ -101,6 +119,10 @@ impl Config {
                 "telegram_overall_per_second",
                 "telegram_private_per_second",
                 "telegram_group_per_minute",
+                "public_url",
+                "issuer_name",
+                "issuer_email",
+                "trusted_proxies",
             ]))
             .extract()
             .map_err(|e| ConfigError::Invalid(Box::new(e)))
@@ -127,6 +149,29 @@ impl Config {
                 }))
             }
             _ => anyhow::bail!("set both TATWIR_TELEGRAM_WEBHOOK_URL and TATWIR_TELEGRAM_WEBHOOK_SECRET, or neither"),
+        }
+    }
+
+    /// Where and by whom certificates are published (the picture's artist is the caller's).
+    pub fn publishing(&self, http_addr: std::net::SocketAddr) -> tatwir_core::certificate::Publishing {
+        let base_url = match &self.public_url {
+            Some(url) => url.as_str().trim_end_matches('/').to_owned(),
+            None => format!("http://{http_addr}"),
+        };
+        let host = self
+            .public_url
+            .as_ref()
+            .and_then(|url| url.host_str().map(str::to_owned))
+            .filter(|host| host.contains('.'))
+            .unwrap_or_else(|| "tatwir.invalid".to_owned());
+        tatwir_core::certificate::Publishing {
+            base_url,
+            issuer_name: self.issuer_name.clone(),
+            issuer_email: self
+                .issuer_email
+                .clone()
+                .unwrap_or_else(|| format!("certificates@{host}")),
+            artist: None,
         }
     }
 

@@ -1,31 +1,84 @@
-//! tatwir's own HTTP server: health and calendar files; verification pages and the dashboard as
-//! later issues add them. Channels bring their own routes (Telegram's webhook).
+//! tatwir's own HTTP server: health, calendar files, the certificates' verification pages and
+//! Open Badges documents; the dashboard as a later issue adds it. Channels bring their own routes
+//! (Telegram's webhook).
+
+pub mod certificates;
 
 use axum::Router;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json};
 use axum::routing::get;
 use serde_json::json;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use tatwir_core::engine::Engine;
 use tatwir_core::health::Health;
 use tatwir_store::SqlStore;
 use tokio::net::TcpListener;
 
-/// What the routes read: the database, and the channels' states.
+/// What the routes read: the engine (its store, pack, words and publishing), the channels'
+/// states, and who may say where a request came from.
 #[derive(Clone)]
-struct Served {
+pub(crate) struct Served {
     store: SqlStore,
     health: Health,
+    engine: Arc<Engine<SqlStore>>,
+    trusted_proxies: Arc<Vec<IpAddr>>,
+    guesses: Arc<certificates::Guesses>,
 }
 
-/// The routes tatwir serves itself; channels merge theirs (Telegram's webhook) into it.
-pub fn router(store: SqlStore, health: Health) -> Router {
+/// The routes tatwir serves itself; channels merge theirs (Telegram's webhook) into it. Serve it
+/// with `into_make_service_with_connect_info::<SocketAddr>()`: verification reads the client's
+/// address. `trusted_proxies` are the addresses whose `X-Forwarded-For` is believed.
+pub fn router(engine: Arc<Engine<SqlStore>>, trusted_proxies: Vec<IpAddr>) -> Router {
+    use certificates::*;
+    let served = Served {
+        store: engine.store().clone(),
+        health: engine.health().clone(),
+        engine,
+        trusted_proxies: Arc::new(trusted_proxies),
+        guesses: Arc::default(),
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/meetings/{file}", get(meeting_ics))
-        .with_state(Served { store, health })
+        .route("/verify/{code}", get(verify_page))
+        .route("/certificates/{file}", get(certificate_file))
+        .route("/ob/v3/credentials/{code}", get(ob3_credential))
+        .route("/ob/v3/achievements/{track}", get(ob3_achievement))
+        .route("/ob/v2/assertions/{code}", get(ob2_assertion))
+        .route("/ob/v2/badges/{track}", get(ob2_badge_class))
+        .route("/ob/badges/{file}", get(track_image))
+        .route("/ob/issuer", get(issuer_profile))
+        .route("/ob/keys/{kid}", get(issuer_key))
+        .route("/ob/status/revocation", get(status_list))
+        .with_state(served)
+}
+
+/// The client's address: the peer's, or when the peer is a trusted proxy, the last address of
+/// `X-Forwarded-For` that is not a trusted proxy (addresses further left were written by the
+/// client itself and prove nothing).
+pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    let peer = peer.ip().to_canonical();
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|part| part.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|address| !trusted.contains(address))
+        .unwrap_or(peer)
 }
 
 /// `GET /meetings/TOKEN.ics`: a meeting as iCalendar, for calendar apps. The token is the
@@ -56,7 +109,7 @@ async fn meeting_ics(
 /// `GET /healthz`: whether the process works (its database answers), with each configured
 /// channel's state. 503 only when the database does not answer: a channel that is down shows here
 /// and in `/readyz`, which fails for it.
-async fn healthz(State(Served { store, health }): State<Served>) -> impl IntoResponse {
+async fn healthz(State(Served { store, health, .. }): State<Served>) -> impl IntoResponse {
     let channels = health.snapshot();
     match store.ping().await {
         Ok(()) => (
@@ -75,7 +128,7 @@ async fn healthz(State(Served { store, health }): State<Served>) -> impl IntoRes
 
 /// `GET /readyz`: 200 when the database answers and every configured channel is up; 503
 /// otherwise (a channel retrying, or whose credentials were refused), so that a supervisor acts.
-async fn readyz(State(Served { store, health }): State<Served>) -> impl IntoResponse {
+async fn readyz(State(Served { store, health, .. }): State<Served>) -> impl IntoResponse {
     let database = store.ping().await.is_ok();
     // One reading of the states, for the answer and its status alike.
     let channels = health.snapshot();

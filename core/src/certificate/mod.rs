@@ -436,3 +436,37 @@ impl Publishing {
         format!("{}/ob/status/revocation", self.base_url)
     }
 }
+
+/// Reads an e-mail address typed for Open Badges backpacks: trimmed and lower-cased (as the
+/// hash is computed), one `@`, a dot in the domain, no spaces, at most 254 characters.
+pub fn clean_email(typed: &str) -> Option<String> {
+    let email = typed.trim().to_lowercase();
+    let (local, domain) = email.split_once('@')?;
+    let ok = email.len() <= 254
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && email
+            .chars()
+            .all(|c| c.is_ascii_graphic() || (!c.is_ascii() && c.is_alphanumeric()));
+    ok.then_some(email)
+}
+
+/// A fresh salt for an e-mail hash: 16 random bytes, in hexadecimal.
+pub fn new_salt() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The Open Badges 2.0 identity hash of an e-mail address: `sha256$` and the hexadecimal SHA-256
+/// of the address (trimmed, lower-cased) followed by the salt.
+pub fn hash_email(email: &str, salt: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(email.trim().to_lowercase().as_bytes());
+    hasher.update(salt.as_bytes());
+    let hex: String = hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("sha256${hex}")
+}

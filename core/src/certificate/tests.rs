@@ -173,3 +173,23 @@ fn printed_names_are_one_line_with_a_letter() {
     assert_eq!(clean_name(""), None);
     assert_eq!(clean_name(&"a".repeat(81)), None);
 }
+
+#[test]
+fn e_mail_addresses_are_hashed_as_open_badges_2_says() {
+    // The specification's own example: "a@example.com" salted with "Kosher".
+    assert!(hash_email(" A@Example.com ", "Kosher").starts_with("sha256$b5809d"));
+    assert_eq!(clean_email(" Amina@Example.ORG "), Some("amina@example.org".into()));
+    for bad in [
+        "",
+        "amina",
+        "amina@",
+        "@example.org",
+        "a b@example.org",
+        "amina@example",
+        "a@b@c.org",
+    ] {
+        assert_eq!(clean_email(bad), None, "{bad}");
+    }
+    assert_ne!(new_salt(), new_salt());
+    assert_eq!(new_salt().len(), 32);
+}

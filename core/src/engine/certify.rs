@@ -332,6 +332,29 @@ impl<S: EngineStore> Engine<S> {
         }
     }
 
+    /// `/certificates ADDRESS`: the e-mail address Open Badges backpacks know the person by,
+    /// kept only as a salted hash. The name must be confirmed first.
+    pub(super) async fn certificate_email(
+        &self,
+        turn: &mut Turn<'_>,
+        typed: &str,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(email) = crate::certificate::clean_email(typed) else {
+            let args = args! { "certificates" => turn.command("certificates") };
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("certificate-email-invalid", &args),
+            ))]);
+        };
+        let Some(mut holder) = self.store.holder(turn.person.id).await? else {
+            return Ok(vec![self.ask_certificate_name(turn)]);
+        };
+        let salt = crate::certificate::new_salt();
+        holder.email_hash = Some(crate::certificate::hash_email(&email, &salt));
+        holder.salt = Some(salt);
+        self.store.set_holder(turn.person.id, &holder).await?;
+        Ok(vec![Outgoing::text(Text::plain(turn.say("certificate-email-set")))])
+    }
+
     /// `/certificates`: the person's certificates with their state, the tracks under way, and
     /// for managers their association's certificates.
     pub(super) async fn certificates(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
@@ -358,6 +381,7 @@ impl<S: EngineStore> Engine<S> {
         if mine.is_empty() {
             text = text.line_break().then_plain(turn.say("certificate-list-empty"));
         }
+        let email_hint = !mine.is_empty();
         for certificate in &mine {
             let title = title_of(&certificate.track);
             let args = args! {
@@ -445,6 +469,13 @@ impl<S: EngineStore> Engine<S> {
                     .line_break()
                     .then_plain(turn.say_with("certificate-association-line", &args));
             }
+        }
+        if email_hint {
+            let args = args! { "certificates" => turn.command("certificates") };
+            text = text
+                .line_break()
+                .line_break()
+                .then_plain(turn.say_with("certificate-email-hint", &args));
         }
         let choices = Self::offer(turn, entries);
         Ok(vec![Outgoing::with_choices(text, choices)])

@@ -292,6 +292,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn serve(config: &Config) -> anyhow::Result<()> {
     tracing::info!(database = %config.database_url(), data_dir = %config.data_dir.display(), "starting tatwir");
     let app = Application::build(config).await?;
+    if config.public_url.is_none() {
+        tracing::warn!(
+            public_url = %app.engine.publishing().base_url,
+            "TATWIR_PUBLIC_URL is unset: certificates' verification links point at this address, which \
+             only this machine reaches; set it to the service's public address"
+        );
+    }
     app.run(shutdown_signal()).await
 }
 
@@ -325,6 +332,10 @@ async fn chat(config: &Config, user: &str, lang: Option<Language>) -> anyhow::Re
     let store = app::open_store(config).await?;
     let engine = Engine::new(store.clone(), SystemClock, Arc::new(tatwir_locales::localizer()?));
     engine.set_library(app::load_library(&store, config, engine.clock().now()).await?);
+    engine.set_publishing(tatwir_core::certificate::Publishing {
+        artist: Some(Arc::new(app::Artist)),
+        ..config.publishing(config.http_addr)
+    });
     let styled = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     let mut stdout = std::io::stdout();
