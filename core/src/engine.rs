@@ -458,6 +458,9 @@ impl<S: EngineStore> Engine<S> {
             | OutboxMessage::Change { meeting }
             | OutboxMessage::Cancellation { meeting } => self.render_meeting_news(item, *meeting).await,
             OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
+            OutboxMessage::Certificate { certificate } | OutboxMessage::CertificateExpiring { certificate } => {
+                self.render_certificate_news(item, *certificate, command_prefix).await
+            }
         }
     }
 

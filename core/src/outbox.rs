@@ -2,7 +2,8 @@
 //! replies a channel could not send at once) are written to a durable queue in the transaction
 //! that causes them, then claimed and delivered by workers that respect each channel's limits.
 
-use crate::broadcast::BroadcastId;
+use crate::broadcast::{BroadcastId, Topic};
+use crate::certificate::CertificateId;
 use crate::meeting::MeetingId;
 use crate::message::Outgoing;
 use crate::person::{Channel, PersonId};
@@ -32,6 +33,10 @@ pub enum OutboxMessage {
     Cancellation { meeting: MeetingId },
     /// A reply a channel could not send at once, delivered as it was written.
     Reply(Outgoing),
+    /// A certificate issued by hand (`tatwir certificate issue`): sent to its holder.
+    Certificate { certificate: CertificateId },
+    /// A certificate ends within 30 days: its holder may take the refresher.
+    CertificateExpiring { certificate: CertificateId },
 }
 
 impl OutboxMessage {
@@ -45,6 +50,8 @@ impl OutboxMessage {
             OutboxMessage::Change { .. } => "change",
             OutboxMessage::Cancellation { .. } => "cancellation",
             OutboxMessage::Reply(_) => "reply",
+            OutboxMessage::Certificate { .. } => "certificate",
+            OutboxMessage::CertificateExpiring { .. } => "certificate_expiring",
         }
     }
 
@@ -168,6 +175,18 @@ pub trait OutboxStore: Send + Sync {
     /// Queues a message unless the same (kind, occurrence, person) was queued before; returns
     /// whether it was queued now.
     fn enqueue(&self, item: &NewOutboxItem, now: DateTime<Utc>) -> impl Future<Output = StoreResult<bool>> + Send;
+
+    /// Queues a message to a person in one of their private chats, unless they muted `topic` or
+    /// the same (kind, occurrence, person) was queued before; returns whether it was queued now
+    /// (false too when the person has no private chat).
+    fn enqueue_for_person(
+        &self,
+        person: PersonId,
+        message: &OutboxMessage,
+        occurrence: &str,
+        topic: Option<Topic>,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<bool>> + Send;
 
     /// Claims up to `limit` due items of `channel` (of one chat when `chat` is given) for
     /// `worker`, until `now + CLAIM_LEASE`.

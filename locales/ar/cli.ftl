@@ -208,3 +208,33 @@ cli-outbox-retried = { PLURAL($count) ->
    *[other] ستُعاد محاولة إرسال { $count } رسالة متخلًّى عنها ابتداءً من الآن.
 }
 cli-error-outbox-retry = أعطِ إما أرقام الرسائل المراد إعادة إرسالها (يُظهرها tatwir outbox list --failed)، وإما ‎--failed‎ لكل الرسائل المتخلّى عنها.
+
+cli-col-person = الشخص
+cli-col-track = المسار
+cli-col-issued = تاريخ التسليم
+cli-certificate-no-tracks = لا يصرّح هذا المحتوى بأي مسار للشهادات (content/certificates/*.toml).
+cli-certificate-track = { $id } — { $title } ({ $role }): { $lessons } درس بنسبة { $min }٪ على الأقل{ $meetings ->
+        [0] {""}
+       *[other] ، { $meetings } اجتماع
+    }{ $months ->
+        [0] ، دون حد زمني
+       *[other] ، صالحة { $months } شهرًا
+    }
+cli-certificate-unknown-track = مسار غير معروف: «{ $track }». انظر tatwir certificate tracks.
+cli-certificate-unknown = لا توجد شهادة بالرمز «{ $code }».
+cli-certificate-not-manager = الشخص { $person } ليس مسؤولًا عن أي جمعية: هذه الشهادة مخصصة للمسؤولين.
+cli-certificate-bad-name = اسم غير صالح: سطر واحد، { $max } حرفًا على الأكثر، وفيه حرف واحد على الأقل.
+cli-certificate-bad-reason = اذكر سببًا (سطر واحد، 500 حرف على الأكثر).
+cli-certificate-held = الشخص { $person } يحمل هذه الشهادة من قبل (الرمز { $code }).
+cli-certificate-issued = سُلِّمت الشهادة { $code } إلى الشخص { $person }: { $url }
+cli-certificate-none = لا توجد شهادات.
+cli-certificate-revoked = أُلغيت الشهادة { $code }.
+cli-certificate-state = { $state ->
+        [valid] صالحة
+        [expiring_soon] تنتهي قريبًا
+        [expired] منتهية
+       *[revoked] ملغاة
+    }
+cli-certificate-key-current = توقّع
+cli-certificate-key-retired = متقاعدة (ما زالت تتحقق)
+cli-certificate-key-rotated = مفتاح جديد للجهة المانحة: { $kid }. المفتاح القديم ما زال يتحقق مما وقّعه.

@@ -214,6 +214,7 @@ help-argument-text = النص
 topic-meetings = اجتماعات
 topic-announcements = إعلانات
 topic-daily = درس
+topic-certificates = شهادات
 mute-status = { PLURAL($count) ->
     [zero] تصلك كل المواضيع: { $topics }. لإيقاف موضوع: { $mute } متبوعًا بالموضوع.
    *[other] المواضيع الموقوفة: { $muted }. المواضيع الممكنة: { $topics }.

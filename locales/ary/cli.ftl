@@ -206,3 +206,33 @@ cli-outbox-retried = { PLURAL($count) ->
    *[other] { $count } ديال الميساجات المتخلّي عليهم غادي يتعاودو يتصيفطو من دابا.
 }
 cli-error-outbox-retry = عطي يا إما النمر ديال الميساجات اللي بغيتي تعاود تصيفطهم (tatwir outbox list --failed كيورّيهم)، يا إما ‎--failed‎ لكاع الميساجات المتخلّي عليهم.
+
+cli-col-person = الشخص
+cli-col-track = المسار
+cli-col-issued = تعطات
+cli-certificate-no-tracks = هاد المحتوى ما فيه حتى مسار ديال الشواهد (content/certificates/*.toml).
+cli-certificate-track = { $id } — { $title } ({ $role }): { $lessons } درس ب { $min }٪ على الأقل{ $meetings ->
+        [0] {""}
+       *[other] ، { $meetings } اجتماع
+    }{ $months ->
+        [0] ، بلا حد ديال الوقت
+       *[other] ، صالحة { $months } شهر
+    }
+cli-certificate-unknown-track = مسار ما معروفش: «{ $track }». شوف tatwir certificate tracks.
+cli-certificate-unknown = ما كايناش شهادة بالكود «{ $code }».
+cli-certificate-not-manager = الشخص { $person } ماشي مسؤول على حتى جمعية: هاد الشهادة غير للمسؤولين.
+cli-certificate-bad-name = سمية ماشي صالحة: سطر واحد، { $max } حرف على الأكثر، وفيها حرف واحد على الأقل.
+cli-certificate-bad-reason = عطي سبب (سطر واحد، 500 حرف على الأكثر).
+cli-certificate-held = الشخص { $person } ديجا عندو هاد الشهادة (الكود { $code }).
+cli-certificate-issued = الشهادة { $code } تعطات للشخص { $person }: { $url }
+cli-certificate-none = حتى شهادة.
+cli-certificate-revoked = الشهادة { $code } تلغات.
+cli-certificate-state = { $state ->
+        [valid] صالحة
+        [expiring_soon] غادي تسالي قريب
+        [expired] سالات
+       *[revoked] ملغية
+    }
+cli-certificate-key-current = كتوقّع
+cli-certificate-key-retired = متقاعدة (باقا كتأكد)
+cli-certificate-key-rotated = ساروت جديد ديال اللي كيعطي الشواهد: { $kid }. القديم باقي كيأكد داكشي اللي وقّع.

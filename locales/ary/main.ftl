@@ -208,6 +208,7 @@ help-argument-text = النص
 topic-meetings = اجتماعات
 topic-announcements = إعلانات
 topic-daily = درس
+topic-certificates = شواهد
 mute-status = { PLURAL($count) ->
     [zero] كيوصلك كلشي: { $topics }. باش توقّف موضوع: { $mute } ومن بعدو الموضوع.
    *[other] المواضيع اللي موقّفة: { $muted }. المواضيع اللي كاينين: { $topics }.

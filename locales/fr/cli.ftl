@@ -239,3 +239,34 @@ cli-outbox-retried = { $count ->
    *[other] { $count } messages abandonnés seront renvoyés dès maintenant.
 }
 cli-error-outbox-retry = Donnez soit les numéros des messages à renvoyer (tatwir outbox list --failed les montre), soit --failed pour tous les messages abandonnés.
+
+# tatwir certificate
+cli-col-person = Personne
+cli-col-track = Parcours
+cli-col-issued = Délivré
+cli-certificate-no-tracks = Ce contenu ne déclare aucun parcours de certification (content/certificates/*.toml).
+cli-certificate-track = { $id } — { $title } ({ $role }) : { $lessons } leçon(s) à { $min } % au moins{ $meetings ->
+        [0] {""}
+       *[other] , { $meetings } réunion(s)
+    }{ $months ->
+        [0] , sans limite de durée
+       *[other] , valable { $months } mois
+    }
+cli-certificate-unknown-track = Parcours inconnu : « { $track } ». Voir tatwir certificate tracks.
+cli-certificate-unknown = Aucun certificat ne porte le code « { $code } ».
+cli-certificate-not-manager = La personne { $person } n'est responsable d'aucune association : ce certificat est réservé aux responsables.
+cli-certificate-bad-name = Nom invalide : une ligne, au plus { $max } caractères, avec au moins une lettre.
+cli-certificate-bad-reason = Donnez un motif (une ligne, au plus 500 caractères).
+cli-certificate-held = La personne { $person } détient déjà ce certificat (code { $code }).
+cli-certificate-issued = Certificat { $code } délivré à la personne { $person } : { $url }
+cli-certificate-none = Aucun certificat.
+cli-certificate-revoked = Certificat { $code } révoqué.
+cli-certificate-state = { $state ->
+        [valid] valable
+        [expiring_soon] expire bientôt
+        [expired] expiré
+       *[revoked] révoqué
+    }
+cli-certificate-key-current = signe
+cli-certificate-key-retired = retirée (vérifie encore)
+cli-certificate-key-rotated = Nouvelle clé de l'émetteur : { $kid }. L'ancienne vérifie encore ce qu'elle a signé.

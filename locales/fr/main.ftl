@@ -204,6 +204,7 @@ help-argument-text = TEXTE
 topic-meetings = réunions
 topic-announcements = annonces
 topic-daily = leçon
+topic-certificates = certificats
 mute-status = { $count ->
     [0] Vous recevez tout : { $topics }. Pour couper un sujet : { $mute } suivi du sujet.
    *[other] Sujets coupés : { $muted }. Sujets possibles : { $topics }.

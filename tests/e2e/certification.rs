@@ -203,3 +203,72 @@ async fn a_certificate_expires_and_its_refresher_renews_it_under_the_same_code()
     );
     assert_eq!(after.state(learner.clock.now()), CertificateState::Valid);
 }
+
+#[tokio::test]
+async fn the_holder_is_reminded_once_before_the_end_unless_they_muted_certificates() {
+    use tatwir_core::outbox::OutboxStore;
+    use tatwir_core::person::Channel;
+    let learner = Learner::new(at(2026, 12, 2, 9, 0)).await;
+    let (_, title) = all_but_the_last(&learner, "amina").await;
+    let first = first_aid_quiz(&learner, "amina", &title).await;
+    let done = finish_quiz(&learner, "amina", first, |_| true).await;
+    learner.press("amina", &done, "amina").await;
+    let person = learner.person("amina").await;
+    let end = learner
+        .store()
+        .certificates(CertificateFilter {
+            person: Some(person),
+            association: None,
+        })
+        .await
+        .expect("list")[0]
+        .valid_until
+        .expect("ends");
+    let queue = |now| tatwir_core::engine::certify::queue_expiry_reminders(learner.store(), now);
+    assert_eq!(queue(end - Duration::days(31)).await.expect("queue"), 0, "too early");
+    assert_eq!(queue(end - Duration::days(29)).await.expect("queue"), 1);
+    assert_eq!(
+        queue(end - Duration::days(20)).await.expect("queue"),
+        0,
+        "once per period"
+    );
+    learner.clock.set(end - Duration::days(29));
+    let items = learner
+        .store()
+        .claim(Channel::Telegram, None, "test", learner.clock.now(), 10)
+        .await
+        .expect("claim");
+    let reminder = items
+        .iter()
+        .find(|item| item.message.kind() == "certificate_expiring")
+        .expect("the reminder");
+    let rendered = learner.app.engine().render(reminder, '/').await.expect("render");
+    let shown = texts(&rendered);
+    assert!(
+        shown.contains("arrive à son terme") && shown.contains("Renouveler"),
+        "{shown}"
+    );
+
+    // Someone who muted certificates is not reminded.
+    learner
+        .say("omar", &format!("/start {}", learner.amal.volunteer_code))
+        .await;
+    let (_, title) = all_but_the_last(&learner, "omar").await;
+    let first = first_aid_quiz(&learner, "omar", &title).await;
+    let done = finish_quiz(&learner, "omar", first, |_| true).await;
+    learner.press("omar", &done, "omar").await;
+    let muted = texts(&learner.say("omar", "/mute certificats").await);
+    assert!(!muted.contains("inconnu"), "{muted}");
+    let omar = learner.person("omar").await;
+    let omar_end = learner
+        .store()
+        .certificates(CertificateFilter {
+            person: Some(omar),
+            association: None,
+        })
+        .await
+        .expect("list")[0]
+        .valid_until
+        .expect("ends");
+    assert_eq!(queue(omar_end - Duration::days(29)).await.expect("queue"), 0, "muted");
+}

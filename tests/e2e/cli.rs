@@ -424,3 +424,127 @@ async fn a_second_store_in_one_process_keeps_its_writes_visible_to_other_process
         .expect("list");
     assert_eq!(people.as_array().map(Vec::len), Some(1), "{people}");
 }
+
+#[test]
+fn a_coordinator_issues_lists_and_revokes_certificates_and_rotates_the_key() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Association Amal", "Tanger");
+    chat(
+        data,
+        &["--user", "amina", "--lang", "fr"],
+        &format!("/start {}\n", amal.volunteer_code),
+    );
+
+    let tracks = json(data, &["certificate", "tracks"]);
+    let ids: Vec<&str> = tracks
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["first-aid", "manager", "volunteer"]);
+    assert_eq!(tracks[0]["titles"]["ar"], "الإسعافات الأولية");
+    assert_eq!(tracks[0]["valid_months"], 24);
+
+    let issued = json(
+        data,
+        &[
+            "certificate",
+            "issue",
+            "--person",
+            "terminal:amina",
+            "--track",
+            "first-aid",
+            "--name",
+            "Amina El Idrissi",
+        ],
+    );
+    let code = issued["code"].as_str().expect("code").to_owned();
+    for field in ["id", "verify_url", "ob3_url", "ob2_url", "image_url"] {
+        assert!(
+            issued[field].is_string() || issued[field].is_number(),
+            "{field}: {issued}"
+        );
+    }
+    assert_eq!(issued["holder_name"], "Amina El Idrissi");
+    assert_eq!(issued["state"], "valid");
+    assert!(
+        issued["verify_url"]
+            .as_str()
+            .expect("url")
+            .ends_with(&code.replace('-', ""))
+    );
+
+    let (ok, _, err) = human(
+        data,
+        &[
+            "certificate",
+            "issue",
+            "--person",
+            "terminal:amina",
+            "--track",
+            "first-aid",
+        ],
+    );
+    assert!(!ok && err.contains("détient déjà ce certificat"), "{err}");
+    let (ok, _, err) = human(
+        data,
+        &[
+            "certificate",
+            "issue",
+            "--person",
+            "terminal:amina",
+            "--track",
+            "manager",
+        ],
+    );
+    assert!(!ok && err.contains("réservé aux responsables"), "{err}");
+    let (ok, _, err) = human(
+        data,
+        &[
+            "certificate",
+            "issue",
+            "--person",
+            "terminal:amina",
+            "--track",
+            "astronaut",
+        ],
+    );
+    assert!(!ok && err.contains("Parcours inconnu"), "{err}");
+    let (ok, _, err) = human(
+        data,
+        &["certificate", "issue", "--person", "99", "--track", "first-aid"],
+    );
+    assert!(!ok && err.contains("Personne introuvable"), "{err}");
+
+    let listed = json(data, &["certificate", "list", "--person", "terminal:amina"]);
+    assert_eq!(listed.as_array().expect("list").len(), 1);
+    let queued = json(data, &["outbox", "list", "--all"]);
+    assert!(
+        queued
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|item| item["kind"] == "certificate"),
+        "the holder is sent the certificate: {queued}"
+    );
+
+    let (ok, out, _) = human(data, &["certificate", "revoke", &code, "--reason", "Erreur de saisie"]);
+    assert!(ok && out.contains("révoqué"), "{out}");
+    let verified = chat(data, &["--user", "omar", "--lang", "fr"], &format!("/verify {code}\n"));
+    assert!(verified.contains("révoqué le"), "{verified}");
+    let (ok, _, err) = human(data, &["certificate", "revoke", "NOT-A-CODE", "--reason", "x"]);
+    assert!(!ok && err.contains("Aucun certificat"), "{err}");
+
+    let keys = json(data, &["certificate", "keys"]);
+    assert_eq!(keys.as_array().expect("keys").len(), 1);
+    let (ok, _, err) = human(data, &["certificate", "rotate-key"]);
+    assert!(ok, "{err}");
+    let keys = json(data, &["certificate", "keys"]);
+    assert_eq!(keys.as_array().expect("keys").len(), 2);
+    assert!(
+        keys[0]["retired_at"].is_null() && !keys[1]["retired_at"].is_null(),
+        "{keys}"
+    );
+}

@@ -129,7 +129,20 @@ pub(crate) fn texts(replies: &[Outgoing]) -> String {
                 }
             }
             Outgoing::Poll(poll) => format!("POLL {} {:?}", poll.question, poll.options),
-            Outgoing::Media(media) => format!("MEDIA {:?}", media.source),
+            Outgoing::Media(media) => {
+                let source = match &media.source {
+                    tatwir_core::message::MediaSource::Bytes { file_name, bytes, .. } => {
+                        format!("{file_name} ({} bytes)", bytes.len())
+                    }
+                    other => format!("{other:?}"),
+                };
+                let caption = media
+                    .caption
+                    .as_ref()
+                    .map(|caption| caption.to_plain())
+                    .unwrap_or_default();
+                format!("MEDIA {source}\n{caption}")
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -173,11 +186,11 @@ pub(crate) async fn finish_quiz(
         let options = if right(number) {
             question.correct.clone()
         } else {
-            vec![
-                (0..question.options.len())
-                    .find(|o| !question.correct.contains(o))
-                    .expect("a wrong option"),
-            ]
+            // An option that is not right, or, when every option is right, too few of them.
+            match (0..question.options.len()).find(|o| !question.correct.contains(o)) {
+                Some(wrong) => vec![wrong],
+                None => vec![question.correct[0]],
+            }
         };
         let replies = learner.answer(user, &question, options).await;
         match replies.iter().find_map(|reply| match reply {

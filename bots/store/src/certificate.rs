@@ -231,6 +231,22 @@ impl CertificateStore for SqlStore {
             .collect()
     }
 
+    async fn certificates_ending(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<Vec<Certificate>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM certificates WHERE revoked_at IS NULL AND valid_until >= $1 AND valid_until < $2 \
+             ORDER BY valid_until"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(millis(from))
+            .bind(millis(to))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(certificate_from)
+            .collect()
+    }
+
     async fn revoke_certificate(
         &self,
         code: &CertificateCode,

@@ -6,6 +6,7 @@ use super::{SqlStore, corrupt, fail, millis};
 use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
+use tatwir_core::broadcast::Topic;
 use tatwir_core::outbox::{
     CLAIM_LEASE, NewOutboxItem, OutboxEntry, OutboxItem, OutboxMessage, OutboxStatus, OutboxStore, Undelivered, backoff,
 };
@@ -88,6 +89,34 @@ impl OutboxStore for SqlStore {
         .bind(&item.chat)
         .bind(item.message.payload().to_string())
         .bind(millis(now))
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?
+        .rows_affected();
+        Ok(queued > 0)
+    }
+
+    async fn enqueue_for_person(
+        &self,
+        person: PersonId,
+        message: &OutboxMessage,
+        occurrence: &str,
+        topic: Option<Topic>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let queued = sqlx::query(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT $1, $2, i.person_id, i.channel, i.private_chat, $3, $4, $4 FROM identities i \
+             WHERE i.person_id = $5 AND i.private_chat IS NOT NULL \
+             AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $6) \
+             ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+        )
+        .bind(message.kind())
+        .bind(occurrence)
+        .bind(message.payload().to_string())
+        .bind(millis(now))
+        .bind(person.0)
+        .bind(topic.map_or("", |topic| topic.code()))
         .execute(&self.pool)
         .await
         .map_err(fail)?

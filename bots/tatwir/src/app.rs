@@ -302,7 +302,10 @@ pub async fn load_library(store: &SqlStore, config: &Config, now: DateTime<Utc>)
 /// logged; the next tick tries again.
 pub async fn queue_due<S>(store: &S, now: chrono::DateTime<chrono::Utc>)
 where
-    S: tatwir_core::learning::LearningStore + tatwir_core::meeting::MeetingStore,
+    S: tatwir_core::learning::LearningStore
+        + tatwir_core::meeting::MeetingStore
+        + tatwir_core::certificate::CertificateStore
+        + tatwir_core::outbox::OutboxStore,
 {
     match queue_due_dailies(store, now).await {
         Ok(0) => {}
@@ -313,6 +316,11 @@ where
         Ok(0) => {}
         Ok(queued) => tracing::info!(queued, "meeting reminders queued"),
         Err(error) => tracing::warn!(%error, "could not queue the meeting reminders"),
+    }
+    match tatwir_core::engine::certify::queue_expiry_reminders(store, now).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "certificate reminders queued"),
+        Err(error) => tracing::warn!(%error, "could not queue the certificate reminders"),
     }
 }
 

@@ -47,16 +47,19 @@ pub enum Topic {
     Meetings,
     Announcements,
     Daily,
+    /// Reminders that a certificate ends soon.
+    Certificates,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 3] = [Topic::Meetings, Topic::Announcements, Topic::Daily];
+    pub const ALL: [Topic; 4] = [Topic::Meetings, Topic::Announcements, Topic::Daily, Topic::Certificates];
 
     pub fn code(self) -> &'static str {
         match self {
             Topic::Meetings => "meetings",
             Topic::Announcements => "announcements",
             Topic::Daily => "daily",
+            Topic::Certificates => "certificates",
         }
     }
 }
@@ -80,6 +83,8 @@ impl FromStr for Topic {
                 Ok(Topic::Announcements)
             }
             "daily" | "leçon" | "lecon" | "leçons" | "درس" | "الدرس" => Ok(Topic::Daily),
+            "certificates" | "certificate" | "certificats" | "certificat" | "شهادات" | "الشهادات" | "شواهد"
+            | "الشواهد" => Ok(Topic::Certificates),
             _ => Err(()),
         }
     }

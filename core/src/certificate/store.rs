@@ -42,6 +42,13 @@ pub trait CertificateStore: Send + Sync {
     /// Certificates matching `filter`, newest first.
     fn certificates(&self, filter: CertificateFilter) -> impl Future<Output = StoreResult<Vec<Certificate>>> + Send;
 
+    /// Certificates not revoked whose end falls in `[from, to)`, for the reminders.
+    fn certificates_ending(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<Vec<Certificate>>> + Send;
+
     /// Revokes a certificate; `None` when there is no such code. Revoking twice keeps the first
     /// date and reason.
     fn revoke_certificate(

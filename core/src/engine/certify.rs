@@ -4,6 +4,7 @@
 
 use super::{Engine, EngineStore, Turn};
 use crate::args;
+use crate::broadcast::Topic;
 use crate::certificate::dialogue::{CertifyAction, CertifyStep};
 use crate::certificate::{
     Certificate, CertificateCard, CertificateCode, CertificateFilter, CertificateId, CertificateState,
@@ -15,6 +16,7 @@ use crate::learning::Score;
 use crate::learning::dialogue::LearnStep;
 use crate::locale::{Localizer, count, isolate};
 use crate::message::{Media, MediaKind, MediaSource, Outgoing, Text};
+use crate::outbox::{OutboxItem, OutboxMessage};
 use crate::role::Role;
 use crate::store::StoreError;
 use chrono::{DateTime, Datelike, Utc};
@@ -97,7 +99,110 @@ pub fn card(
     }
 }
 
+/// Queues a reminder to the holder of every certificate that ends within
+/// [`RENEWAL_WINDOW_DAYS`](crate::certificate::RENEWAL_WINDOW_DAYS) of `now`, once per period
+/// (a renewal makes a new one), unless they muted certificates. Returns how many were queued.
+pub async fn queue_expiry_reminders<S>(store: &S, now: DateTime<Utc>) -> Result<usize, StoreError>
+where
+    S: crate::certificate::CertificateStore + crate::outbox::OutboxStore,
+{
+    let soon = now + chrono::Duration::days(crate::certificate::RENEWAL_WINDOW_DAYS);
+    let mut queued = 0;
+    for certificate in store.certificates_ending(now, soon).await? {
+        let Some(until) = certificate.valid_until else { continue };
+        let message = OutboxMessage::CertificateExpiring {
+            certificate: certificate.id,
+        };
+        let occurrence = format!("{}@{}", certificate.id, until.timestamp());
+        if store
+            .enqueue_for_person(
+                certificate.person,
+                &message,
+                &occurrence,
+                Some(Topic::Certificates),
+                now,
+            )
+            .await?
+        {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
 impl<S: EngineStore> Engine<S> {
+    /// A certificate issued by hand, or the reminder that one ends soon, for its holder.
+    pub(super) async fn render_certificate_news(
+        &self,
+        item: &OutboxItem,
+        id: CertificateId,
+        command_prefix: char,
+    ) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(certificate) = self.store.certificate(id).await? else {
+            return Ok(Vec::new());
+        };
+        let person = self.store.person(certificate.person).await?;
+        let lang = person
+            .as_ref()
+            .and_then(|person| person.language)
+            .unwrap_or(Language::FALLBACK);
+        let library = self.library();
+        let title = library.certificate_track(&certificate.track).map_or_else(
+            || certificate.track.clone(),
+            |track| track.texts.get(lang).title.clone(),
+        );
+        let now = self.clock.now();
+        let certificates = format!("{command_prefix}certificates");
+        match &item.message {
+            OutboxMessage::CertificateExpiring { .. } => {
+                // Renewed or revoked since it was queued: nothing to say.
+                if !certificate.renewable(now) {
+                    return Ok(Vec::new());
+                }
+                let args = args! {
+                    "track" => isolate(lang, &title),
+                    "state" => state_line(&self.locales, lang, &certificate, now),
+                };
+                let text = Text::plain(self.locales.text(lang, "certificate-expiring", Some(&args)));
+                let label = self
+                    .locales
+                    .text(lang, "certificate-refresher-choice", Some(&args! { "track" => title }));
+                let choices = self
+                    .offer_more(
+                        certificate.person,
+                        &item.chat,
+                        vec![(label, Action::Certify(CertifyAction::StartRefresher { id }))],
+                    )
+                    .await?;
+                Ok(vec![Outgoing::with_choices(
+                    text,
+                    choices.into_iter().map(|choice| vec![choice]).collect(),
+                )])
+            }
+            _ => {
+                if certificate.revoked_at.is_some() {
+                    return Ok(Vec::new());
+                }
+                let args = args! { "track" => isolate(lang, &title), "certificates" => certificates };
+                if certificate.holder_name.is_none() {
+                    return Ok(vec![Outgoing::text(Text::plain(self.locales.text(
+                        lang,
+                        "certificate-issued-name-needed",
+                        Some(&args),
+                    )))]);
+                }
+                Ok(vec![
+                    Outgoing::text(Text::plain(self.locales.text(
+                        lang,
+                        "certificate-issued-by-hand",
+                        Some(&args),
+                    ))),
+                    self.certificate_message(lang, &certificate),
+                ])
+            }
+        }
+    }
+
     /// Where certificates are published, and who draws them.
     pub fn publishing(&self) -> Arc<Publishing> {
         self.publishing

@@ -5,6 +5,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 mod broadcast;
+mod certificate;
 mod content;
 mod group;
 mod meeting;
@@ -91,6 +92,9 @@ pub enum Command {
     /// Group chats the bot is in, which meetings may invite.
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Certificates: the tracks, issuing by hand, revoking, the issuer keys.
+    #[command(subcommand)]
+    Certificate(certificate::CertificateCommand),
     /// Messages waiting to be delivered, and given-up ones to try again.
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
@@ -285,6 +289,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(command) => bench::bench(command).await,
         Command::Meeting(command) => meeting::run(&config, &printer, *command).await,
         Command::Group(command) => group::run(&config, &printer, command).await,
+        Command::Certificate(command) => certificate::run(&config, &printer, command).await,
         Command::Outbox(command) => outbox::run(&config, &printer, command).await,
     }
 }
