@@ -119,6 +119,7 @@ impl Config {
                 "telegram_overall_per_second",
                 "telegram_private_per_second",
                 "telegram_group_per_minute",
+                "outbox_give_up_hours",
                 "public_url",
                 "issuer_name",
                 "issuer_email",

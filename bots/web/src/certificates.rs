@@ -165,8 +165,9 @@ background:#f5f3ee;color:#1d2b24;line-height:1.5}main{max-width:40rem;margin:0 a
 .card{background:#fff;border-radius:.75rem;padding:1.25rem;box-shadow:0 1px 3px #0002}\
 .state{font-weight:700;font-size:1.15rem;margin:.25rem 0 1rem}.ok{color:#1f6b3a}.bad{color:#a33b1f}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0}dt{color:#5b6b63}dd{margin:0}\
-img{max-width:100%;height:auto;border-radius:.5rem;margin-top:1rem}.code{font-family:monospace;direction:ltr;\
-unicode-bidi:isolate}nav{text-align:center;padding:1rem;display:flex;gap:1rem;justify-content:center}\
+img{max-width:100%;height:auto;border-radius:.5rem;margin-top:1rem}.code{font-family:monospace}\
+.mark{display:inline-block;width:1.4em;height:1.4em;line-height:1.4em;text-align:center;border-radius:50%;\
+color:#fff;margin-inline-end:.4em}.ok .mark{background:#1f6b3a}.bad .mark{background:#a33b1f}nav{text-align:center;padding:1rem;display:flex;gap:1rem;justify-content:center}\
 a{color:#1f5b8b}ul{padding-inline-start:1.2rem}";
 
 fn html_response(status: StatusCode, markup: Markup) -> Response {
@@ -231,7 +232,10 @@ pub(crate) async fn verify_page(
     let body = html! {
         div.card {
             h1 { (say("web-verify-title")) }
-            p.state.ok[good].bad[!good] { (if good { "✅ " } else { "⚠️ " }) (verdict) " — " (state_text) }
+            p.state.ok[good].bad[!good] {
+                span.mark aria-hidden="true" { (if good { "✓" } else { "!" }) }
+                (verdict) " — " (state_text)
+            }
             dl {
                 dt { (say("web-verify-holder")) } dd { bdi { (holder) } }
                 dt { (say("web-verify-track")) } dd { bdi { (title) } }
@@ -252,7 +256,7 @@ pub(crate) async fn verify_page(
                     }
                 }
                 dt { (say("web-verify-issuer")) } dd { bdi { (publishing.issuer_name) } }
-                dt { (say("web-verify-code")) } dd.code { (certificate.code.to_string()) }
+                dt { (say("web-verify-code")) } dd { bdi.code dir="ltr" { (certificate.code.to_string()) } }
             }
             @if state != CertificateState::Revoked {
                 img src={ (publishing.image_url(&certificate.code)) "?lang=" (lang.code()) }

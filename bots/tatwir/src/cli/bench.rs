@@ -1,5 +1,6 @@
 //! `tatwir bench broadcast`: one announcement to generated members through the real Telegram
 //! adapter and the outbox, against the loopback Bot API server (the `bench` feature).
+//! `tatwir bench certificate`: the time to draw one certificate picture, in each language.
 
 use chrono::Utc;
 use clap::Subcommand;
@@ -28,6 +29,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1_000)]
         rate: u32,
     },
+    /// Draws certificates (PNG, then PDF) in French, Arabic and Darija, the way the chat and the
+    /// verification page draw them, and prints the time per picture and its size.
+    Certificate {
+        #[arg(long, default_value_t = 50)]
+        rounds: u32,
+    },
 }
 
 /// What the broadcast benchmark measured.
@@ -52,7 +59,10 @@ impl std::fmt::Display for BenchReport {
 }
 
 pub async fn bench(command: BenchCommand) -> anyhow::Result<()> {
-    let BenchCommand::Broadcast { recipients, rate } = command;
+    let (recipients, rate) = match command {
+        BenchCommand::Broadcast { recipients, rate } => (recipients, rate),
+        BenchCommand::Certificate { rounds } => return bench_certificate(rounds),
+    };
     anyhow::ensure!(recipients > 0 && rate > 0, "--recipients and --rate must be positive");
     let report = bench_broadcast(recipients, rate).await?;
     println!("{report}");
@@ -146,4 +156,39 @@ fn peak_rss_mb() -> u64 {
                 .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         })
         .map_or(0, |kb| kb / 1024)
+}
+
+/// Draws each language's sample card `rounds` times as PNG and as PDF; prints the median and
+/// the slowest time per picture, and the sizes.
+fn bench_certificate(rounds: u32) -> anyhow::Result<()> {
+    anyhow::ensure!(rounds > 0, "--rounds must be positive");
+    for (language, card) in tatwir_render::sample_cards() {
+        for (format, draw) in [
+            (
+                "png",
+                tatwir_render::png as fn(&tatwir_render::Card) -> Result<Vec<u8>, tatwir_render::RenderError>,
+            ),
+            ("pdf", tatwir_render::pdf),
+        ] {
+            // One draw first: fonts are parsed once per process.
+            let size = draw(&card)?.len();
+            let mut times: Vec<Duration> = (0..rounds)
+                .map(|_| {
+                    let start = Instant::now();
+                    let drawn = draw(&card);
+                    let took = start.elapsed();
+                    drawn.map(|_| took)
+                })
+                .collect::<Result<_, _>>()?;
+            times.sort();
+            let median = times[times.len() / 2];
+            let slowest = times[times.len() - 1];
+            println!(
+                "certificate language={language} format={format} rounds={rounds} median_ms={:.1} max_ms={:.1} bytes={size}",
+                median.as_secs_f64() * 1000.0,
+                slowest.as_secs_f64() * 1000.0,
+            );
+        }
+    }
+    Ok(())
 }
