@@ -272,3 +272,177 @@ async fn the_holder_is_reminded_once_before_the_end_unless_they_muted_certificat
         .expect("ends");
     assert_eq!(queue(omar_end - Duration::days(29)).await.expect("queue"), 0, "muted");
 }
+
+/// A terminal user: each line goes through the real terminal session, and its output is kept.
+struct Terminal<'a> {
+    session: tatwir::terminal::Session<'a, tatwir_store::SqlStore>,
+    last: String,
+}
+
+impl<'a> Terminal<'a> {
+    fn new(learner: &'a Learner, user: &str) -> Self {
+        Terminal {
+            session: tatwir::terminal::Session::new(learner.app.engine(), user, Some(Language::Fr), false),
+            last: String::new(),
+        }
+    }
+
+    async fn line(&mut self, line: &str) -> String {
+        let mut output = Vec::new();
+        let input = format!("{line}\n").into_bytes();
+        self.session
+            .run(tokio::io::BufReader::new(input.as_slice()), &mut output)
+            .await
+            .expect("the session runs");
+        self.last = String::from_utf8(output).expect("UTF-8");
+        self.last.clone()
+    }
+
+    /// The number shown before the choice whose label holds `label`, in the last output.
+    fn number(&self, label: &str) -> String {
+        self.last
+            .lines()
+            .filter_map(|line| line.trim_start().split_once(". "))
+            .find(|(number, text)| number.chars().all(|c| c.is_ascii_digit()) && text.contains(label))
+            .map(|(number, _)| number.to_owned())
+            .unwrap_or_else(|| panic!("no choice {label:?} in\n{}", self.last))
+    }
+
+    async fn pick(&mut self, label: &str) -> String {
+        let number = self.number(label);
+        self.line(&number).await
+    }
+
+    /// Answers every question shown, right (`right`) or not, until none is asked.
+    async fn answer_all(&mut self, right: bool) -> String {
+        let library = bundled();
+        loop {
+            let question = library
+                .toolboxes
+                .iter()
+                .flat_map(|t| &t.lessons)
+                .flat_map(|l| &l.questions)
+                .find(|q| {
+                    let text = &q.texts.get(Language::Fr).text;
+                    self.last.contains(text.as_str())
+                });
+            let Some(question) = question else {
+                return self.last.clone();
+            };
+            let options = &question.texts.get(Language::Fr).options;
+            // The options' numbers on screen, in order.
+            let first: usize = self.number(&options[0]).parse().expect("number");
+            let chosen: Vec<usize> = if right {
+                question.correct.clone()
+            } else {
+                match (0..options.len()).find(|o| !question.correct.contains(o)) {
+                    Some(wrong) => vec![wrong],
+                    None => vec![question.correct[0]],
+                }
+            };
+            let typed: Vec<String> = chosen.iter().map(|o| (first + o).to_string()).collect();
+            let before = self.last.clone();
+            self.line(&typed.join(",")).await;
+            assert_ne!(before, self.last, "the answer moved the quiz on");
+        }
+    }
+}
+
+#[tokio::test]
+async fn on_the_terminal_a_track_ends_in_a_certificate_verified_expired_and_renewed() {
+    let learner = Learner::new(at(2026, 12, 2, 9, 0)).await;
+    let mut amina = Terminal::new(&learner, "amina-t");
+    amina.line(&format!("/start {}", learner.amal.volunteer_code)).await;
+    use tatwir_core::store::Store;
+    let person = learner
+        .store()
+        .person_by_identity(&tatwir_core::person::Identity::new(
+            tatwir_core::person::Channel::Terminal,
+            "amina-t",
+        ))
+        .await
+        .expect("read")
+        .expect("joined")
+        .id;
+    let library = bundled();
+    let track = library.certificate_track("first-aid").expect("track");
+    let (last, before) = track.lessons.split_last().expect("lessons");
+    for lesson in before {
+        learner
+            .store()
+            .finish_quiz(
+                person,
+                &lesson.toolbox,
+                &lesson.lesson,
+                Score { right: 5, out_of: 5 },
+                learner.clock.now(),
+            )
+            .await
+            .expect("finish");
+    }
+    let title = library
+        .lesson(&last.toolbox, &last.lesson)
+        .expect("lesson")
+        .1
+        .texts
+        .get(Language::Fr)
+        .title
+        .clone();
+    amina.line("/learn").await;
+    amina.pick("Premiers secours").await;
+    amina.pick(&title).await;
+    while amina.last.contains("Suite") {
+        amina.pick("Suite").await;
+    }
+    amina.pick("quiz").await;
+    let done = amina.answer_all(true).await;
+    assert!(
+        done.contains("Vous avez obtenu le certificat « Premiers secours »"),
+        "{done}"
+    );
+    let named = amina.pick("amina-t").await;
+    assert!(named.contains("🖼 tatwir-certificate-"), "the picture comes: {named}");
+    let certificate = learner
+        .store()
+        .certificates(CertificateFilter {
+            person: Some(person),
+            association: None,
+        })
+        .await
+        .expect("list")
+        .remove(0);
+    assert!(named.contains(&certificate.code.to_string()), "{named}");
+
+    let mut omar = Terminal::new(&learner, "omar-t");
+    let verified = omar.line(&format!("/verify {}", certificate.code)).await;
+    assert!(
+        verified.contains("amina-t") && verified.contains("valable jusqu'au 2 décembre 2028"),
+        "{verified}"
+    );
+
+    // 29 days before the end the reminder comes, with the refresher.
+    let end = certificate.valid_until.expect("ends");
+    learner.clock.set(end - Duration::days(29));
+    let mut output = Vec::new();
+    amina.session.deliver_due(&mut output).await.expect("deliver");
+    amina.last = String::from_utf8(output).expect("UTF-8");
+    assert!(amina.last.contains("arrive à son terme"), "{}", amina.last);
+    amina.pick("Renouveler").await;
+    let renewed = amina.answer_all(true).await;
+    assert!(renewed.contains("renouvelé jusqu'au 2 décembre 2030"), "{renewed}");
+    learner.clock.set(end + Duration::days(1));
+    let verified = omar.line(&format!("/verify {}", certificate.code)).await;
+    assert!(
+        verified.contains("valable jusqu'au 2 décembre 2030"),
+        "renewed under the same code: {verified}"
+    );
+
+    // Revoked from the command line's store call: the terminal says so.
+    learner
+        .store()
+        .revoke_certificate(&certificate.code, "Test", learner.clock.now())
+        .await
+        .expect("revoke");
+    let verified = omar.line(&format!("/verify {}", certificate.code)).await;
+    assert!(verified.contains("révoqué le"), "{verified}");
+}
