@@ -135,6 +135,7 @@ content-defect-text-too-long = نص طويل جدًا ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق الأخلاقي
    *[reference] مرجع المصدر
 }): عدد أحرفه { $length } والحد الأقصى { $max }.
 content-defect-empty-text = نص فارغ ({ $kind ->
@@ -145,6 +146,7 @@ content-defect-empty-text = نص فارغ ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق الأخلاقي
    *[reference] مرجع المصدر
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» غير مصرَّح به في toolbox.toml (خطأ في الكتابة، أو درس محذوف؟).
@@ -157,6 +159,11 @@ content-defect-retake-outside-track = الدرس «{ $id }» المطلوب إع
 content-defect-bad-version = نسخة درس غير صالحة: «{ $version }». النسخة 16 رقمًا ست عشريًا (يعرضها الأمر tatwir certificate tracks --json).
 content-defect-empty-track = هذا المسار لا يطلب أي درس.
 content-defect-duplicate-track = معرّف المسار «{ $id }» مستعمل من قبل في { $other }.
+content-defect-unknown-criterion-kind = نوع معيار غير معروف: «{ $value }». القيم الممكنة: managers_certified وactive_volunteers_certified وmembers_certified وcharter_adopted وmeetings_attended.
+content-defect-number-out-of-range = قيمة { $field } هي { $value }: يجب أن تكون بين { $min } و{ $max }.
+content-defect-unknown-track = «{ $id }» ليس مسار شهادة في هذا المحتوى (المجلد certificates/).
+content-defect-duplicate-criterion = المعيار «{ $id }» مصرَّح به من قبل في السطر { $line }.
+content-defect-no-criteria = لا تصرّح علامة الجودة بأي معيار ([[criterion]]): ستُمنح لكل الجمعيات.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
 

@@ -165,6 +165,7 @@ content-defect-text-too-long = Texte trop long ({ $kind ->
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }) : { $length } caractères pour { $max } au plus.
 content-defect-empty-text = Texte vide ({ $kind ->
@@ -175,6 +176,7 @@ content-defect-empty-text = Texte vide ({ $kind ->
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }).
 content-defect-undeclared-lesson = La leçon « { $lesson } » n'est pas déclarée dans toolbox.toml (faute de frappe, ou leçon retirée ?).
@@ -187,6 +189,11 @@ content-defect-retake-outside-track = La leçon « { $id } » à repasser ne fai
 content-defect-bad-version = Version de leçon invalide : « { $version } ». Une version a 16 chiffres hexadécimaux (tatwir certificate tracks --json les montre).
 content-defect-empty-track = Ce parcours ne demande aucune leçon.
 content-defect-duplicate-track = L'identifiant de parcours « { $id } » est déjà pris par { $other }.
+content-defect-unknown-criterion-kind = Type de critère inconnu : « { $value } ». Valeurs possibles : managers_certified, active_volunteers_certified, members_certified, charter_adopted, meetings_attended.
+content-defect-number-out-of-range = { $field } vaut { $value } : il va de { $min } à { $max }.
+content-defect-unknown-track = « { $id } » n'est pas un parcours de certification de ce contenu (dossier certificates/).
+content-defect-duplicate-criterion = Le critère « { $id } » est déjà déclaré à la ligne { $line }.
+content-defect-no-criteria = Le label ne déclare aucun critère ([[criterion]]) : il serait accordé à toutes les associations.
 
 # Telegram deep links: opening one starts the bot with the code.
 cli-telegram-links = Liens Telegram : bénévoles { $volunteer } · responsables { $manager }
