@@ -2,7 +2,9 @@
 //! replies a channel could not send at once) are written to a durable queue in the transaction
 //! that causes them, then claimed and delivered by workers that respect each channel's limits.
 
+use crate::association::AssociationId;
 use crate::broadcast::BroadcastId;
+use crate::label::{LabelGrantId, UnmetCriterion};
 use crate::meeting::MeetingId;
 use crate::message::Outgoing;
 use crate::person::{Channel, PersonId};
@@ -13,7 +15,7 @@ use std::future::Future;
 
 /// What a queued message is, with what it takes to write it at delivery time (in the reader's
 /// language then). Stored as its kind (`daily`, `broadcast`, `invitation`, `reminder`, `change`,
-/// `cancellation`, `reply`) and its payload as JSON, the shapes every version has written.
+/// `cancellation`, `reply`, `label_lost`) and its payload as JSON, the shapes every version has written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
 pub enum OutboxMessage {
@@ -32,6 +34,13 @@ pub enum OutboxMessage {
     Cancellation { meeting: MeetingId },
     /// A reply a channel could not send at once, delivered as it was written.
     Reply(Outgoing),
+    /// To a manager: their association lost the quality label (`grant`), because `criteria`
+    /// stopped holding.
+    LabelLost {
+        association: AssociationId,
+        grant: LabelGrantId,
+        criteria: Vec<UnmetCriterion>,
+    },
 }
 
 impl OutboxMessage {
@@ -45,6 +54,7 @@ impl OutboxMessage {
             OutboxMessage::Change { .. } => "change",
             OutboxMessage::Cancellation { .. } => "cancellation",
             OutboxMessage::Reply(_) => "reply",
+            OutboxMessage::LabelLost { .. } => "label_lost",
         }
     }
 
@@ -337,6 +347,20 @@ mod tests {
                 OutboxMessage::Cancellation { meeting: MeetingId(4) },
                 "cancellation",
                 json!({ "meeting": 4 }),
+            ),
+            (
+                OutboxMessage::LabelLost {
+                    association: AssociationId(2),
+                    grant: LabelGrantId(5),
+                    criteria: vec![UnmetCriterion {
+                        id: "charter".into(),
+                        actual: 0,
+                        needed: 1,
+                        out_of: None,
+                    }],
+                },
+                "label_lost",
+                json!({ "association": 2, "grant": 5, "criteria": [{ "id": "charter", "actual": 0, "needed": 1 }] }),
             ),
             (
                 OutboxMessage::Reply(Outgoing::text(Text::plain("hello"))),
