@@ -215,3 +215,18 @@ cli-outbox-retried = { PLURAL($count) ->
    *[other] ستُعاد محاولة إرسال { $count } رسالة متخلًّى عنها ابتداءً من الآن.
 }
 cli-error-outbox-retry = أعطِ إما أرقام الرسائل المراد إعادة إرسالها (يُظهرها tatwir outbox list --failed)، وإما ‎--failed‎ لكل الرسائل المتخلّى عنها.
+
+cli-label-none = المحتوى المُدرَّس لا يصرّح بعلامة جودة (content/label.toml): استورده بالأمر «tatwir content import».
+cli-label-state = الجمعية رقم { $id } ({ $association }): { $state ->
+        [granted] العلامة ممنوحة في { $since }، وصالحة حتى { $until }
+        [expired] العلامة ممنوحة في { $since }، وانتهت مدتها في { $until }
+        [lost] العلامة ممنوحة في { $since }، وفُقدت في { $until }
+       *[none] لا علامة
+    }.
+cli-label-met = نعم
+cli-label-not-met = لا
+cli-col-criterion = المعيار
+cli-col-met = مستوفى
+cli-col-actual = المُحقَّق
+cli-col-needed = المطلوب
+cli-label-evaluated = الجمعيات المُقيَّمة: { $associations }؛ العلامات الممنوحة: { $granted }، الممدَّدة: { $extended }، المفقودة: { $lost } (التنبيهات إلى المسؤولين: { $warned }).

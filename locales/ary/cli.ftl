@@ -213,3 +213,18 @@ cli-outbox-retried = { PLURAL($count) ->
    *[other] { $count } ديال الميساجات المتخلّي عليهم غادي يتعاودو يتصيفطو من دابا.
 }
 cli-error-outbox-retry = عطي يا إما النمر ديال الميساجات اللي بغيتي تعاود تصيفطهم (tatwir outbox list --failed كيورّيهم)، يا إما ‎--failed‎ لكاع الميساجات المتخلّي عليهم.
+
+cli-label-none = المحتوى اللي كيتقرا ما فيهش علامة الجودة (content/label.toml): دخلو ب «tatwir content import».
+cli-label-state = الجمعية رقم { $id } ({ $association }): { $state ->
+        [granted] العلامة تعطات ف { $since }، وصالحة حتى ل { $until }
+        [expired] العلامة تعطات ف { $since }، والمدة ديالها سالات ف { $until }
+        [lost] العلامة تعطات ف { $since }، ومشات ف { $until }
+       *[none] ما كايناش العلامة
+    }.
+cli-label-met = آه
+cli-label-not-met = لا
+cli-col-criterion = المعيار
+cli-col-met = مكمّل
+cli-col-actual = اللي كاين
+cli-col-needed = اللي خاص
+cli-label-evaluated = الجمعيات اللي تقيّمو: { $associations }؛ العلامات اللي تعطاو: { $granted }، اللي تمددو: { $extended }، اللي مشاو: { $lost } (التنبيهات للمسؤولين: { $warned }).

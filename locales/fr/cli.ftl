@@ -246,3 +246,34 @@ cli-outbox-retried = { $count ->
    *[other] { $count } messages abandonnés seront renvoyés dès maintenant.
 }
 cli-error-outbox-retry = Donnez soit les numéros des messages à renvoyer (tatwir outbox list --failed les montre), soit --failed pour tous les messages abandonnés.
+
+# tatwir label
+cli-label-none = Le contenu enseigné ne déclare pas de label qualité (content/label.toml) : importez-le avec « tatwir content import ».
+cli-label-state = Association n° { $id } ({ $association }) : { $state ->
+        [granted] label accordé le { $since }, valable jusqu'au { $until }
+        [expired] label accordé le { $since }, arrivé à son terme le { $until }
+        [lost] label accordé le { $since }, perdu le { $until }
+       *[none] pas de label
+    }.
+cli-label-met = oui
+cli-label-not-met = non
+cli-col-criterion = Critère
+cli-col-met = Rempli
+cli-col-actual = Atteint
+cli-col-needed = Demandé
+cli-label-evaluated = { $associations } { $associations ->
+        [one] association évaluée
+       *[other] associations évaluées
+    } : { $granted } { $granted ->
+        [one] label accordé
+       *[other] labels accordés
+    }, { $extended } { $extended ->
+        [one] prolongé
+       *[other] prolongés
+    }, { $lost } { $lost ->
+        [one] perdu
+       *[other] perdus
+    } ({ $warned } { $warned ->
+        [one] avertissement
+       *[other] avertissements
+    } aux responsables).

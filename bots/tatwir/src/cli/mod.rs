@@ -7,6 +7,7 @@ pub mod bench;
 mod broadcast;
 mod content;
 mod group;
+mod label;
 mod meeting;
 mod outbox;
 
@@ -91,6 +92,9 @@ pub enum Command {
     /// Group chats the bot is in, which meetings may invite.
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// The associations' quality label: an association's checklist, the daily evaluation.
+    #[command(subcommand)]
+    Label(label::LabelCommand),
     /// Messages waiting to be delivered, and given-up ones to try again.
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
@@ -285,6 +289,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(command) => bench::bench(command).await,
         Command::Meeting(command) => meeting::run(&config, &printer, *command).await,
         Command::Group(command) => group::run(&config, &printer, command).await,
+        Command::Label(command) => label::run(&config, &printer, command).await,
         Command::Outbox(command) => outbox::run(&config, &printer, command).await,
     }
 }
