@@ -129,9 +129,7 @@ fn read_criterion(
             None
         }
     });
-    let Some(kind) = kind else {
-        return None;
-    };
+    let kind = kind?;
     let fields: &[&str] = match kind.as_str() {
         "managers_certified" | "members_certified" => &["id", "kind", "track", "at_least"],
         "active_volunteers_certified" => &["id", "kind", "track", "percent"],

@@ -60,8 +60,15 @@ impl LabelStore for SqlStore {
         rules: &LabelRules,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<LabelState>> {
-        // One transaction: every part of the evidence is read from the same state.
+        // One transaction: every part of the evidence is read from the same state (a SQLite
+        // read transaction is a snapshot; PostgreSQL's default isolation is not, so it is asked for).
         let mut tx = self.pool.begin().await.map_err(fail)?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+        }
         let exists = sqlx::query("SELECT id FROM associations WHERE id = $1")
             .bind(association.0)
             .fetch_optional(&mut *tx)
