@@ -22,7 +22,7 @@ label-criterion-managers-certified = { PLURAL($needed) ->
         [many] على الأقل { $needed } مسؤول عندهم
        *[other] على الأقل { $needed } مسؤول عندهم
     } الشهادة ديال «{ $track }»: { $actual }
-label-criterion-active-volunteers-certified = على الأقل { $percent }٪ من المتطوعين اللي خدامين ف آخر { $months } شهر عندهم الشهادة ديال «{ $track }»: { $actual } من { $active } (خاص { $needed })
+label-criterion-active-volunteers-certified = على الأقل { $percent }٪ من المتطوعين النشيطين ف آخر { $months } شهر عندهم الشهادة ديال «{ $track }»: { $actual } من { $active } (خاص { $needed })
 label-criterion-members-certified = { PLURAL($needed) ->
         [zero] ما مطلوب حتى عضو عندو
         [one] على الأقل عضو واحد عندو
