@@ -52,6 +52,7 @@ pub enum Command {
     ClaimGroup,
     Certificates,
     Verify,
+    Label,
 }
 
 /// Who may use a command.
@@ -138,6 +139,13 @@ pub const COMMANDS: &[Spec] = &[
         argument: None,
         description: "help-certificates",
         audience: UsableBy::Members,
+    },
+    Spec {
+        command: Command::Label,
+        name: "label",
+        argument: Some("help-argument-association"),
+        description: "help-label",
+        audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {
         command: Command::Meetings,

@@ -26,6 +26,9 @@ pub mod limits {
     pub const MIN_QUESTIONS: usize = 3;
     pub const MIN_OPTIONS: usize = 2;
     pub const MAX_OPTIONS: usize = 10;
+    /// The label's charter in one language: one chat message with its title and a few lines
+    /// around it.
+    pub const CHARTER: usize = 3000;
 }
 
 /// Every loaded toolbox, in the order `/learn` lists them.
@@ -35,6 +38,10 @@ pub struct Library {
     /// The tracks of certification (`certificates/*.toml`), in the order they are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<CertificateTrack>,
+    /// The criteria of the associations' quality label and its charter (`label.toml`); `None`:
+    /// the pack grants no label. Packs stored before the label read as `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<LabelRules>,
 }
 
 /// Who a toolbox is written for.
@@ -277,6 +284,83 @@ impl CertificateTrack {
         self.valid_months
             .map(|months| start.checked_add_months(Months::new(months)).unwrap_or(start))
     }
+}
+
+/// The quality label of associations, as the content pack declares it (`content/label.toml`):
+/// the criteria an association must meet, and the ethics charter its managers adopt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LabelRules {
+    /// How long a label stays valid once granted; one still deserved at its end is extended as long.
+    pub valid_months: u32,
+    /// "The last N months" that activity and meetings are counted over.
+    pub window_months: u32,
+    /// In the order the checklist shows them.
+    pub criteria: Vec<LabelCriterion>,
+    pub charter: Charter,
+}
+
+/// One criterion of the label: a stable id (the command line and the warnings name it) and its rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelCriterion {
+    pub id: String,
+    pub rule: CriterionRule,
+}
+
+/// What a criterion asks of an association. Certificates count while valid (not expired, not
+/// revoked); people count while they are members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CriterionRule {
+    /// At least `at_least` of its managers hold a certificate of `track`.
+    ManagersCertified { track: String, at_least: u32 },
+    /// At least `percent` % of its active volunteers hold a certificate of `track`, and it has
+    /// at least one active volunteer (see `label::active_volunteers`).
+    ActiveVolunteersCertified { track: String, percent: u32 },
+    /// At least `at_least` of its members, volunteers or managers, hold a certificate of `track`.
+    MembersCertified { track: String, at_least: u32 },
+    /// One of its managers adopted the charter in its current version.
+    CharterAdopted,
+    /// Its members attended at least `at_least` occurrences of inter-association meetings in the
+    /// window (see `label::is_inter_association`).
+    MeetingsAttended { at_least: u32 },
+}
+
+impl CriterionRule {
+    /// The kind, as `label.toml` and the JSON output write it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CriterionRule::ManagersCertified { .. } => "managers_certified",
+            CriterionRule::ActiveVolunteersCertified { .. } => "active_volunteers_certified",
+            CriterionRule::MembersCertified { .. } => "members_certified",
+            CriterionRule::CharterAdopted => "charter_adopted",
+            CriterionRule::MeetingsAttended { .. } => "meetings_attended",
+        }
+    }
+
+    /// The certificate track it counts, if it counts one.
+    pub fn track(&self) -> Option<&str> {
+        match self {
+            CriterionRule::ManagersCertified { track, .. }
+            | CriterionRule::ActiveVolunteersCertified { track, .. }
+            | CriterionRule::MembersCertified { track, .. } => Some(track),
+            CriterionRule::CharterAdopted | CriterionRule::MeetingsAttended { .. } => None,
+        }
+    }
+}
+
+/// The ethics charter an association's managers adopt for the label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Charter {
+    /// A digest of its texts in every language: an adoption is of one version, and a charter
+    /// whose words change must be adopted again.
+    pub version: String,
+    pub texts: Translations<CharterText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CharterText {
+    pub title: String,
+    pub text: String,
 }
 
 /// A short, stable digest of anything serialisable: lesson versions and pack identities.

@@ -3,6 +3,7 @@
 
 use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
 use crate::certificate::dialogue::{CertifyAction, CertifyStep};
+use crate::label::dialogue::LabelAction;
 use crate::language::Language;
 use crate::learning::dialogue::{LearnAction, LearnStep};
 use crate::meeting::dialogue::{OrganizeAction, OrganizeStep};
@@ -83,6 +84,7 @@ pub enum Action {
     Announce(AnnounceAction),
     Organize(OrganizeAction),
     Certify(CertifyAction),
+    Label(LabelAction),
 }
 
 /// Choices that belong to no feature.
@@ -101,6 +103,12 @@ impl From<SessionAction> for Action {
 impl From<CertifyAction> for Action {
     fn from(action: CertifyAction) -> Action {
         Action::Certify(action)
+    }
+}
+
+impl From<LabelAction> for Action {
+    fn from(action: LabelAction) -> Action {
+        Action::Label(action)
     }
 }
 

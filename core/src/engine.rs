@@ -29,6 +29,7 @@ pub mod certify;
 mod daily;
 mod gathering;
 mod groups;
+mod label;
 mod learn;
 mod manage;
 mod organize;
@@ -69,6 +70,7 @@ pub trait EngineStore:
     + BroadcastStore
     + crate::meeting::MeetingStore
     + crate::certificate::CertificateStore
+    + crate::label::LabelStore
 {
 }
 
@@ -79,6 +81,7 @@ impl<S> EngineStore for S where
         + BroadcastStore
         + crate::meeting::MeetingStore
         + crate::certificate::CertificateStore
+        + crate::label::LabelStore
 {
 }
 
@@ -381,7 +384,7 @@ impl<S: EngineStore> Engine<S> {
             Command::Language => Ok(vec![self.offer_languages(turn, None)]),
             Command::Help => Ok(vec![self.help(turn)]),
             // What a person's roles, progress and invitations are is theirs: not for a group.
-            Command::Profile | Command::Progress | Command::Meetings | Command::Certificates
+            Command::Profile | Command::Progress | Command::Meetings | Command::Certificates | Command::Label
                 if let Some(refusal) = turn.private_only("private-data-only", spec.name) =>
             {
                 Ok(refusal)
@@ -403,6 +406,7 @@ impl<S: EngineStore> Engine<S> {
             Command::Certificates if !typed.argument.is_empty() => self.certificate_email(turn, typed.argument).await,
             Command::Certificates => self.certificates(turn).await,
             Command::Verify => self.verify(turn, typed.argument).await,
+            Command::Label => self.label(turn, typed.argument).await,
         }
     }
 
@@ -437,6 +441,7 @@ impl<S: EngineStore> Engine<S> {
             Some(Action::Announce(action)) => self.on_announce_action(turn, action).await,
             Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
             Some(Action::Certify(action)) => self.on_certify_action(turn, action).await,
+            Some(Action::Label(action)) => self.on_label_action(turn, action).await,
         }
     }
 
@@ -460,6 +465,12 @@ impl<S: EngineStore> Engine<S> {
             OutboxMessage::Reply(reply) => Ok(vec![reply.clone()]),
             OutboxMessage::Certificate { certificate } | OutboxMessage::CertificateExpiring { certificate } => {
                 self.render_certificate_news(item, *certificate, command_prefix).await
+            }
+            OutboxMessage::LabelLost {
+                association, criteria, ..
+            } => {
+                self.render_label_lost(item, *association, criteria, command_prefix)
+                    .await
             }
         }
     }

@@ -21,6 +21,7 @@ pub mod conversation;
 pub mod daily;
 pub mod engine;
 pub mod group;
+pub mod label;
 pub mod learning;
 pub mod meeting;
 pub mod message;

@@ -2,8 +2,10 @@
 //! replies a channel could not send at once) are written to a durable queue in the transaction
 //! that causes them, then claimed and delivered by workers that respect each channel's limits.
 
+use crate::association::AssociationId;
 use crate::broadcast::{BroadcastId, Topic};
 use crate::certificate::CertificateId;
+use crate::label::{LabelGrantId, UnmetCriterion};
 use crate::meeting::MeetingId;
 use crate::message::Outgoing;
 use crate::person::{Channel, PersonId};
@@ -14,7 +16,7 @@ use std::future::Future;
 
 /// What a queued message is, with what it takes to write it at delivery time (in the reader's
 /// language then). Stored as its kind (`daily`, `broadcast`, `invitation`, `reminder`, `change`,
-/// `cancellation`, `reply`) and its payload as JSON, the shapes every version has written.
+/// `cancellation`, `reply`, `label_lost`) and its payload as JSON, the shapes every version has written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
 pub enum OutboxMessage {
@@ -37,6 +39,13 @@ pub enum OutboxMessage {
     Certificate { certificate: CertificateId },
     /// A certificate ends within 30 days: its holder may take the refresher.
     CertificateExpiring { certificate: CertificateId },
+    /// To a manager: their association lost the quality label (`grant`), because `criteria`
+    /// stopped holding.
+    LabelLost {
+        association: AssociationId,
+        grant: LabelGrantId,
+        criteria: Vec<UnmetCriterion>,
+    },
 }
 
 impl OutboxMessage {
@@ -52,6 +61,7 @@ impl OutboxMessage {
             OutboxMessage::Reply(_) => "reply",
             OutboxMessage::Certificate { .. } => "certificate",
             OutboxMessage::CertificateExpiring { .. } => "certificate_expiring",
+            OutboxMessage::LabelLost { .. } => "label_lost",
         }
     }
 
@@ -356,6 +366,20 @@ mod tests {
                 OutboxMessage::Cancellation { meeting: MeetingId(4) },
                 "cancellation",
                 json!({ "meeting": 4 }),
+            ),
+            (
+                OutboxMessage::LabelLost {
+                    association: AssociationId(2),
+                    grant: LabelGrantId(5),
+                    criteria: vec![UnmetCriterion {
+                        id: "charter".into(),
+                        actual: 0,
+                        needed: 1,
+                        out_of: None,
+                    }],
+                },
+                "label_lost",
+                json!({ "association": 2, "grant": 5, "criteria": [{ "id": "charter", "actual": 0, "needed": 1 }] }),
             ),
             (
                 OutboxMessage::Reply(Outgoing::text(Text::plain("hello"))),

@@ -11,6 +11,7 @@ content-warning-latin-in-darija = حروف لاتينية في نص بالدار
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق الأخلاقي
    *[reference] مرجع المصدر
 }): «{ $word }». الدارجة في الحزمة تُكتب بالحروف العربية.
 content-warning-peh-in-darija = حرف پ في نص بالدارجة ({ $kind ->
@@ -21,5 +22,6 @@ content-warning-peh-in-darija = حرف پ في نص بالدارجة ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق الأخلاقي
    *[reference] مرجع المصدر
 }): في المغرب نكتب ب.

@@ -135,6 +135,7 @@ content-defect-text-too-long = النص طويل بزاف ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق ديال الأخلاقيات
    *[reference] مرجع المصدر
 }): فيه { $length } حرف، والماكسيموم { $max }.
 content-defect-empty-text = النص خاوي ({ $kind ->
@@ -145,6 +146,7 @@ content-defect-empty-text = النص خاوي ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق ديال الأخلاقيات
    *[reference] مرجع المصدر
 }).
 content-defect-undeclared-lesson = الدرس «{ $lesson }» ما مكتوبش ف toolbox.toml (غلط ف الكتابة، ولا درس تحيّد؟).
@@ -157,6 +159,11 @@ content-defect-retake-outside-track = الدرس «{ $id }» اللي خاصو �
 content-defect-bad-version = نسخة الدرس ماشي صحيحة: «{ $version }». النسخة فيها 16 رقم ست عشري (كيبينهم tatwir certificate tracks --json).
 content-defect-empty-track = هاد المسار ما كيطلب حتى درس.
 content-defect-duplicate-track = المعرّف ديال المسار «{ $id }» ديجا مستعمل ف { $other }.
+content-defect-unknown-criterion-kind = نوع المعيار ما معروفش: «{ $value }». اللي ممكن: managers_certified و active_volunteers_certified و members_certified و charter_adopted و meetings_attended.
+content-defect-number-out-of-range = { $field } فيه { $value }: خاصو يكون بين { $min } و { $max }.
+content-defect-unknown-track = «{ $id }» ماشي مسار ديال الشهادة ف هاد المحتوى (الدوسي certificates/).
+content-defect-duplicate-criterion = المعيار «{ $id }» ديجا مكتوب ف السطر { $line }.
+content-defect-no-criteria = علامة الجودة ما فيها حتى معيار ([[criterion]]): غادي تتعطى لكاع الجمعيات.
 
 cli-telegram-links = روابط تيليغرام: للمتطوعين { $volunteer } · للمسؤولين { $manager }
 
@@ -236,3 +243,17 @@ cli-certificate-state = { $state ->
 cli-certificate-key-current = كتوقّع
 cli-certificate-key-retired = متقاعدة (باقا كتأكد)
 cli-certificate-key-rotated = ساروت جديد ديال اللي كيعطي الشواهد: { $kid }. القديم باقي كيأكد داكشي اللي وقّع.
+cli-label-none = المحتوى اللي كيتقرا ما فيهش علامة الجودة (content/label.toml): دخلو ب «tatwir content import».
+cli-label-state = الجمعية رقم { $id } ({ $association }): { $state ->
+        [granted] العلامة تعطات ف { $since }، وصالحة حتى ل { $until }
+        [expired] العلامة تعطات ف { $since }، والمدة ديالها سالات ف { $until }
+        [lost] العلامة تعطات ف { $since }، ومشات ف { $until }
+       *[none] ما كايناش العلامة
+    }.
+cli-label-met = آه
+cli-label-not-met = لا
+cli-col-criterion = المعيار
+cli-col-met = مكمّل
+cli-col-actual = اللي كاين
+cli-col-needed = اللي خاص
+cli-label-evaluated = الجمعيات اللي تقيّمو: { $associations }؛ العلامات اللي تعطاو: { $granted }، اللي تمددو: { $extended }، اللي مشاو: { $lost } (التنبيهات للمسؤولين: { $warned }).

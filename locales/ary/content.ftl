@@ -11,6 +11,7 @@ content-warning-latin-in-darija = حروف لاتينية فنص بالدارج�
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق ديال الأخلاقيات
    *[reference] مرجع المصدر
 }): «{ $word }». الدارجة فالباك كتكتب بالحروف العربية.
 content-warning-peh-in-darija = حرف پ فنص بالدارجة ({ $kind ->
@@ -21,5 +22,6 @@ content-warning-peh-in-darija = حرف پ فنص بالدارجة ({ $kind ->
     [question] سؤال
     [option] خيار
     [explanation] شرح
+    [charter] الميثاق ديال الأخلاقيات
    *[reference] مرجع المصدر
 }): فالمغرب كنكتبو ب.

@@ -165,6 +165,7 @@ content-defect-text-too-long = Texte trop long ({ $kind ->
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }) : { $length } caractères pour { $max } au plus.
 content-defect-empty-text = Texte vide ({ $kind ->
@@ -175,6 +176,7 @@ content-defect-empty-text = Texte vide ({ $kind ->
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }).
 content-defect-undeclared-lesson = La leçon « { $lesson } » n'est pas déclarée dans toolbox.toml (faute de frappe, ou leçon retirée ?).
@@ -187,6 +189,11 @@ content-defect-retake-outside-track = La leçon « { $id } » à repasser ne fai
 content-defect-bad-version = Version de leçon invalide : « { $version } ». Une version a 16 chiffres hexadécimaux (tatwir certificate tracks --json les montre).
 content-defect-empty-track = Ce parcours ne demande aucune leçon.
 content-defect-duplicate-track = L'identifiant de parcours « { $id } » est déjà pris par { $other }.
+content-defect-unknown-criterion-kind = Type de critère inconnu : « { $value } ». Valeurs possibles : managers_certified, active_volunteers_certified, members_certified, charter_adopted, meetings_attended.
+content-defect-number-out-of-range = { $field } vaut { $value } : il va de { $min } à { $max }.
+content-defect-unknown-track = « { $id } » n'est pas un parcours de certification de ce contenu (dossier certificates/).
+content-defect-duplicate-criterion = Le critère « { $id } » est déjà déclaré à la ligne { $line }.
+content-defect-no-criteria = Le label ne déclare aucun critère ([[criterion]]) : il serait accordé à toutes les associations.
 
 # Telegram deep links: opening one starts the bot with the code.
 cli-telegram-links = Liens Telegram : bénévoles { $volunteer } · responsables { $manager }
@@ -270,3 +277,33 @@ cli-certificate-state = { $state ->
 cli-certificate-key-current = signe
 cli-certificate-key-retired = retirée (vérifie encore)
 cli-certificate-key-rotated = Nouvelle clé de l'émetteur : { $kid }. L'ancienne vérifie encore ce qu'elle a signé.
+# tatwir label
+cli-label-none = Le contenu enseigné ne déclare pas de label qualité (content/label.toml) : importez-le avec « tatwir content import ».
+cli-label-state = Association n° { $id } ({ $association }) : { $state ->
+        [granted] label accordé le { $since }, valable jusqu'au { $until }
+        [expired] label accordé le { $since }, arrivé à son terme le { $until }
+        [lost] label accordé le { $since }, perdu le { $until }
+       *[none] pas de label
+    }.
+cli-label-met = oui
+cli-label-not-met = non
+cli-col-criterion = Critère
+cli-col-met = Rempli
+cli-col-actual = Atteint
+cli-col-needed = Demandé
+cli-label-evaluated = { $associations } { $associations ->
+        [one] association évaluée
+       *[other] associations évaluées
+    } : { $granted } { $granted ->
+        [one] label accordé
+       *[other] labels accordés
+    }, { $extended } { $extended ->
+        [one] prolongé
+       *[other] prolongés
+    }, { $lost } { $lost ->
+        [one] perdu
+       *[other] perdus
+    } ({ $warned } { $warned ->
+        [one] avertissement
+       *[other] avertissements
+    } aux responsables).

@@ -12,6 +12,7 @@ content-warning-latin-in-darija = Lettres latines dans un texte en darija ({ $ki
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }) : « { $word } ». La darija du pack s'écrit en lettres arabes.
 content-warning-peh-in-darija = Lettre پ dans un texte en darija ({ $kind ->
@@ -22,5 +23,6 @@ content-warning-peh-in-darija = Lettre پ dans un texte en darija ({ $kind ->
     [question] question
     [option] option
     [explanation] explication
+    [charter] charte éthique
    *[reference] référence de la source
 }) : au Maroc, on écrit ب.

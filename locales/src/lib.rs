@@ -26,14 +26,17 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     embed!("ar", "certificates.ftl"),
     embed!("ar", "cli.ftl"),
     embed!("ar", "content.ftl"),
+    embed!("ar", "label.ftl"),
     embed!("ar", "main.ftl"),
     embed!("ary", "certificates.ftl"),
     embed!("ary", "cli.ftl"),
     embed!("ary", "content.ftl"),
+    embed!("ary", "label.ftl"),
     embed!("ary", "main.ftl"),
     embed!("fr", "certificates.ftl"),
     embed!("fr", "cli.ftl"),
     embed!("fr", "content.ftl"),
+    embed!("fr", "label.ftl"),
     embed!("fr", "main.ftl"),
 ];
 

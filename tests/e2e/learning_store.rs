@@ -89,6 +89,7 @@ fn library(first_text: &str) -> Library {
             }),
         }],
         certificates: Vec::new(),
+        label: None,
     }
 }
 

@@ -10,6 +10,8 @@ mod cli;
 mod content;
 mod engine_flows;
 mod harness;
+mod label;
+mod label_store;
 mod learning;
 mod learning_store;
 mod legacy;

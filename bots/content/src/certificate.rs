@@ -199,8 +199,8 @@ fn read_track(file: &mut File, toolboxes: &[Toolbox]) -> Option<(CertificateTrac
     if lessons.is_empty() && file.problems.is_empty() {
         file.at(&top, Defect::EmptyTrack);
     }
-    let titles = texts(file, &root, "title", TextKind::Title);
-    let descriptions = texts(file, &root, "description", TextKind::Summary);
+    let titles = texts(file, &root, "title", TextKind::Title, "", &top);
+    let descriptions = texts(file, &root, "description", TextKind::Summary, "", &top);
     let mut by_language = BTreeMap::new();
     for language in Language::ALL {
         if let (Some(title), Some(description)) = (titles.get(&language), descriptions.get(&language)) {
@@ -239,20 +239,29 @@ fn find_lesson<'t>(toolboxes: &'t [Toolbox], reference: &str) -> Option<(&'t str
     Some((&toolbox.id, &lesson.id))
 }
 
-/// A table of texts by language code (`[title]` with `fr`, `ar`, `ary`): every language is required.
-fn texts(file: &mut File, root: &toml::de::DeTable<'_>, key: &str, kind: TextKind) -> BTreeMap<Language, String> {
+/// A table of texts by language code (`[title]` with `fr`, `ar`, `ary`) in `root`, whose fields
+/// are named after `prefix`; every language is required (a missing table is reported on
+/// `anchor`'s line).
+pub(crate) fn texts(
+    file: &mut File,
+    root: &toml::de::DeTable<'_>,
+    key: &str,
+    kind: TextKind,
+    prefix: &str,
+    anchor: &std::ops::Range<usize>,
+) -> BTreeMap<Language, String> {
     let mut found = BTreeMap::new();
-    let Some(value) = file.required(root, key, &(0..0), "") else {
+    let Some(value) = file.required(root, key, anchor, prefix) else {
         return found;
     };
-    let Some(table) = file.table(value, || key.to_owned()) else {
+    let Some(table) = file.table(value, || format!("{prefix}{key}")) else {
         return found;
     };
     let codes: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
-    file.only(table, &codes, &format!("{key}."));
+    file.only(table, &codes, &format!("{prefix}{key}."));
     for language in Language::ALL {
-        let field = format!("{key}.{}", language.code());
-        let Some(text) = file.required(table, language.code(), &value.span(), &format!("{key}.")) else {
+        let field = format!("{prefix}{key}.{}", language.code());
+        let Some(text) = file.required(table, language.code(), &value.span(), &format!("{prefix}{key}.")) else {
             continue;
         };
         if let Some(string) = file.string(text, || field.clone()) {

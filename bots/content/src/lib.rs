@@ -7,6 +7,7 @@
 //! What is allowed but worth a second look is a [`Warning`], which never stops a pack.
 
 mod certificate;
+mod label;
 mod problem;
 #[cfg(test)]
 mod tests;
@@ -15,6 +16,7 @@ mod toolbox;
 mod warning;
 
 pub use certificate::CERTIFICATES_DIR;
+pub use label::LABEL_FILE;
 pub use problem::{Defect, Problem, TextKind};
 pub use warning::{Concern, MIN_MULTIPLE_FOR_PATTERN, Warning};
 
@@ -135,10 +137,12 @@ pub fn read_pack(dir: &Path) -> Pack {
     toolboxes.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
     warnings.extend(warning::answer_pattern(&shapes));
     let certificates = certificate::read_tracks(dir, &toolboxes, &mut problems);
+    let label = label::read_label(dir, &certificates, &mut problems);
     Pack {
         library: Library {
             toolboxes,
             certificates,
+            label,
         },
         problems,
         warnings,

@@ -29,6 +29,8 @@ pub enum TextKind {
     Explanation,
     /// Material titles, sources and licences.
     Reference,
+    /// The label's ethics charter, in one language.
+    Charter,
 }
 
 impl TextKind {
@@ -41,6 +43,7 @@ impl TextKind {
             TextKind::Question => limits::QUESTION,
             TextKind::Option => limits::OPTION,
             TextKind::Explanation => limits::EXPLANATION,
+            TextKind::Charter => limits::CHARTER,
         }
     }
 }
@@ -207,6 +210,27 @@ pub enum Defect {
         id: String,
         other: PathBuf,
     },
+    /// A label criterion's `kind` is none of those `content/README.md` lists.
+    UnknownCriterionKind {
+        value: String,
+    },
+    /// A number of `label.toml` outside what it may be.
+    NumberOutOfRange {
+        field: String,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    /// A label criterion names a certificate track the pack does not have.
+    UnknownTrack {
+        id: String,
+    },
+    DuplicateCriterion {
+        id: String,
+        first_line: usize,
+    },
+    /// `label.toml` lists no criterion: the label would be everyone's.
+    NoCriteria,
 }
 
 pub(crate) fn number(n: usize) -> i64 {
@@ -267,6 +291,11 @@ impl Defect {
             Defect::BadVersion { .. } => "content-defect-bad-version",
             Defect::EmptyTrack => "content-defect-empty-track",
             Defect::DuplicateTrack { .. } => "content-defect-duplicate-track",
+            Defect::UnknownCriterionKind { .. } => "content-defect-unknown-criterion-kind",
+            Defect::NumberOutOfRange { .. } => "content-defect-number-out-of-range",
+            Defect::UnknownTrack { .. } => "content-defect-unknown-track",
+            Defect::DuplicateCriterion { .. } => "content-defect-duplicate-criterion",
+            Defect::NoCriteria => "content-defect-no-criteria",
         }
     }
 
@@ -283,7 +312,20 @@ impl Defect {
             | Defect::CorrectEmpty
             | Defect::MediaBothSources
             | Defect::MediaNoSource
-            | Defect::EmptyTrack => {}
+            | Defect::EmptyTrack
+            | Defect::NoCriteria => {}
+            Defect::UnknownCriterionKind { value } => args.set("value", value.clone()),
+            Defect::NumberOutOfRange { field, value, min, max } => {
+                args.set("field", field.clone());
+                args.set("value", count(*value));
+                args.set("min", count(*min));
+                args.set("max", count(*max));
+            }
+            Defect::UnknownTrack { id } => args.set("id", id.clone()),
+            Defect::DuplicateCriterion { id, first_line } => {
+                args.set("id", id.clone());
+                args.set("line", count(number(*first_line)));
+            }
             Defect::UnknownTrackRole { value } => args.set("value", value.clone()),
             Defect::ValidMonthsOutOfRange { months } => {
                 args.set("months", count(*months));
@@ -389,6 +431,7 @@ impl TextKind {
             TextKind::Option => "option",
             TextKind::Explanation => "explanation",
             TextKind::Reference => "reference",
+            TextKind::Charter => "charter",
         }
     }
 }

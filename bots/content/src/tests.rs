@@ -667,6 +667,35 @@ fn every_defect_has_its_message_in_every_language() {
             lesson: text(),
             question: text(),
         },
+        Defect::UnknownTrackRole { value: text() },
+        Defect::ValidMonthsOutOfRange { months: 200 },
+        Defect::ScoreOutOfRange { score: 101 },
+        Defect::UnknownReference { id: text() },
+        Defect::RetakeOutsideTrack { id: text() },
+        Defect::BadVersion { version: text() },
+        Defect::EmptyTrack,
+        Defect::DuplicateTrack {
+            id: text(),
+            other: PathBuf::from("certificates/a.toml"),
+        },
+        Defect::UnknownCriterionKind { value: text() },
+        Defect::NumberOutOfRange {
+            field: text(),
+            value: 0,
+            min: 1,
+            max: 100,
+        },
+        Defect::UnknownTrack { id: text() },
+        Defect::DuplicateCriterion {
+            id: text(),
+            first_line: 4,
+        },
+        Defect::NoCriteria,
+        Defect::TextTooLong {
+            kind: TextKind::Charter,
+            max: limits::CHARTER,
+            length: 3001,
+        },
     ];
     for defect in &defects {
         for language in Language::ALL {
@@ -913,5 +942,224 @@ fn the_bundled_pack_has_no_warning() {
         warnings.is_empty(),
         "{}",
         warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    );
+}
+
+const TRACK: &str = r#"id = "demo-track"
+role = "volunteer"
+min_score = 50
+toolboxes = ["demo"]
+
+[title]
+fr = "Démo"
+ar = "عرض"
+ary = "عرض"
+
+[description]
+fr = "Toutes les leçons de la démo."
+ar = "كل دروس العرض."
+ary = "كاع الدروس ديال العرض."
+"#;
+
+const LABEL: &str = r#"valid_months = 12
+window_months = 12
+
+[[criterion]]
+id = "managers"
+kind = "managers_certified"
+track = "demo-track"
+at_least = 2
+
+[[criterion]]
+id = "volunteers"
+kind = "active_volunteers_certified"
+track = "demo-track"
+percent = 50
+
+[[criterion]]
+id = "charter"
+kind = "charter_adopted"
+
+[[criterion]]
+id = "meetings"
+kind = "meetings_attended"
+at_least = 2
+
+[charter.title]
+fr = "Charte"
+ar = "ميثاق"
+ary = "الميثاق"
+
+[charter.text]
+fr = "Dignité, confidentialité, consentement."
+ar = "الكرامة والسرية والموافقة."
+ary = "الكرامة والسر والموافقة."
+"#;
+
+/// The demo pack with a certificate track and `label.toml` (`edit` applied to it first).
+fn labelled(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = pack(|_, text| text);
+    let tracks = dir.path().join(CERTIFICATES_DIR);
+    std::fs::create_dir(&tracks).expect("folder");
+    std::fs::write(tracks.join("demo-track.toml"), TRACK).expect("write");
+    std::fs::write(dir.path().join(LABEL_FILE), edit(LABEL.to_owned())).expect("write");
+    dir
+}
+
+#[test]
+fn the_label_is_read_with_its_criteria_and_its_charter() {
+    use tatwir_core::content::CriterionRule;
+    let dir = labelled(|text| text);
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let label = library.label.expect("a label");
+    assert_eq!((label.valid_months, label.window_months), (12, 12));
+    let ids: Vec<&str> = label.criteria.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["managers", "volunteers", "charter", "meetings"]);
+    assert_eq!(
+        label.criteria[1].rule,
+        CriterionRule::ActiveVolunteersCertified {
+            track: "demo-track".into(),
+            percent: 50
+        }
+    );
+    assert_eq!(label.charter.texts.get(Language::Ary).title, "الميثاق");
+    assert_eq!(label.charter.version.len(), 16);
+
+    // A word changed in one language is a new version of the charter.
+    let edited = labelled(|text| text.replace("والسر ", "والسرية "));
+    let edited = load(edited.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_ne!(edited.label.expect("a label").charter.version, label.charter.version);
+
+    // Without the file, no label.
+    assert_eq!(load(pack(|_, text| text).path()).expect("loads").label, None);
+}
+
+#[test]
+fn each_label_defect_is_found_on_its_line() {
+    let out_of_range = |field: &str, value, max| Defect::NumberOutOfRange {
+        field: field.into(),
+        value,
+        min: 1,
+        max,
+    };
+    let cases: Vec<(&str, &str, usize, Defect)> = vec![
+        (
+            "valid_months = 12",
+            "valid_months = 0",
+            1,
+            out_of_range("valid_months", 0, 60),
+        ),
+        (
+            "window_months = 12",
+            "window_months = 61",
+            2,
+            out_of_range("window_months", 61, 60),
+        ),
+        (
+            "at_least = 2",
+            "at_least = 0",
+            8,
+            out_of_range("criterion.at_least", 0, 1000),
+        ),
+        (
+            "percent = 50",
+            "percent = 150",
+            14,
+            out_of_range("criterion.percent", 150, 100),
+        ),
+        (
+            "track = \"demo-track\"",
+            "track = \"demo-trak\"",
+            7,
+            Defect::UnknownTrack { id: "demo-trak".into() },
+        ),
+        (
+            "kind = \"charter_adopted\"",
+            "kind = \"charter\"",
+            18,
+            Defect::UnknownCriterionKind {
+                value: "charter".into(),
+            },
+        ),
+        (
+            "percent = 50",
+            "percent = 50\nat_least = 3",
+            15,
+            Defect::UnknownField {
+                field: "criterion.at_least".into(),
+            },
+        ),
+        (
+            "id = \"managers\"",
+            "id = \"Managers\"",
+            5,
+            Defect::BadId { id: "Managers".into() },
+        ),
+        (
+            "fr = \"Dignité, confidentialité, consentement.\"",
+            "fr = \" \"",
+            31,
+            Defect::EmptyText {
+                kind: TextKind::Charter,
+            },
+        ),
+        (
+            "valid_months = 12",
+            "valid_months = 12\nvalidity = 12",
+            2,
+            Defect::UnknownField {
+                field: "validity".into(),
+            },
+        ),
+    ];
+    for (from, to, line, defect) in cases {
+        let dir = labelled(|text| {
+            assert!(text.contains(from), "{from:?}");
+            text.replacen(from, to, 1)
+        });
+        let found = problems_of(&dir);
+        assert_eq!(found, [(LABEL_FILE.to_owned(), Some(line), defect)], "{from} → {to}");
+        assert!(load(dir.path()).is_err());
+    }
+}
+
+#[test]
+fn a_label_without_criteria_a_duplicate_or_a_missing_language_is_refused() {
+    let dir = labelled(|text| text.replace("id = \"meetings\"", "id = \"charter\""));
+    let found = problems_of(&dir);
+    assert!(
+        matches!(
+            found.as_slice(),
+            [(_, Some(_), Defect::DuplicateCriterion { id, first_line })] if id == "charter" && *first_line >= 16
+        ),
+        "{found:?}"
+    );
+
+    let start = LABEL.find("[[criterion]]").expect("criteria");
+    let end = LABEL.find("[charter.title]").expect("charter");
+    let dir = labelled(|text| format!("{}{}", &text[..start], &text[end..]));
+    assert_eq!(
+        problems_of(&dir),
+        [(LABEL_FILE.to_owned(), Some(1), Defect::NoCriteria)]
+    );
+
+    let dir = labelled(|text| text.replace("ary = \"الكرامة والسر والموافقة.\"\n", ""));
+    let found = problems_of(&dir);
+    assert!(
+        matches!(
+            found.as_slice(),
+            [(_, Some(_), Defect::MissingField { field })] if field == "charter.text.ary"
+        ),
+        "{found:?}"
+    );
+
+    let dir = labelled(|text| text.replace("[charter.text]", "[charter.body]"));
+    let found = problems_of(&dir);
+    assert!(
+        found.iter().any(|(_, _, defect)| *defect
+            == Defect::UnknownField {
+                field: "charter.body".into()
+            }),
+        "{found:?}"
     );
 }

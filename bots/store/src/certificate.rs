@@ -6,10 +6,10 @@ use tatwir_core::certificate::*;
 use tatwir_core::learning::{LearningStore, Score};
 use tatwir_core::person::PersonId;
 
-const COLUMNS: &str = "id, code, person_id, track_id, holder_name, association_id, issued_by, issued_at, \
+pub(crate) const COLUMNS: &str = "id, code, person_id, track_id, holder_name, association_id, issued_by, issued_at, \
      renewed_at, valid_until, revoked_at, revoked_reason, status_index";
 
-fn certificate_from(row: &AnyRow) -> StoreResult<Certificate> {
+pub(crate) fn certificate_from(row: &AnyRow) -> StoreResult<Certificate> {
     let code: String = row.try_get("code").map_err(fail)?;
     let issued_by: String = row.try_get("issued_by").map_err(fail)?;
     let at = |name: &str| -> StoreResult<Option<DateTime<Utc>>> {

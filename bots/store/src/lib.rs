@@ -17,6 +17,7 @@ mod channel;
 mod conversation;
 pub mod database_url;
 mod identity;
+mod label;
 pub use channel::{Received, SentPoll};
 mod learning;
 mod meeting;

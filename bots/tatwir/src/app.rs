@@ -324,15 +324,50 @@ where
     }
 }
 
-/// The scheduler: queues the daily lessons that are due and picks up a pack imported by
-/// `tatwir content import` while the service runs.
+/// The daily evaluation of the associations' quality label under `library`'s rules (nothing
+/// when the pack declares no label). Failures are logged; returns whether it ran to its end.
+pub async fn evaluate_labels<S>(store: &S, library: &Library, now: DateTime<Utc>) -> bool
+where
+    S: tatwir_core::label::LabelStore + tatwir_core::store::Store,
+{
+    let Some(rules) = library.label.as_ref() else {
+        return true;
+    };
+    match tatwir_core::label::evaluate_labels(store, rules, now).await {
+        Ok(done) => {
+            tracing::info!(
+                associations = done.associations,
+                granted = done.granted,
+                extended = done.extended,
+                lost = done.lost,
+                warned = done.warned,
+                "quality labels evaluated"
+            );
+            true
+        }
+        Err(error) => {
+            tracing::warn!(%error, "could not evaluate the quality labels; trying again at the next tick");
+            false
+        }
+    }
+}
+
+/// The scheduler: queues the daily lessons that are due, evaluates the quality labels once a
+/// local day (the first tick of each day; the evaluation changes nothing if another instance
+/// already ran it), and picks up a pack imported by `tatwir content import` while the service runs.
 async fn schedule(engine: Arc<TatwirEngine>, store: SqlStore) {
     let mut tick = tokio::time::interval(SCHEDULER_TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut pack = store.latest_pack().await.ok().flatten();
+    let mut labels_evaluated: Option<chrono::NaiveDate> = None;
     loop {
         tick.tick().await;
-        queue_due(&store, engine.clock().now()).await;
+        let now = engine.clock().now();
+        queue_due(&store, now).await;
+        let today = now.with_timezone(&tatwir_core::daily::DEFAULT_ZONE).date_naive();
+        if labels_evaluated != Some(today) && evaluate_labels(&store, &engine.library(), now).await {
+            labels_evaluated = Some(today);
+        }
         let latest = store.latest_pack().await.ok().flatten();
         if latest != pack
             && let Ok(Some(library)) = store.library().await

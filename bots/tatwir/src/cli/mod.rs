@@ -8,6 +8,7 @@ mod broadcast;
 mod certificate;
 mod content;
 mod group;
+mod label;
 mod meeting;
 mod outbox;
 
@@ -95,6 +96,9 @@ pub enum Command {
     /// Certificates: the tracks, issuing by hand, revoking, the issuer keys.
     #[command(subcommand)]
     Certificate(certificate::CertificateCommand),
+    /// The associations' quality label: an association's checklist, the daily evaluation.
+    #[command(subcommand)]
+    Label(label::LabelCommand),
     /// Messages waiting to be delivered, and given-up ones to try again.
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
@@ -290,6 +294,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Meeting(command) => meeting::run(&config, &printer, *command).await,
         Command::Group(command) => group::run(&config, &printer, command).await,
         Command::Certificate(command) => certificate::run(&config, &printer, command).await,
+        Command::Label(command) => label::run(&config, &printer, command).await,
         Command::Outbox(command) => outbox::run(&config, &printer, command).await,
     }
 }

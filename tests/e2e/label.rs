@@ -1,0 +1,478 @@
+//! The quality label end to end through the engine, on the real store and the bundled pack,
+//! with a fake clock: the checklist shown to managers (in French and in Arabic), the charter
+//! adopted by a manager and refused to anyone else (a stale button included), the label granted
+//! by the daily evaluation once the last criterion holds, lost with one warning per manager when
+//! a certificate is revoked or expires, an evaluation run twice changing nothing, and
+//! `tatwir label show`.
+
+use crate::backends::RunTatwir;
+use crate::learning::{Learner, at, texts, try_choice};
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use std::collections::BTreeMap;
+use tatwir_core::association::AssociationId;
+use tatwir_core::audience::Audience;
+use tatwir_core::certificate::{Certificate, CertificateCode, CertificateStore, Issue, IssuedBy, NewCertificate};
+use tatwir_core::clock::Clock;
+use tatwir_core::conversation::ConversationStore;
+use tatwir_core::label::{Evaluation, LabelRules, LabelStore, evaluate_labels};
+use tatwir_core::language::Language;
+use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders};
+use tatwir_core::outbox::{OutboxMessage, OutboxStore};
+use tatwir_core::person::{Channel, PersonId};
+use tatwir_core::role::Role;
+use tatwir_core::store::Store;
+
+/// Association Amal, which deserves the label but for its charter: Fatima and Karim, managers
+/// with the manager certificate; Amina, volunteer with the volunteer and first-aid certificates;
+/// Omar, volunteer; Amina and Omar came to two meetings between associations last months.
+struct Amal {
+    learner: Learner,
+    id: AssociationId,
+    rules: LabelRules,
+    fatima: PersonId,
+    karim: PersonId,
+    karim_certificate: Certificate,
+    first_aid: Certificate,
+}
+
+async fn certify(learner: &Learner, person: PersonId, track: &str, valid_until: DateTime<Utc>) -> Certificate {
+    let issued = learner
+        .store()
+        .issue_certificate(&NewCertificate {
+            code: CertificateCode::generate(),
+            person,
+            track: track.into(),
+            association: None,
+            issued_by: IssuedBy::Hand,
+            issued_at: learner.clock.now() - Duration::days(10),
+            valid_until: Some(valid_until),
+        })
+        .await
+        .expect("certificate");
+    match issued {
+        Issue::New(certificate) => certificate,
+        Issue::Held(certificate) => panic!("already held: {certificate:?}"),
+    }
+}
+
+/// A meeting between associations `days_ago` days ago, which `people` attended.
+async fn met(learner: &Learner, days_ago: i64, people: &[PersonId]) {
+    let zone = chrono_tz::Africa::Casablanca;
+    let start = (learner.clock.now() - Duration::days(days_ago))
+        .with_timezone(&zone)
+        .naive_local();
+    let key = start.format("%Y-%m-%dT%H:%M").to_string();
+    let start = tatwir_core::meeting::parse_local_key(&key).expect("a local start");
+    let meeting = NewMeeting {
+        organizer: None,
+        title: BTreeMap::from([(Language::Fr, "Rencontre inter-associations".to_owned())]),
+        agenda: BTreeMap::new(),
+        time: MeetingTime {
+            start,
+            end: start + Duration::hours(2),
+            zone,
+        },
+        place: None,
+        link: None,
+        recurrence: Recurrence::None,
+        audience: Audience::default(),
+        reminders: Reminders::none(),
+        request: None,
+    };
+    let store = learner.store();
+    let (id, _) = store
+        .create_meeting(&meeting, learner.clock.now())
+        .await
+        .expect("meeting");
+    store
+        .record_attendance(id, &key, people, learner.clock.now())
+        .await
+        .expect("attendance");
+}
+
+async fn amal(now: DateTime<Utc>) -> Amal {
+    let learner = Learner::new(now).await;
+    let id = learner.amal.association.id;
+    for user in ["fatima", "karim", "omar"] {
+        learner
+            .say(user, &format!("/start {}", learner.amal.volunteer_code))
+            .await;
+    }
+    let (fatima, karim) = (learner.person("fatima").await, learner.person("karim").await);
+    let (amina, omar) = (learner.person("amina").await, learner.person("omar").await);
+    for manager in [fatima, karim] {
+        learner
+            .store()
+            .grant_role(manager, Role::Manager, Some(id), now)
+            .await
+            .expect("manager");
+    }
+    let long = now + Duration::days(700);
+    certify(&learner, fatima, "manager", long).await;
+    let karim_certificate = certify(&learner, karim, "manager", long).await;
+    certify(&learner, amina, "volunteer", long).await;
+    let first_aid = certify(&learner, amina, "first-aid", now + Duration::days(40)).await;
+    met(&learner, 30, &[amina, omar]).await;
+    met(&learner, 60, &[amina, fatima]).await;
+    let rules = learner
+        .app
+        .engine()
+        .library()
+        .label
+        .clone()
+        .expect("the bundled pack declares the label");
+    Amal {
+        learner,
+        id,
+        rules,
+        fatima,
+        karim,
+        karim_certificate,
+        first_aid,
+    }
+}
+
+impl Amal {
+    async fn evaluate(&self) -> Evaluation {
+        evaluate_labels(self.learner.store(), &self.rules, self.learner.clock.now())
+            .await
+            .expect("evaluate")
+    }
+
+    /// The label warnings queued, as each manager reads them (claimed from the outbox and
+    /// rendered as a channel's worker renders them).
+    async fn warnings(&self) -> Vec<(PersonId, String)> {
+        let store = self.learner.store();
+        let items = store
+            .claim(Channel::Telegram, None, "test", self.learner.clock.now(), 500)
+            .await
+            .expect("claim");
+        let mut warnings = Vec::new();
+        for item in items {
+            if matches!(item.message, OutboxMessage::LabelLost { .. }) {
+                let rendered = self.learner.app.engine().render(&item, '/').await.expect("render");
+                warnings.push((item.person.expect("a manager"), texts(&rendered)));
+            }
+            store
+                .mark_sent(item.id, "test", self.learner.clock.now())
+                .await
+                .expect("sent");
+        }
+        warnings.sort();
+        warnings
+    }
+
+    async fn adopted(&self) -> bool {
+        self.learner
+            .store()
+            .label_state(self.id, &self.rules, self.learner.clock.now())
+            .await
+            .expect("state")
+            .expect("association")
+            .checklist
+            .adoption
+            .is_some()
+    }
+}
+
+#[tokio::test]
+async fn the_label_is_granted_once_a_manager_adopts_the_charter() {
+    let amal = amal(at(2026, 12, 2, 9, 0)).await;
+    let learner = &amal.learner;
+
+    let checklist = learner.say("fatima", "/label").await;
+    let shown = texts(&checklist);
+    for expected in [
+        "🏅 Label qualité Tatwir — Association Amal",
+        "Pas encore de label.",
+        "✅ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 2",
+        "✅ Au moins 50 % des bénévoles actifs ces 12 derniers mois ont le certificat « Bénévole formé·e » : 1 sur 2 (il en faut 1)",
+        "✅ Au moins un membre a le certificat « Premiers secours » : 1",
+        "❌ Charte éthique pas encore adoptée",
+        "✅ Au moins 2 réunions entre associations suivies ces 12 derniers mois : 2",
+        "Un critère n'est pas rempli.",
+        "📜 Lire et adopter la charte",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert_eq!(amal.evaluate().await.granted, 0, "not while the charter is missing");
+
+    let charter = learner.press("fatima", &checklist, "Lire et adopter").await;
+    let shown = texts(&charter);
+    assert!(shown.contains("Charte éthique de l'association"), "{shown}");
+    assert!(shown.contains("Protection des enfants"), "{shown}");
+    assert!(
+        shown.contains("vous adoptez cette charte au nom de Association Amal"),
+        "{shown}"
+    );
+    let adopted = learner
+        .press("fatima", &charter, "J'adopte la charte au nom de Association Amal")
+        .await;
+    let shown = texts(&adopted);
+    assert!(
+        shown.contains("✅ Charte adoptée au nom de Association Amal par fatima le 2 décembre 2026."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("✅ Charte éthique adoptée par fatima le 2 décembre 2026"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("le label sera accordé lors de la prochaine évaluation quotidienne"),
+        "{shown}"
+    );
+    assert!(try_choice(&adopted, "adopter").is_none(), "adopted once: {shown}");
+
+    // The daily evaluation grants it; run again the same day, or later that day, it changes nothing.
+    let first = amal.evaluate().await;
+    assert_eq!((first.granted, first.lost, first.warned), (1, 0, 0));
+    assert_eq!(
+        amal.evaluate().await,
+        Evaluation {
+            associations: 1,
+            ..Evaluation::default()
+        }
+    );
+    learner.clock.advance(Duration::hours(10));
+    assert_eq!(
+        amal.evaluate().await,
+        Evaluation {
+            associations: 1,
+            ..Evaluation::default()
+        }
+    );
+    let shown = texts(&learner.say("fatima", "/label").await);
+    assert!(
+        shown.contains("Label accordé depuis le 2 décembre 2026, valable jusqu'au 2 décembre 2027."),
+        "{shown}"
+    );
+    assert!(!shown.contains("❌"), "{shown}");
+
+    // In Arabic, for a manager who reads Arabic.
+    learner
+        .store()
+        .set_language(amal.karim, Language::Ar)
+        .await
+        .expect("language");
+    let shown = texts(&learner.say("karim", "/label").await);
+    for expected in [
+        "🏅 علامة الجودة من تطوير — \u{2068}Association Amal\u{2069}",
+        "العلامة ممنوحة منذ 2 دجنبر 2026، وصالحة حتى 2 دجنبر 2027.",
+        "✅ مسؤولان على الأقل يحملان شهادة «\u{2068}مسؤول(ة) جمعوي(ة)\u{2069}»: 2",
+        "✅ الميثاق الأخلاقي اعتمده \u{2068}fatima\u{2069} في 2 دجنبر 2026",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+
+    // A year later, still deserved: extended from its end, not granted anew.
+    learner.clock.set(at(2027, 12, 2, 10, 0));
+    certify_again(&amal).await;
+    let extended = amal.evaluate().await;
+    assert_eq!(
+        (extended.extended, extended.granted, extended.lost),
+        (1, 0, 0),
+        "{extended:?}"
+    );
+    let state = learner
+        .store()
+        .label_state(amal.id, &amal.rules, learner.clock.now())
+        .await
+        .expect("state")
+        .expect("association");
+    assert_eq!(state.granted_at(), Some(at(2026, 12, 2, 9, 0)));
+    assert_eq!(state.valid_until(), Some(at(2027, 12, 2, 9, 0) + Duration::days(366)));
+}
+
+/// A year on, the meetings and activity counted last year are out of the window and Amina's
+/// first-aid certificate has expired: Amina takes a new one, and there are two new meetings.
+async fn certify_again(amal: &Amal) {
+    let learner = &amal.learner;
+    let amina = learner.person("amina").await;
+    let omar = learner.person("omar").await;
+    learner
+        .store()
+        .revoke_certificate(&amal.first_aid.code, "renouvelé", learner.clock.now())
+        .await
+        .expect("revoke");
+    certify(learner, amina, "first-aid", learner.clock.now() + Duration::days(700)).await;
+    met(learner, 20, &[amina, omar]).await;
+    met(learner, 40, &[amina]).await;
+}
+
+#[tokio::test]
+async fn only_a_manager_of_the_association_adopts_its_charter_even_with_a_stale_button() {
+    let amal = amal(at(2026, 12, 2, 9, 0)).await;
+    let learner = &amal.learner;
+
+    // A volunteer has no /label (and no button to press).
+    let refused = texts(&learner.say("amina", "/label").await);
+    assert!(refused.contains("n'est pas ouverte à votre rôle"), "{refused}");
+    assert!(!texts(&learner.say("amina", "/help").await).contains("/label"));
+    assert!(texts(&learner.say("fatima", "/help").await).contains("/label"));
+
+    // Karim opens the charter; his role is taken back before he presses "adopt" (which takes
+    // his buttons back too).
+    let checklist = learner.say("karim", "/label").await;
+    let charter = learner.press("karim", &checklist, "Lire et adopter").await;
+    learner
+        .store()
+        .revoke_role(amal.karim, Role::Manager, Some(amal.id), learner.clock.now())
+        .await
+        .expect("revoke");
+    let refused = texts(&learner.press("karim", &charter, "J'adopte").await);
+    assert!(refused.contains("n'est pas ou plus valable"), "{refused}");
+    assert!(!amal.adopted().await, "nothing recorded");
+    assert!(
+        texts(&learner.say("karim", "/label").await).contains("n'est pas ouverte à votre rôle"),
+        "no longer a manager anywhere"
+    );
+
+    // Fatima is made a volunteer of the association while her button is on screen, and a turn
+    // of hers that was under way saves her buttons back afterwards: the press itself is refused.
+    let checklist = learner.say("fatima", "/label").await;
+    let charter = learner.press("fatima", &checklist, "Lire et adopter").await;
+    let on_screen = learner.store().conversation(amal.fatima).await.expect("conversation");
+    learner
+        .store()
+        .grant_role(amal.fatima, Role::Volunteer, Some(amal.id), learner.clock.now())
+        .await
+        .expect("demote");
+    learner
+        .store()
+        .save_conversation(amal.fatima, &on_screen, learner.clock.now())
+        .await
+        .expect("a late save");
+    let refused = texts(&learner.press("fatima", &charter, "J'adopte").await);
+    assert!(
+        refused.contains("Seuls les responsables de Association Amal peuvent adopter sa charte"),
+        "{refused}"
+    );
+    assert!(!amal.adopted().await);
+
+    // A coordinator sees any association's checklist, and may not adopt its charter.
+    learner.say("nadia", "/help").await;
+    let nadia = learner.person("nadia").await;
+    learner
+        .store()
+        .grant_role(nadia, Role::Coordinator, None, learner.clock.now())
+        .await
+        .expect("coordinator");
+    let which = learner.say("nadia", "/label").await;
+    assert!(texts(&which).contains("Pour quelle association ?"), "{}", texts(&which));
+    let shown = learner.press("nadia", &which, "Association Amal").await;
+    assert!(
+        texts(&shown).contains("❌ Charte éthique pas encore adoptée"),
+        "{}",
+        texts(&shown)
+    );
+    assert!(try_choice(&shown, "adopter").is_none(), "{}", texts(&shown));
+    let typed = texts(&learner.say("nadia", &format!("/label {}", amal.id)).await);
+    assert!(typed.contains("Label qualité Tatwir — Association Amal"), "{typed}");
+    let unknown = texts(&learner.say("nadia", "/label 999").await);
+    assert!(unknown.contains("Aucune association ne porte le n° 999"), "{unknown}");
+    let garbage = texts(&learner.say("nadia", "/label \u{202e}<b>").await);
+    assert!(garbage.contains("Pour quelle association ?"), "{garbage}");
+}
+
+#[tokio::test]
+async fn the_label_is_lost_with_one_warning_per_manager_when_a_certificate_is_revoked_or_expires() {
+    // The command line reads the time from the system: this test starts now.
+    let now = Utc::now().duration_trunc(Duration::seconds(1)).expect("now");
+    let amal = amal(now).await;
+    let learner = &amal.learner;
+    let adopted = learner
+        .store()
+        .adopt_charter(amal.id, amal.fatima, &amal.rules.charter.version, now)
+        .await
+        .expect("adopt");
+    assert!(matches!(adopted, tatwir_core::label::Adoption::Adopted(_)));
+    assert_eq!(amal.evaluate().await.granted, 1);
+
+    let id = amal.id.to_string();
+    let shown: serde_json::Value =
+        serde_json::from_str(&learner.db.tatwir(&["label", "show", &id, "--json"]).await).expect("JSON");
+    assert_eq!(shown["association"], amal.id.0);
+    assert_eq!(shown["granted"], true);
+    assert!(
+        shown["granted_at"].is_string() && shown["valid_until"].is_string(),
+        "{shown}"
+    );
+    let criteria = shown["criteria"].as_array().expect("criteria");
+    let ids: Vec<&str> = criteria.iter().map(|c| c["id"].as_str().expect("id")).collect();
+    assert_eq!(
+        ids,
+        [
+            "managers-certified",
+            "volunteers-certified",
+            "first-aid",
+            "charter",
+            "meetings"
+        ]
+    );
+    assert!(criteria.iter().all(|c| c["met"] == true), "{shown}");
+    assert_eq!((&criteria[0]["actual"], &criteria[0]["needed"]), (&2.into(), &2.into()));
+    let plain = learner.db.tatwir(&["label", "show", &id]).await;
+    assert!(
+        plain.contains("Association n° 1 (Association Amal) : label accordé le"),
+        "{plain}"
+    );
+    assert!(plain.contains("managers-certified"), "{plain}");
+
+    // Karim's manager certificate is revoked: lost at the next evaluation, each manager warned once.
+    learner
+        .store()
+        .revoke_certificate(&amal.karim_certificate.code, "attribué par erreur", now)
+        .await
+        .expect("revoke");
+    let lost = amal.evaluate().await;
+    assert_eq!((lost.lost, lost.warned), (1, 2), "{lost:?}");
+    assert_eq!(
+        amal.evaluate().await,
+        Evaluation {
+            associations: 1,
+            ..Evaluation::default()
+        }
+    );
+    let warnings = amal.warnings().await;
+    let warned: Vec<PersonId> = warnings.iter().map(|(person, _)| *person).collect();
+    assert_eq!(warned, [amal.fatima, amal.karim]);
+    let (_, text) = &warnings[0];
+    assert!(
+        text.contains("⚠️ Association Amal a perdu le label qualité Tatwir : ces critères ne sont plus remplis."),
+        "{text}"
+    );
+    assert!(
+        text.contains("❌ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 1"),
+        "{text}"
+    );
+    assert!(text.contains("Envoyez /label"), "{text}");
+    assert!(amal.warnings().await.is_empty(), "nothing more queued");
+
+    let shown: serde_json::Value =
+        serde_json::from_str(&learner.db.tatwir(&["label", "show", &id, "--json"]).await).expect("JSON");
+    assert_eq!(shown["granted"], false);
+    assert_eq!(shown["granted_at"], serde_json::Value::Null);
+    assert_eq!(shown["criteria"][0]["met"], false);
+    assert_eq!(shown["criteria"][0]["actual"], 1);
+    let status = texts(&learner.say("fatima", "/label").await);
+    assert!(status.contains("Label perdu le"), "{status}");
+
+    // A new certificate for Karim: granted again. Then Amina's first-aid certificate expires:
+    // lost again, and this loss warns each manager once more.
+    certify(learner, amal.karim, "manager", now + Duration::days(700)).await;
+    assert_eq!(amal.evaluate().await.granted, 1);
+    learner
+        .clock
+        .set(amal.first_aid.valid_until.expect("ends") + Duration::hours(1));
+    let lost = amal.evaluate().await;
+    assert_eq!((lost.lost, lost.warned), (1, 2), "{lost:?}");
+    let warnings = amal.warnings().await;
+    assert_eq!(warnings.len(), 2);
+    assert!(
+        warnings[1]
+            .1
+            .contains("❌ Au moins un membre a le certificat « Premiers secours » : 0"),
+        "{}",
+        warnings[1].1
+    );
+}
