@@ -3,34 +3,46 @@
 //! it, anyone verifies it, a coordinator revokes it; expiry and the refresher that renews it.
 
 use crate::learning::{Learner, at, bundled, finish_quiz, poll, texts, try_choice};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use tatwir_core::certificate::{CertificateCode, CertificateFilter, CertificateState, CertificateStore};
 use tatwir_core::language::Language;
 use tatwir_core::learning::{LearningStore, Score};
 use tatwir_core::message::{ChatKind, Event};
+use tatwir_core::person::PersonId;
+use tatwir_store::SqlStore;
 
-/// Every first-aid lesson but the last passed through the store; returns the last lesson's id
-/// and French title.
-async fn all_but_the_last(learner: &Learner, user: &str) -> (String, String) {
+/// Every first-aid lesson but the last passed through the store, as if `person` had taken their
+/// quizzes at `now`; returns the last lesson's id and French title. Tests on every channel start
+/// from here and take the last quiz in the chat.
+pub(crate) async fn all_first_aid_but_the_last(
+    store: &SqlStore,
+    person: PersonId,
+    now: DateTime<Utc>,
+) -> (String, String) {
     let library = bundled();
     let track = library.certificate_track("first-aid").expect("the first-aid track");
-    let person = learner.person(user).await;
     let (last, before) = track.lessons.split_last().expect("lessons");
     for lesson in before {
-        learner
-            .store()
+        store
             .finish_quiz(
                 person,
                 &lesson.toolbox,
                 &lesson.lesson,
                 Score { right: 5, out_of: 5 },
-                learner.clock.now(),
+                now,
             )
             .await
             .expect("finish");
     }
     let (_, found) = library.lesson(&last.toolbox, &last.lesson).expect("last lesson");
     (last.lesson.clone(), found.texts.get(Language::Fr).title.clone())
+}
+
+/// Every first-aid lesson but the last passed by `user`; returns the last lesson's id and
+/// French title.
+async fn all_but_the_last(learner: &Learner, user: &str) -> (String, String) {
+    let person = learner.person(user).await;
+    all_first_aid_but_the_last(learner.store(), person, learner.clock.now()).await
 }
 
 /// Opens a first-aid lesson from /learn and reads it to its quiz; returns the first question.

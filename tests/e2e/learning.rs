@@ -13,13 +13,33 @@ use tatwir_core::clock::{Clock, FakeClock};
 use tatwir_core::content::Library;
 use tatwir_core::language::Language;
 use tatwir_core::learning::{AnswerSource, LearningStore};
-use tatwir_core::message::{Chat, ChatKind, Event, Incoming, Outgoing, Poll};
+use tatwir_core::message::{Chat, ChatKind, Event, Incoming, MediaSource, Outgoing, Poll, Text};
 use tatwir_core::person::{Channel, Identity, PersonId};
 use tatwir_core::store::Store;
 use tatwir_store::SqlStore;
 
 pub(crate) fn bundled() -> Library {
     tatwir_content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).expect("the bundled pack loads")
+}
+
+/// The right options, 0-based, of the bundled question a poll asks, in whatever language: a
+/// channel's poll may put its number ("(2/5) ") before the question's text, and may not say
+/// which options are right (a poll taking several answers, a Matrix poll).
+pub(crate) fn right_options(question: &str) -> Vec<usize> {
+    bundled()
+        .toolboxes
+        .iter()
+        .flat_map(|toolbox| &toolbox.lessons)
+        .flat_map(|lesson| &lesson.questions)
+        .find(|found| {
+            found
+                .texts
+                .by_language
+                .values()
+                .any(|text| question.ends_with(&text.text))
+        })
+        .map(|found| found.correct.clone())
+        .unwrap_or_else(|| panic!("no bundled question reads {question:?}"))
 }
 
 pub(crate) fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -129,18 +149,13 @@ pub(crate) fn texts(replies: &[Outgoing]) -> String {
                 }
             }
             Outgoing::Poll(poll) => format!("POLL {} {:?}", poll.question, poll.options),
+            // A drawn picture is shown by its name and size, not its bytes; its caption is read.
             Outgoing::Media(media) => {
                 let source = match &media.source {
-                    tatwir_core::message::MediaSource::Bytes { file_name, bytes, .. } => {
-                        format!("{file_name} ({} bytes)", bytes.len())
-                    }
+                    MediaSource::Bytes { file_name, bytes, .. } => format!("{file_name} ({} bytes)", bytes.len()),
                     other => format!("{other:?}"),
                 };
-                let caption = media
-                    .caption
-                    .as_ref()
-                    .map(|caption| caption.to_plain())
-                    .unwrap_or_default();
+                let caption = media.caption.as_ref().map(Text::to_plain).unwrap_or_default();
                 format!("MEDIA {source}\n{caption}")
             }
         })
@@ -186,10 +201,11 @@ pub(crate) async fn finish_quiz(
         let options = if right(number) {
             question.correct.clone()
         } else {
-            // An option that is not right, or, when every option is right, too few of them.
+            // An option that is not right; where every option is right (a question taking
+            // several answers), all of them but one.
             match (0..question.options.len()).find(|o| !question.correct.contains(o)) {
                 Some(wrong) => vec![wrong],
-                None => vec![question.correct[0]],
+                None => question.correct[1..].to_vec(),
             }
         };
         let replies = learner.answer(user, &question, options).await;

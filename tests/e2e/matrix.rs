@@ -1,11 +1,14 @@
 //! The real Matrix adapter against the Synapse that tests/run starts: a volunteer played by a
 //! matrix-sdk client invites the bot, joins an association, takes a lesson, answers a quiz with
 //! a poll response and with typed numbers, and reads their progress; in an unencrypted and in an
-//! encrypted room; and the bot restarts in the middle without a new device, a replay or a loss.
+//! encrypted room; and the bot restarts in the middle without a new device, a replay or a loss;
+//! a certificate earned, received as an m.image and verified by someone else in a group room.
 
 use crate::backends::{RunTatwir, TestDb};
 use crate::calendar::{FIRST_AID, assert_first_aid_ics};
+use crate::certification::all_first_aid_but_the_last;
 use crate::harness::TestApp;
+use crate::learning::{bundled, right_options};
 use crate::synapse::{Synapse, unique};
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::room::Room;
@@ -15,7 +18,8 @@ use matrix_sdk::ruma::events::poll::unstable_response::UnstablePollResponseEvent
 use matrix_sdk::ruma::events::poll::unstable_start::OriginalSyncUnstablePollStartEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::message::{
-    FileMessageEventContent, MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+    FileMessageEventContent, ImageMessageEventContent, MessageType, OriginalSyncRoomMessageEvent,
+    RoomMessageEventContent,
 };
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
 use matrix_sdk::{Client, RoomState};
@@ -45,6 +49,8 @@ enum Seen {
     },
     /// An m.file, with its caption; [`Volunteer::download`] fetches it.
     File(Box<FileMessageEventContent>),
+    /// An m.image, with its caption; [`Volunteer::download`] fetches it.
+    Image(Box<ImageMessageEventContent>),
 }
 
 struct Bot {
@@ -109,6 +115,12 @@ struct Volunteer {
 
 impl Volunteer {
     async fn new(synapse: &Synapse, bot: &OwnedUserId, encrypted: bool, dir: &Path) -> Volunteer {
+        Volunteer::named(synapse, bot, encrypted, dir, None).await
+    }
+
+    /// A volunteer whose client shows `name` (else their user name), with a direct room with
+    /// the bot; the client keeps its data in `dir`, one folder per volunteer.
+    async fn named(synapse: &Synapse, bot: &OwnedUserId, encrypted: bool, dir: &Path, name: Option<&str>) -> Volunteer {
         let localpart = unique("volunteer");
         synapse.register(&localpart, PASSWORD, false).await;
         let client = Client::builder()
@@ -123,6 +135,14 @@ impl Volunteer {
             .send()
             .await
             .expect("login");
+        if let Some(name) = name {
+            // Before the room exists, so that the bot sees the name in the volunteer's membership.
+            client
+                .account()
+                .set_display_name(Some(name))
+                .await
+                .expect("display name");
+        }
         let (tx, seen) = unbounded_channel();
         let from = bot.clone();
         let texts = tx.clone();
@@ -138,6 +158,9 @@ impl Volunteer {
                     }
                     MessageType::File(file) => {
                         let _ = texts.send(Seen::File(Box::new(file.clone())));
+                    }
+                    MessageType::Image(image) => {
+                        let _ = texts.send(Seen::Image(Box::new(image.clone())));
                     }
                     _ => {}
                 }
@@ -243,6 +266,7 @@ impl Volunteer {
                         Seen::Text(text, _) => text.contains(needle),
                         Seen::Poll { question, .. } => question.contains(needle),
                         Seen::File(file) => file.filename().contains(needle),
+                        Seen::Image(image) => image.body.contains(needle),
                     };
                     seen.push(message);
                     if found {
@@ -254,8 +278,8 @@ impl Volunteer {
         }
     }
 
-    /// The content of a file the bot sent (decrypted in an encrypted room).
-    async fn download(&self, file: &FileMessageEventContent) -> Vec<u8> {
+    /// The content of a file or picture the bot sent (decrypted in an encrypted room).
+    async fn download(&self, file: &impl matrix_sdk::media::MediaEventContent) -> Vec<u8> {
         self.client
             .media()
             .get_file(file, false)
@@ -274,14 +298,42 @@ async fn has_joined(room: &Room, user: &UserId) -> bool {
         .is_some_and(|member| *member.membership() == MembershipState::Join)
 }
 
-fn last_poll(seen: &[Seen]) -> OwnedEventId {
+/// The number before `label` in what the bot said last with it ("3. Premiers secours" gives "3").
+fn number_of(seen: &[Seen], label: &str) -> String {
+    seen.iter()
+        .rev()
+        .filter_map(|message| match message {
+            Seen::Text(text, _) => Some(text),
+            _ => None,
+        })
+        .flat_map(|text| text.lines())
+        .find_map(|line| {
+            let (number, rest) = line.trim().split_once(". ")?;
+            (rest.contains(label) && number.chars().all(|c| c.is_ascii_digit())).then(|| number.to_owned())
+        })
+        .unwrap_or_else(|| panic!("no numbered choice {label:?} in {seen:#?}"))
+}
+
+/// The last text the bot said.
+fn last_text(seen: &[Seen]) -> String {
     seen.iter()
         .rev()
         .find_map(|message| match message {
-            Seen::Poll { id, .. } => Some(id.clone()),
-            Seen::Text(..) | Seen::File(_) => None,
+            Seen::Text(text, _) => Some(text.clone()),
+            _ => None,
         })
-        .expect("a poll")
+        .unwrap_or_else(|| panic!("no text in {seen:#?}"))
+}
+
+/// The last question the bot asked as a poll: its event and its text.
+fn last_question(seen: &[Seen]) -> (OwnedEventId, String) {
+    seen.iter()
+        .rev()
+        .find_map(|message| match message {
+            Seen::Poll { id, question } => Some((id.clone(), question.clone())),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no question in {seen:#?}"))
 }
 
 /// The Synapse of the run, a database with one association (the app imports the bundled pack
@@ -327,7 +379,7 @@ async fn a_volunteer_learns_over_matrix(encrypted: bool) {
     volunteer.say("1").await;
     let quiz = volunteer.expect("(1/4)").await;
     // The first question answered with a poll response (the right option is the second).
-    let poll = last_poll(&quiz);
+    let (poll, _) = last_question(&quiz);
     volunteer
         .room
         .send(UnstablePollResponseEventContent::new(vec!["1".into()], poll))
@@ -453,7 +505,7 @@ async fn an_invited_member_gets_the_meeting_as_a_calendar_file() {
         matches!(file.source, matrix_sdk::ruma::events::room::MediaSource::Encrypted(_)),
         "encrypted in an encrypted room"
     );
-    let content = String::from_utf8(volunteer.download(file).await).expect("UTF-8");
+    let content = String::from_utf8(volunteer.download(file.as_ref()).await).expect("UTF-8");
     assert_first_aid_ics(&content);
     bot.stop();
 }
@@ -582,4 +634,198 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     bot.stop();
+}
+
+/// Issue 13 on Matrix: the quiz that completes the first-aid track, answered with poll
+/// responses, issues the certificate; the volunteer types the number of the suggested name and
+/// gets the certificate as an m.image (uploaded, encrypted in an encrypted room) whose caption
+/// holds the code; a second response to the same poll issues nothing more; someone else types
+/// `!verify CODE` in a group room and reads the name, then that it was revoked.
+async fn a_volunteer_earns_a_certificate_over_matrix(encrypted: bool) {
+    use matrix_sdk::ruma::events::room::MediaSource;
+    use tatwir_core::certificate::{CertificateFilter, CertificateStore};
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
+    let mut volunteer = Volunteer::named(
+        &synapse,
+        &bot.user_id(),
+        encrypted,
+        &dir.path().join("amina"),
+        Some("Amina El Idrissi"),
+    )
+    .await;
+    volunteer.join(&amal.volunteer_code).await;
+    let person = store
+        .person_by_identity(&tatwir_core::person::Identity::new(
+            tatwir_core::person::Channel::Matrix,
+            volunteer.client.user_id().expect("logged in").as_str(),
+        ))
+        .await
+        .expect("read")
+        .expect("the volunteer")
+        .id;
+    let (lesson_id, title) = all_first_aid_but_the_last(&store, person, chrono::Utc::now()).await;
+    let library = bundled();
+    let (_, lesson) = library.lesson("first-aid", &lesson_id).expect("the last lesson");
+    let (parts, questions) = (
+        lesson.texts.get(tatwir_core::language::Language::Fr).parts.len(),
+        lesson.questions.len(),
+    );
+
+    // To the lesson and through it, typing the numbers of the choices.
+    volunteer.say("!learn").await;
+    let toolboxes = volunteer.expect("Vos boîtes à outils").await;
+    volunteer.say(&number_of(&toolboxes, "Premiers secours")).await;
+    let lessons = volunteer.expect(&title).await;
+    volunteer.say(&number_of(&lessons, &title)).await;
+    let mut seen = volunteer.expect(&format!(" · 1/{parts}")).await;
+    for part in 2..=parts {
+        volunteer.say(&number_of(&seen, "Suite")).await;
+        seen = volunteer.expect(&format!(" · {part}/{parts}")).await;
+    }
+    volunteer.say(&number_of(&seen, "quiz")).await;
+
+    // Every question answered right with a poll response (several options where it takes them).
+    let mut last = None;
+    for number in 1..=questions {
+        let seen = volunteer.expect(&format!("({number}/{questions})")).await;
+        let (poll, question) = last_question(&seen);
+        let answers: Vec<String> = right_options(&question).iter().map(usize::to_string).collect();
+        volunteer
+            .room
+            .send(UnstablePollResponseEventContent::new(answers.clone(), poll.clone()))
+            .await
+            .expect("poll response");
+        last = Some((poll, answers));
+    }
+    volunteer
+        .expect(&format!("Quiz terminé : {questions}/{questions}"))
+        .await;
+    volunteer
+        .expect("Vous avez obtenu le certificat « Premiers secours »")
+        .await;
+    let asked = volunteer.expect("Quel nom imprimer").await;
+    assert!(
+        format!("{asked:?}").contains("1. ✅ Amina El Idrissi"),
+        "the name the client shows is suggested: {asked:#?}"
+    );
+    let held = async || {
+        store
+            .certificates(CertificateFilter {
+                person: Some(person),
+                association: None,
+            })
+            .await
+            .expect("certificates")
+    };
+    assert_eq!(held().await.len(), 1);
+
+    // The last question answered again: refused, and nothing issued twice.
+    let (poll, answers) = last.expect("a question");
+    volunteer
+        .room
+        .send(UnstablePollResponseEventContent::new(answers, poll))
+        .await
+        .expect("poll response");
+    let refused = volunteer.expect("Ce choix n'est pas ou plus valable").await;
+    assert!(!format!("{refused:?}").contains("obtenu le certificat"), "{refused:#?}");
+    assert_eq!(held().await.len(), 1, "one certificate");
+
+    // The suggested name, by its number: noted, then the certificate as a picture.
+    volunteer.say("1").await;
+    volunteer.expect("« Amina El Idrissi » sera imprimé").await;
+    let certificate = held().await.remove(0);
+    assert_eq!(certificate.holder_name.as_deref(), Some("Amina El Idrissi"));
+    let code = certificate.code.to_string();
+    let seen = volunteer.expect(&code).await;
+    let Some(Seen::Image(image)) = seen.last() else {
+        panic!("the certificate is an m.image: {seen:#?}")
+    };
+    let verify_url = bot
+        .app
+        .as_ref()
+        .expect("running")
+        .engine()
+        .publishing()
+        .verify_url(&certificate.code);
+    for expected in [
+        "🎓 Premiers secours — Amina El Idrissi",
+        &format!("Code : {code}"),
+        &format!("Vérifier : {verify_url}"),
+    ] {
+        assert!(image.body.contains(expected), "{expected:?} in {:?}", image.body);
+    }
+    assert_eq!(
+        image.filename.as_deref(),
+        Some(format!("tatwir-certificate-{}.png", certificate.code.as_str()).as_str())
+    );
+    assert_eq!(
+        image.info.as_ref().and_then(|info| info.mimetype.as_deref()),
+        Some("image/png")
+    );
+    match (&image.source, encrypted) {
+        (MediaSource::Encrypted(_), true) | (MediaSource::Plain(_), false) => {}
+        (source, _) => panic!("encrypted only in an encrypted room: {source:?}"),
+    }
+    let bytes = volunteer.download(image.as_ref()).await;
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let decoded = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .expect("a PNG that decodes");
+    assert_eq!((decoded.info().width, decoded.info().height), (1600, 1131));
+
+    // Karim, who never joined, types !verify in a group room of his.
+    let mut karim = Volunteer::named(
+        &synapse,
+        &bot.user_id(),
+        false,
+        &dir.path().join("karim"),
+        Some("Karim"),
+    )
+    .await;
+    let friend = unique("friend");
+    let friend_id = synapse.register(&friend, PASSWORD, false).await;
+    let mut request = CreateRoom::new();
+    request.invite = vec![UserId::parse(&friend_id).expect("id"), bot.user_id()];
+    request.preset = Some(RoomPreset::PrivateChat);
+    let group = karim.client.create_room(request).await.expect("group room");
+    let deadline = Instant::now() + WAIT;
+    while !has_joined(&group, &bot.user_id()).await {
+        assert!(Instant::now() < deadline, "the bot never joined the group");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    group
+        .send(RoomMessageEventContent::text_plain(format!("!verify {code}")))
+        .await
+        .expect("send");
+    let verified = karim.expect("Amina El Idrissi").await;
+    let shown = last_text(&verified);
+    assert!(shown.contains("✅") && shown.contains("Premiers secours"), "{shown}");
+
+    store
+        .revoke_certificate(&certificate.code, "Examen non conforme", chrono::Utc::now())
+        .await
+        .expect("revoke");
+    group
+        .send(RoomMessageEventContent::text_plain(format!(
+            "!verify {}",
+            certificate.code.as_str()
+        )))
+        .await
+        .expect("send");
+    let verified = karim.expect("révoqué le").await;
+    let shown = last_text(&verified);
+    assert!(shown.contains("⚠️") && shown.contains("Examen non conforme"), "{shown}");
+    assert_eq!(held().await.len(), 1, "still one certificate");
+    bot.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_earns_a_certificate_in_an_unencrypted_room() {
+    a_volunteer_earns_a_certificate_over_matrix(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_earns_a_certificate_in_an_encrypted_room() {
+    a_volunteer_earns_a_certificate_over_matrix(true).await;
 }

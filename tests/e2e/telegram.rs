@@ -1,10 +1,13 @@
 //! The real Telegram adapter (teloxide) against the project's Bot API server on loopback:
 //! joining, a lesson and its quiz through buttons and native polls, forged presses, a 429 burst,
-//! a blocked person, groups, media re-sent by file_id, and webhook mode.
+//! a blocked person, groups, media re-sent by file_id, webhook mode, and a certificate earned,
+//! received as a photo and verified in a group.
 
 use crate::backends::{RunTatwir, TestDb};
 use crate::calendar::{FIRST_AID, assert_first_aid_ics};
+use crate::certification::all_first_aid_but_the_last;
 use crate::harness::TestApp;
+use crate::learning::right_options;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tatwir::app::Application;
@@ -54,7 +57,7 @@ fn quick() -> Limits {
 
 struct Rig {
     api: BotApiServer,
-    _app: TestApp,
+    app: TestApp,
     store: SqlStore,
     amal: NewAssociation,
     telegram: Arc<Telegram>,
@@ -83,7 +86,7 @@ impl Rig {
         let task = tokio::spawn(telegram.clone().run(std::future::pending()));
         Rig {
             api,
-            _app: app,
+            app,
             store,
             amal,
             telegram,
@@ -202,10 +205,37 @@ async fn answer_quiz(rig: &Rig, user: &TgUser, mut poll: Sent, wrong: Option<usi
     }
 }
 
+/// A question with several right answers goes out as a regular poll, which does not say which:
+/// the test knows them from the pack.
 fn multiple_answer(poll: &serde_json::Value) -> Vec<i32> {
-    // The hygiene lesson's multiple-choice question: options 1, 2, 3 and 5 are right.
     assert_eq!(poll["allows_multiple_answers"], true, "{poll}");
-    vec![0, 1, 2, 4]
+    right_options(poll["question"].as_str().expect("a question"))
+        .into_iter()
+        .map(|option| option as i32)
+        .collect()
+}
+
+/// Waits until the bot has sent `chat` a message containing `needle`; returns it.
+async fn wait_for_text(rig: &Rig, chat: i64, needle: &str) -> Sent {
+    loop {
+        let sent = rig.messages_to(chat);
+        if let Some(found) = sent.iter().find(|message| text(message).contains(needle)) {
+            return found.clone();
+        }
+        rig.api.wait_sent(chat, sent.len() + 1, WAIT).await;
+    }
+}
+
+/// A `poll_answer` update as Telegram delivers it.
+fn poll_answer_update(update_id: i64, poll: &str, from: &TgUser, options: &[i32]) -> teloxide::types::Update {
+    let update = serde_json::json!({
+        "update_id": update_id,
+        "poll_answer": {"poll_id": poll, "user": {"id": from.id, "is_bot": false, "first_name": from.first_name},
+                        "option_ids": options}
+    });
+    // From text, as updates come: teloxide reads an update's kind from a key borrowed from the
+    // text, which a serde_json::Value cannot lend (the update would read as an unknown kind).
+    serde_json::from_str(&update.to_string()).expect("a poll answer update")
 }
 
 #[tokio::test]
@@ -318,15 +348,7 @@ async fn a_lesson_in_french_with_forged_presses_and_an_answer_delivered_twice() 
     rig.api.answer_poll(&amina, &id, &[right]);
     rig.api.wait_sent(amina.id, before + 2, WAIT).await;
     // The same update handled again, as after a crash before its offset was stored: it counts once.
-    let update: teloxide::types::Update = serde_json::from_str(
-        &serde_json::json!({
-            "update_id": 999_999,
-            "poll_answer": {"poll_id": id, "user": {"id": amina.id, "is_bot": false, "first_name": "Amina"},
-                            "option_ids": [right]}
-        })
-        .to_string(),
-    )
-    .expect("a poll answer update");
+    let update = poll_answer_update(999_999, &id, &amina, &[right]);
     rig.telegram.handle_update(update.clone()).await;
     rig.telegram.handle_update(update).await;
     let replies = rig.api.wait_sent(amina.id, before + 4, WAIT).await;
@@ -925,7 +947,7 @@ async fn a_meeting_invites_members_who_answer_get_reminded_and_hear_of_its_cance
 }
 
 /// Downloads a file the bot sent, as a Telegram client does: getFile, then its file_path.
-async fn download(api: &BotApiServer, file_id: &str) -> String {
+async fn download(api: &BotApiServer, file_id: &str) -> Vec<u8> {
     let http = reqwest::Client::new();
     let file: serde_json::Value = http
         .post(format!("{}bot{TOKEN}/getFile", api.url()))
@@ -941,16 +963,20 @@ async fn download(api: &BotApiServer, file_id: &str) -> String {
         .send()
         .await
         .expect("download")
-        .text()
+        .bytes()
         .await
-        .expect("text")
+        .expect("bytes")
+        .to_vec()
 }
 
 /// The name and text of the document a message carries.
 async fn document(rig: &Rig, sent: &Sent) -> (String, String) {
     assert_eq!(sent.method, "sendDocument", "{sent:?}");
     match &sent.document {
-        Some(SentFile::Uploaded { name, file_id, .. }) => (name.clone(), download(&rig.api, file_id).await),
+        Some(SentFile::Uploaded { name, file_id, .. }) => (
+            name.clone(),
+            String::from_utf8(download(&rig.api, file_id).await).expect("UTF-8"),
+        ),
         other => panic!("not an uploaded file: {other:?}"),
     }
 }
@@ -1282,4 +1308,164 @@ async fn a_flooding_group_holds_up_nobody_else_and_is_told_to_slow_down() {
         "the flood was answered beyond its limit"
     );
     assert_eq!(rig.api.pending_updates(), 0, "every update was confirmed");
+}
+
+/// Issue 13 on Telegram: the quiz that completes the first-aid track, answered with native polls,
+/// issues the certificate; the suggested name is pressed; the certificate comes as an uploaded
+/// photo (a 1600×1131 PNG) whose caption, in Telegram's HTML and within its 1024 characters,
+/// holds the code and the address to verify it. The answer delivered again issues nothing more;
+/// anyone verifies the code in a group, and learns when it is revoked.
+#[tokio::test]
+async fn a_volunteer_earns_a_certificate_as_a_photo_and_anyone_verifies_it_in_a_group() {
+    use tatwir_core::certificate::{CertificateFilter, CertificateStore};
+    let rig = Rig::start(quick()).await;
+    // A name with what HTML must escape: the caption is parsed strictly.
+    let amina = person(1701, "Amina <Idrissi> & co", "fr");
+    rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let amina_id = rig.person_id(&amina).await;
+    let (_, title) = all_first_aid_but_the_last(&rig.store, amina_id, chrono::Utc::now()).await;
+
+    let list = rig.say(&amina, "/learn", 1).await;
+    let toolbox = rig.press(&amina, &list[0], "Premiers secours", 1).await;
+    let mut step = rig.press(&amina, &toolbox[0], &title, 1).await;
+    while buttons(last_with_buttons(&step))
+        .iter()
+        .any(|(label, _)| label.contains("Suite"))
+    {
+        step = rig.press(&amina, last_with_buttons(&step), "Suite", 1).await;
+    }
+    let quiz = rig.press(&amina, last_with_buttons(&step), "quiz", 2).await;
+    let end = answer_quiz(&rig, &amina, quiz[1].clone(), None).await;
+    assert!(all_text(&end).contains("Quiz terminé : 5/5"), "{}", all_text(&end));
+    let earned = wait_for_text(&rig, amina.id, "Vous avez obtenu le certificat").await;
+    assert!(text(&earned).contains("« Premiers secours »"), "{}", text(&earned));
+    let ask = wait_for_text(&rig, amina.id, "Quel nom imprimer").await;
+    assert_eq!(
+        buttons(&ask)
+            .iter()
+            .map(|(label, _)| label.as_str())
+            .collect::<Vec<_>>(),
+        ["✅ Amina <Idrissi> & co"],
+        "the channel's name is suggested"
+    );
+    let held = async || {
+        rig.store
+            .certificates(CertificateFilter {
+                person: Some(amina_id),
+                association: None,
+            })
+            .await
+            .expect("certificates")
+    };
+    assert_eq!(held().await.len(), 1);
+
+    // The last answer delivered again, as after a crash before its offset was stored: refused,
+    // nothing issued twice, and the name question still answers.
+    let last_poll = rig
+        .messages_to(amina.id)
+        .into_iter()
+        .rev()
+        .find_map(|sent| sent.poll)
+        .expect("the last question");
+    let right = last_poll["correct_option_id"].as_i64().expect("a quiz poll") as i32;
+    let before = rig.messages_to(amina.id).len();
+    rig.telegram
+        .handle_update(poll_answer_update(
+            999_001,
+            last_poll["id"].as_str().expect("poll id"),
+            &amina,
+            &[right],
+        ))
+        .await;
+    let replayed = rig.api.wait_sent(amina.id, before + 1, WAIT).await;
+    let replayed = all_text(&replayed[before..]);
+    assert!(replayed.contains("Ce choix n'est pas ou plus valable"), "{replayed}");
+    assert!(!replayed.contains("obtenu le certificat"), "{replayed}");
+    assert_eq!(held().await.len(), 1, "one certificate");
+
+    // The suggested name, pressed: noted, then the certificate as a photo.
+    let named = rig.press(&amina, &ask, "Amina", 2).await;
+    assert!(
+        text(&named[0]).contains("« Amina <Idrissi> & co » sera imprimé"),
+        "{}",
+        text(&named[0])
+    );
+    let certificate = held().await.remove(0);
+    assert_eq!(certificate.holder_name.as_deref(), Some("Amina <Idrissi> & co"));
+    let photo = &named[1];
+    assert_eq!(photo.method, "sendPhoto", "{photo:?}");
+    let Some(SentFile::Uploaded { name, file_id, .. }) = &photo.document else {
+        panic!("the picture is uploaded: {:?}", photo.document)
+    };
+    assert_eq!(*name, format!("tatwir-certificate-{}.png", certificate.code.as_str()));
+    let caption = text(photo);
+    let verify_url = rig.app.engine().publishing().verify_url(&certificate.code);
+    for expected in [
+        "🎓 Premiers secours — Amina <Idrissi> & co",
+        "valable jusqu'au",
+        &format!("Code : {}", certificate.code),
+        &format!("Vérifier : {verify_url}"),
+    ] {
+        assert!(caption.contains(expected), "{expected:?} in {caption:?}");
+    }
+    // Telegram's HTML, escaped where the name needs it, and within 1024 characters (it counts
+    // UTF-16 code units) once parsed.
+    assert_eq!(photo.parse_mode.as_deref(), Some("HTML"));
+    assert!(
+        photo
+            .text
+            .as_deref()
+            .is_some_and(|raw| raw.contains("Amina &lt;Idrissi&gt; &amp; co")),
+        "{:?}",
+        photo.text
+    );
+    assert!(caption.encode_utf16().count() <= 1024, "{caption}");
+    // The picture itself: a PNG of the certificate's size.
+    let bytes = download(&rig.api, file_id).await;
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let decoded = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .expect("a PNG that decodes");
+    assert_eq!((decoded.info().width, decoded.info().height), (1600, 1131));
+
+    // Someone else, who never joined, verifies the code in a group.
+    let karim = person(1702, "Karim", "fr");
+    let group = TgChat::Group {
+        id: -8001,
+        title: "Bénévoles Tanger".into(),
+    };
+    rig.api
+        .send_text(&karim, &group, &format!("/verify {}", certificate.code));
+    let verified = rig.api.wait_sent(-8001, 1, WAIT).await;
+    let shown = text(&verified[0]);
+    assert!(
+        shown.contains("✅") && shown.contains("Amina <Idrissi> & co") && shown.contains("Premiers secours"),
+        "{shown}"
+    );
+
+    // Revoked: /verify says so, and why.
+    rig.store
+        .revoke_certificate(&certificate.code, "Examen non conforme", chrono::Utc::now())
+        .await
+        .expect("revoke");
+    rig.api.send_text(
+        &karim,
+        &group,
+        &format!("/verify@tatwir_test_bot {}", certificate.code.as_str()),
+    );
+    let verified = rig.api.wait_sent(-8001, 2, WAIT).await;
+    let shown = text(&verified[1]);
+    assert!(
+        shown.contains("⚠️") && shown.contains("révoqué le") && shown.contains("Examen non conforme"),
+        "{shown}"
+    );
+    assert_eq!(held().await.len(), 1, "still one certificate");
+    assert_eq!(
+        rig.messages_to(amina.id)
+            .iter()
+            .filter(|sent| sent.method == "sendPhoto")
+            .count(),
+        1,
+        "one picture sent"
+    );
 }

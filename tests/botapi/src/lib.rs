@@ -3,9 +3,9 @@
 //! Telegram cannot be reached from CI, so the real teloxide adapter is pointed at this server
 //! (`TELOXIDE_API_URL`, or `Bot::set_api_url`). It speaks the request and response shapes of
 //! <https://core.telegram.org/bots/api> for the methods the adapter uses, and it is strict where
-//! Telegram is strict (lengths, HTML entities, callback data bytes, poll limits, "message is not
-//! modified", webhook/getUpdates exclusivity) so that a bot passing here does not first fail in
-//! production. Tests play users ([`BotApiServer::send_text`], [`BotApiServer::press`],
+//! Telegram is strict (lengths, HTML entities, callback data bytes, poll limits, photos it cannot
+//! read or will not show, "message is not modified", webhook/getUpdates exclusivity) so that a
+//! bot passing here does not first fail in production. Tests play users ([`BotApiServer::send_text`], [`BotApiServer::press`],
 //! [`BotApiServer::answer_poll`]), read what the bot did ([`BotApiServer::sent`]) and inject
 //! faults ([`BotApiServer::fail_next`], rate caps).
 //!
@@ -34,6 +34,12 @@ const MAX_CALLBACK_DATA: usize = 64;
 const MAX_POLL_QUESTION: usize = 300;
 const MAX_POLL_OPTION: usize = 100;
 const MAX_POLL_EXPLANATION: usize = 200;
+/// sendPhoto: at most 10 MB, width and height at most 10000 together, a ratio of at most 20.
+const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
+const MAX_PHOTO_SIDES: u64 = 10_000;
+const MAX_PHOTO_RATIO: u64 = 20;
+/// The boxes Telegram scales a photo into (its `s`, `m`, `x` and `y` sizes), smallest first.
+const PHOTO_BOXES: [u32; 4] = [90, 320, 800, 1280];
 /// Update kinds Telegram leaves out when `allowed_updates` is not given (or empty).
 const NOT_BY_DEFAULT: [&str; 3] = ["chat_member", "message_reaction", "message_reaction_count"];
 
@@ -298,6 +304,8 @@ struct FileRec {
     mime: Option<String>,
     path: String,
     bytes: Bytes,
+    /// A photo's width and height, read from the image when it was uploaded.
+    dimensions: Option<(u32, u32)>,
 }
 
 struct FaultRule {
@@ -1681,6 +1689,11 @@ fn send_file(shared: &Shared, p: &Params, method: &str, field: &str) -> ApiResul
     if upload.is_some_and(|u| u.bytes.is_empty()) {
         return Err(ApiErr::bad("file must be non-empty"));
     }
+    // Telegram decodes an uploaded photo: what is no image, or too big, or too thin, is refused.
+    let dimensions = match (field, upload) {
+        ("photo", Some(upload)) => Some(photo_dimensions(&upload.bytes)?),
+        _ => None,
+    };
     let by_value = if upload.is_none() { p.str(field)? } else { None };
     let mut inner = shared.lock();
     check_chat(&inner, chat_id)?;
@@ -1705,6 +1718,7 @@ fn send_file(shared: &Shared, p: &Params, method: &str, field: &str) -> ApiResul
                 mime: upload.content_type.clone(),
                 path: format!("{field}s/file_{n}"),
                 bytes: upload.bytes.clone(),
+                dimensions,
             };
             inner.files.insert(file_id.clone(), rec);
             (Some(file_id), document)
@@ -1742,21 +1756,18 @@ fn send_file(shared: &Shared, p: &Params, method: &str, field: &str) -> ApiResul
                 mime: None,
                 path: format!("{field}s/file_{n}"),
                 bytes: Default::default(),
+                dimensions: None,
             };
             inner.files.insert(file_id.clone(), rec);
             (file_id, unique_id, 0, None, None)
         }
     };
+    let dimensions = inner.files.get(&file_id).and_then(|file| file.dimensions);
     let mut media = json!({ "file_id": file_id, "file_unique_id": unique_id, "file_size": size });
     let message_id = next_message_id(&mut inner, chat_id);
     let mut message = bot_message(shared, &inner, chat_id, message_id);
     match field {
-        // Dimensions are unknown without decoding the image; Telegram's smallest thumbnail size.
-        "photo" => {
-            media["width"] = json!(90);
-            media["height"] = json!(90);
-            message["photo"] = json!([media]);
-        }
+        "photo" => message["photo"] = photo_sizes(&mut inner, media, dimensions),
         "video" => {
             media["width"] = json!(0);
             media["height"] = json!(0);
@@ -1793,6 +1804,122 @@ fn send_file(shared: &Shared, p: &Params, method: &str, field: &str) -> ApiResul
         plain_text: caption.map(|(plain, _)| plain),
     };
     Ok(store_new(shared, &mut inner, message, sent))
+}
+
+/// The width and height of an uploaded photo, refused as Telegram refuses it: not an image it
+/// reads (PNG, JPEG, WebP, GIF, BMP), over 10 MB, sides over 10000 together, a ratio over 20.
+fn photo_dimensions(bytes: &[u8]) -> Result<(u32, u32), ApiErr> {
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(ApiErr::bad("PHOTO_SAVE_FILE_INVALID"));
+    }
+    let (width, height) = image_dimensions(bytes).ok_or_else(|| ApiErr::bad("IMAGE_PROCESS_FAILED"))?;
+    let (w, h) = (u64::from(width), u64::from(height));
+    if w == 0 || h == 0 || w + h > MAX_PHOTO_SIDES || w > h * MAX_PHOTO_RATIO || h > w * MAX_PHOTO_RATIO {
+        return Err(ApiErr::bad("PHOTO_INVALID_DIMENSIONS"));
+    }
+    Ok((width, height))
+}
+
+/// Reads the size from an image's header, without decoding its pixels.
+fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let be32 = |at: usize| Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    let be16 = |at: usize| Some(u32::from(u16::from_be_bytes(bytes.get(at..at + 2)?.try_into().ok()?)));
+    let le16 = |at: usize| Some(u32::from(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?)));
+    let le24 = |at: usize| {
+        let b = bytes.get(at..at + 3)?;
+        Some(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+    };
+    let le32 = |at: usize| Some(i32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?).unsigned_abs());
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.get(12..16) == Some(b"IHDR") {
+        return Some((be32(16)?, be32(20)?));
+    }
+    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        return Some((le16(6)?, le16(8)?));
+    }
+    if bytes.starts_with(b"BM") {
+        return Some((le32(18)?, le32(22)?));
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return match bytes.get(12..16)? {
+            b"VP8 " => Some((le16(26)? & 0x3fff, le16(28)? & 0x3fff)),
+            b"VP8L" => {
+                let bits = u32::from_le_bytes(bytes.get(21..25)?.try_into().ok()?);
+                Some(((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1))
+            }
+            b"VP8X" => Some((le24(24)? + 1, le24(27)? + 1)),
+            _ => None,
+        };
+    }
+    if bytes.starts_with(&[0xff, 0xd8]) {
+        // JPEG: walk the segments to the first start of frame (SOF0 to SOF15, not DHT, JPG, DAC).
+        let mut at = 2;
+        while at + 4 <= bytes.len() {
+            if bytes[at] != 0xff {
+                return None;
+            }
+            let marker = bytes[at + 1];
+            if marker == 0xff {
+                at += 1;
+                continue;
+            }
+            let length = be16(at + 2)? as usize;
+            if (0xc0..=0xcf).contains(&marker) && ![0xc4, 0xc8, 0xcc].contains(&marker) {
+                return Some((be16(at + 7)?, be16(at + 5)?));
+            }
+            at += 2 + length;
+        }
+    }
+    None
+}
+
+/// A photo's PhotoSize list as Telegram returns it, smallest first: the photo scaled into each
+/// box smaller than it, then, if it fits the largest box, the photo itself. The largest size is
+/// the file sent (`media`: its bytes are the upload as received, where Telegram would give its
+/// own JPEG); the smaller ones are files of their own, without bytes here. Without known
+/// dimensions (a photo by URL), one 90×90 size.
+fn photo_sizes(inner: &mut Inner, mut media: Value, dimensions: Option<(u32, u32)>) -> Value {
+    let Some((width, height)) = dimensions else {
+        media["width"] = json!(90);
+        media["height"] = json!(90);
+        return json!([media]);
+    };
+    let longest = width.max(height);
+    let scaled = |side: u32| {
+        let scale =
+            |length: u32| ((u64::from(length) * u64::from(side) + u64::from(longest) / 2) / u64::from(longest)).max(1);
+        (scale(width), scale(height))
+    };
+    let mut sizes: Vec<(u64, u64)> = PHOTO_BOXES
+        .iter()
+        .filter(|&&side| longest > side)
+        .map(|&side| scaled(side))
+        .collect();
+    if longest <= PHOTO_BOXES[PHOTO_BOXES.len() - 1] {
+        sizes.push((width.into(), height.into()));
+    }
+    let (last_width, last_height) = sizes.pop().unwrap_or((width.into(), height.into()));
+    let mut list = Vec::new();
+    for (w, h) in sizes {
+        inner.next_file += 1;
+        let n = inner.next_file;
+        let (file_id, unique_id) = (format!("AgACAgIAAxkBAAI{n:012}"), format!("AQAD{n:08}"));
+        inner.files.insert(
+            file_id.clone(),
+            FileRec {
+                unique_id: unique_id.clone(),
+                name: format!("file_{n}"),
+                mime: Some("image/jpeg".to_owned()),
+                path: format!("photos/file_{n}"),
+                bytes: Default::default(),
+                dimensions: u32::try_from(w).ok().zip(u32::try_from(h).ok()),
+            },
+        );
+        list.push(json!({ "file_id": file_id, "file_unique_id": unique_id, "width": w, "height": h }));
+    }
+    media["width"] = json!(last_width);
+    media["height"] = json!(last_height);
+    list.push(media);
+    Value::Array(list)
 }
 
 fn set_my_commands(shared: &Shared, p: &Params) -> ApiResult {
@@ -3058,6 +3185,76 @@ mod tests {
         server.stop().await;
     }
 
+    /// The start of a PNG file: signature and IHDR (the server reads no further than the size).
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&[8, 6, 0, 0, 0]);
+        bytes
+    }
+
+    /// Uploads `bytes` as a photo named `name` through sendPhoto.
+    async fn upload_photo(server: &BotApiServer, name: &str, bytes: &[u8]) -> (u16, Value) {
+        let boundary = "PhotoBoundary42";
+        let mut body =
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n1001\r\n").into_bytes();
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{name}\"\r\nContent-Type: image/png\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let url = format!("{}bot{TOKEN}/sendPhoto", server.url());
+        post(url, &format!("multipart/form-data; boundary={boundary}"), body).await
+    }
+
+    #[tokio::test]
+    async fn photos_are_read_for_their_size_and_refused_where_telegram_refuses_them() {
+        let server = server().await;
+        server.send_text(&alice(), &TgChat::Private, "hi");
+        // A certificate-sized picture: scaled into each box up to 1280, as Telegram lists them.
+        let (status, sent) = upload_photo(&server, "c.png", &png_header(1600, 1131)).await;
+        assert_eq!(status, 200, "{sent}");
+        let sizes: Vec<(u64, u64)> = sent["result"]["photo"]
+            .as_array()
+            .expect("sizes")
+            .iter()
+            .map(|size| (size["width"].as_u64().unwrap(), size["height"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(sizes, [(90, 64), (320, 226), (800, 566), (1280, 905)]);
+        // The largest size is the upload: its file gives the bytes back.
+        let largest = &sent["result"]["photo"][3]["file_id"];
+        let (_, file) = call(&server, "getFile", json!({ "file_id": largest })).await;
+        assert_eq!(file["result"]["file_size"], 29, "{file}");
+        // A small picture keeps its own size last.
+        let (_, small) = upload_photo(&server, "s.png", &png_header(200, 100)).await;
+        assert_eq!(small["result"]["photo"][1]["width"], 200, "{small}");
+        assert_eq!(small["result"]["photo"][0]["height"], 45, "{small}");
+        // What Telegram cannot read as a picture, or will not show as a photo.
+        for (bytes, refusal) in [
+            (b"not a picture".to_vec(), "Bad Request: IMAGE_PROCESS_FAILED"),
+            (png_header(2100, 100), "Bad Request: PHOTO_INVALID_DIMENSIONS"),
+            (png_header(6000, 4001), "Bad Request: PHOTO_INVALID_DIMENSIONS"),
+        ] {
+            let refused = upload_photo(&server, "x.png", &bytes).await;
+            assert_eq!((refused.0, description(&refused)), (400, refusal));
+        }
+        let mut big = png_header(1000, 1000);
+        big.resize(MAX_PHOTO_BYTES + 1, 0);
+        let refused = upload_photo(&server, "big.png", &big).await;
+        assert_eq!(description(&refused), "Bad Request: PHOTO_SAVE_FILE_INVALID");
+        assert_eq!(server.sent_to(1001).len(), 2, "refused photos are not sent");
+        // Image formats other than PNG are read too.
+        let mut jpeg = vec![0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8];
+        jpeg.extend_from_slice(&[0, 30, 0, 40, 3]);
+        assert_eq!(image_dimensions(&jpeg), Some((40, 30)));
+        assert_eq!(image_dimensions(b"GIF89a\x05\0\x07\0"), Some((5, 7)));
+        server.stop().await;
+    }
+
     #[tokio::test]
     async fn webhook_delivery_with_secret_and_exclusivity_with_get_updates() {
         let server = Arc::new(server().await);
@@ -3420,7 +3617,7 @@ mod tests {
         bot.send_document(ChatId(1001), InputFile::file_id(file_id.clone()))
             .await
             .expect("resend");
-        bot.send_photo(ChatId(1001), InputFile::memory(b"png".to_vec()).file_name("p.png"))
+        bot.send_photo(ChatId(1001), InputFile::memory(png_header(64, 48)).file_name("p.png"))
             .await
             .expect("sendPhoto");
         bot.send_video(ChatId(1001), InputFile::memory(b"mp4".to_vec()).file_name("v.mp4"))
