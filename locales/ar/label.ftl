@@ -35,6 +35,7 @@ label-criterion-charter-adopted = الميثاق الأخلاقي { $adopted ->
         [yes] اعتمده { $by } في { $date }
        *[no] لم يُعتمد بعد
     }
+label-criterion-charter-adopted-on = الميثاق الأخلاقي معتمد منذ { $date }
 label-criterion-meetings-attended = { PLURAL($needed) ->
         [zero] لا يُطلب أي اجتماع
         [one] اجتماع واحد على الأقل
@@ -69,3 +70,12 @@ label-charter-already-adopted = هذا الميثاق معتمد من قبل ب�
 
 label-lost-warning = ⚠️ فقدت { $association } علامة الجودة من تطوير: لم تعد هذه المعايير مستوفاة.
 label-lost-footer = أرسل { $command } لترى القائمة كاملة وما بقي فعله.
+
+web-label-none-title = لا علامة
+web-label-none = هذه الجمعية لا تحمل علامة الجودة من تطوير.
+web-label-expired = انتهت العلامة في { $at }.
+web-label-lost = سُحبت العلامة في { $at }: لم يعد أحد المعايير مستوفى.
+web-label-criteria = المعايير المستوفاة
+web-label-achievement-name = علامة الجودة تطوير
+web-label-achievement-description = جمعية مسؤولوها ومتطوعوها مكوَّنون وحاصلون على شهادات، اعتمدت الميثاق الأخلاقي لتطوير وتتعاون مع جمعيات أخرى.
+web-label-achievement-criteria = استيفاء جميع معايير العلامة: مسؤولون حاصلون على الشهادة، نسبة من المتطوعين النشطين حاصلة على الشهادة، شهادة إسعافات أولية واحدة على الأقل، ميثاق أخلاقي معتمد، اجتماعات بين الجمعيات خلال الاثني عشر شهرًا الأخيرة. تُقيَّم يوميًا وتصلح اثني عشر شهرًا.

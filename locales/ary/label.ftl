@@ -35,6 +35,7 @@ label-criterion-charter-adopted = الميثاق الأخلاقي { $adopted ->
         [yes] اعتمدو { $by } ف { $date }
        *[no] مازال ما تعتمدش
     }
+label-criterion-charter-adopted-on = الميثاق الأخلاقي تعتمد ف { $date }
 label-criterion-meetings-attended = { PLURAL($needed) ->
         [zero] ما مطلوب حتى اجتماع
         [one] على الأقل اجتماع واحد
@@ -69,3 +70,12 @@ label-charter-already-adopted = هاد الميثاق ديجا معتمد باس
 
 label-lost-warning = ⚠️ { $association } ضيعات علامة الجودة ديال تطوير: هاد المعايير ما بقاوش مكمّلين.
 label-lost-footer = صيفط { $command } باش تشوف اللائحة كاملة وشنو باقي خاصو يتدار.
+
+web-label-none-title = ما كايناش العلامة
+web-label-none = هاد الجمعية ما عندهاش علامة الجودة ديال تطوير.
+web-label-expired = العلامة سالات ف { $at }.
+web-label-lost = العلامة تحيدات ف { $at }: واحد من المعايير ما بقاش.
+web-label-criteria = المعايير اللي كاينين
+web-label-achievement-name = علامة الجودة تطوير
+web-label-achievement-description = جمعية المسؤولين والمتطوعين ديالها مكوّنين وعندهم شواهد، اعتمدات الميثاق الأخلاقي ديال تطوير وكتعاون مع جمعيات خرين.
+web-label-achievement-criteria = تكون كاع المعايير ديال العلامة: مسؤولين عندهم الشهادة، جزء من المتطوعين النشيطين عندهم الشهادة، شهادة ديال الإسعافات الأولية على الأقل، الميثاق الأخلاقي معتمد، اجتماعات بين الجمعيات ف الاتناش شهر اللي فاتو. كتقيّم كل نهار وصالحة اتناش شهر.

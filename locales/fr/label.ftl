@@ -29,6 +29,7 @@ label-criterion-charter-adopted = Charte éthique { $adopted ->
         [yes] adoptée par { $by } le { $date }
        *[no] pas encore adoptée
     }
+label-criterion-charter-adopted-on = Charte éthique adoptée le { $date }
 label-criterion-meetings-attended = Au moins { $needed } réunions entre associations suivies ces { $months } derniers mois : { $actual }
 label-criterion-other = { $id } : { $actual } sur { $needed }
 
@@ -53,3 +54,13 @@ label-charter-already-adopted = Cette charte est déjà adoptée au nom de { $as
 # The warning to each manager when the label is lost.
 label-lost-warning = ⚠️ { $association } a perdu le label qualité Tatwir : ces critères ne sont plus remplis.
 label-lost-footer = Envoyez { $command } pour voir la liste complète et ce qu'il reste à faire.
+
+# The label's public page, and the label in Open Badges documents (in French).
+web-label-none-title = Pas de label
+web-label-none = Cette association ne détient pas le label qualité Tatwir.
+web-label-expired = Label arrivé à son terme le { $at }.
+web-label-lost = Label retiré le { $at } : un critère n'était plus rempli.
+web-label-criteria = Critères remplis
+web-label-achievement-name = Label qualité Tatwir
+web-label-achievement-description = Association dont les responsables et les bénévoles sont formés et certifiés, qui a adopté la charte éthique de Tatwir et coopère avec d'autres associations.
+web-label-achievement-criteria = Remplir tous les critères du label : responsables certifiés, part des bénévoles actifs certifiés, au moins un certificat de premiers secours, charte éthique adoptée, réunions entre associations suivies dans les douze derniers mois. Réévalué chaque jour, valable douze mois.

@@ -476,3 +476,147 @@ async fn the_label_is_lost_with_one_warning_per_manager_when_a_certificate_is_re
         warnings[1].1
     );
 }
+
+/// Serves the web routes of `amal`'s app on a free port (with the fake clock) and returns the
+/// base address; the issuer's test key signs.
+async fn serve_web(amal: &Amal) -> (String, tokio::task::JoinHandle<()>) {
+    let key = tatwir_badges::IssuerKey::test_key();
+    amal.learner
+        .store()
+        .ensure_issuer_key(&tatwir_core::certificate::IssuerKeyRecord {
+            kid: key.kid().to_owned(),
+            private_pem: key.to_pkcs8_pem(),
+            created_at: amal.learner.clock.now(),
+            retired_at: None,
+        })
+        .await
+        .expect("key");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let mut publishing = (*amal.learner.app.engine().publishing()).clone();
+    publishing.base_url = base.clone();
+    amal.learner.app.engine().set_publishing(publishing);
+    let router = tatwir_web::router(amal.learner.app.engine().clone(), Vec::new());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await;
+    });
+    (base, task)
+}
+
+#[tokio::test]
+async fn a_labelled_association_has_a_public_page_and_an_open_badges_credential() {
+    let amal = amal(at(2026, 12, 2, 9, 0)).await;
+    let now = amal.learner.clock.now();
+    let (base, server) = serve_web(&amal).await;
+    let http = reqwest::Client::new();
+    let get = |path: String| http.get(format!("{base}{path}")).send();
+    // Never labelled: no page.
+    assert_eq!(get(format!("/label/{}", amal.id.0)).await.expect("page").status(), 404);
+    assert_eq!(get("/label/not-a-number".into()).await.expect("page").status(), 404);
+
+    amal.learner
+        .store()
+        .adopt_charter(amal.id, amal.fatima, &amal.rules.charter.version, now)
+        .await
+        .expect("adopt");
+    assert_eq!(amal.evaluate().await.granted, 1);
+    let page = get(format!("/label/{}?lang=fr", amal.id.0))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        page.contains("Label accordé depuis le 2 décembre 2026, valable jusqu'au 2 décembre 2027"),
+        "{page}"
+    );
+    assert!(page.contains("Charte éthique adoptée le 2 décembre 2026"), "{page}");
+    assert!(!page.contains("fatima"), "a public page names no member: {page}");
+    for lang in ["ar", "ary"] {
+        let page = get(format!("/label/{}?lang={lang}", amal.id.0))
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("text");
+        assert!(page.contains("dir=\"rtl\""), "{page}");
+        assert!(
+            !page.contains("label-") && !page.contains("web-"),
+            "a message is missing in {lang}: {page}"
+        );
+    }
+
+    // The credential the page links to verifies with the published key.
+    let link = page
+        .split("href=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.contains("/ob/v3/labels/"))
+        .expect("a link to the credential")
+        .to_owned();
+    let token = http.get(&link).send().await.expect("jwt").text().await.expect("text");
+    let jwk = tatwir_badges::IssuerKey::test_key().public_jwk(&format!(
+        "{base}/ob/keys/{}",
+        tatwir_badges::IssuerKey::test_key().kid()
+    ));
+    let served_jwk: serde_json::Value = http
+        .get(jwk["kid"].as_str().expect("kid"))
+        .send()
+        .await
+        .expect("key")
+        .json()
+        .await
+        .expect("json");
+    let credential = tatwir_badges::verify_vc_jwt(&token, &[served_jwk.clone()]).expect("verifies");
+    let subject = &credential["credentialSubject"];
+    assert_eq!(subject["achievement"]["achievementType"], "QualityAssuranceCredential");
+    assert_eq!(subject["identifier"][0]["identityHash"], "Association Amal");
+    let status = &credential["credentialStatus"];
+    let index: u64 = status["statusListIndex"]
+        .as_str()
+        .expect("index")
+        .parse()
+        .expect("number");
+    let list_url = status["statusListCredential"].as_str().expect("list").to_owned();
+    let bit = |list: String| {
+        let list = tatwir_badges::verify_vc_jwt(&list, std::slice::from_ref(&served_jwk)).expect("signed");
+        tatwir_badges::status_is_set(list["credentialSubject"]["encodedList"].as_str().expect("list"), index)
+            .expect("decodes")
+    };
+    assert!(!bit(http
+        .get(&list_url)
+        .send()
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("text")));
+
+    // Lost: the page says so and the credential's bit is set.
+    amal.learner
+        .store()
+        .revoke_certificate(&amal.karim_certificate.code, "Erreur", now)
+        .await
+        .expect("revoke");
+    amal.learner.clock.advance(Duration::days(1));
+    assert_eq!(amal.evaluate().await.lost, 1);
+    let page = get(format!("/label/{}?lang=fr", amal.id.0))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("text");
+    assert!(page.contains("Label retiré le 3 décembre 2026"), "{page}");
+    assert!(bit(http
+        .get(&list_url)
+        .send()
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("text")));
+    server.abort();
+}

@@ -317,4 +317,15 @@ impl LabelStore for SqlStore {
         tx.commit().await.map_err(fail)?;
         Ok(settled)
     }
+
+    async fn label_grants(&self) -> StoreResult<Vec<LabelGrant>> {
+        let sql = format!("SELECT {GRANT_COLUMNS} FROM label_grants ORDER BY id");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(grant_from)
+            .collect()
+    }
 }

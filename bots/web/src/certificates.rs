@@ -62,7 +62,7 @@ impl Guesses {
 }
 
 /// The language of a page: `?lang=` first, then the browser's `Accept-Language`, then French.
-fn page_language(query: &HashMap<String, String>, headers: &HeaderMap) -> Language {
+pub(crate) fn page_language(query: &HashMap<String, String>, headers: &HeaderMap) -> Language {
     if let Some(language) = query.get("lang").and_then(|code| Language::from_client_code(code)) {
         return language;
     }
@@ -127,7 +127,7 @@ fn too_many(wait: Duration, body: impl IntoResponse) -> Response {
 }
 
 /// The page's frame: language, direction, a phone-sized layout, the language switcher.
-fn page(served: &Served, lang: Language, title: &str, here: &str, body: Markup) -> Markup {
+pub(crate) fn page(served: &Served, lang: Language, title: &str, here: &str, body: Markup) -> Markup {
     let locales = served.engine.locales();
     let direction = if lang.is_right_to_left() { "rtl" } else { "ltr" };
     html! {
@@ -170,7 +170,7 @@ img{max-width:100%;height:auto;border-radius:.5rem;margin-top:1rem}.code{font-fa
 color:#fff;margin-inline-end:.4em}.ok .mark{background:#1f6b3a}.bad .mark{background:#a33b1f}nav{text-align:center;padding:1rem;display:flex;gap:1rem;justify-content:center}\
 a{color:#1f5b8b}ul{padding-inline-start:1.2rem}";
 
-fn html_response(status: StatusCode, markup: Markup) -> Response {
+pub(crate) fn html_response(status: StatusCode, markup: Markup) -> Response {
     let mut response = (status, markup).into_response();
     let headers = response.headers_mut();
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
@@ -577,24 +577,35 @@ pub(crate) async fn track_image(State(served): State<Served>, Path(file): Path<S
         return StatusCode::NOT_FOUND.into_response();
     };
     let library = served.engine.library();
-    let Some(track) = library.certificate_track(track_id) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let publishing = served.engine.publishing();
     let Some(artist) = publishing.artist.clone() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let locales = served.engine.locales();
     let lang = Language::FALLBACK;
+    // A track's picture, or the quality label's (`label.png`, when no track has that id).
+    let (heading, title, qr_payload) = match library.certificate_track(track_id) {
+        Some(track) => (
+            locales.text(lang, "certificate-card-heading", None),
+            track.texts.get(lang).title.clone(),
+            publishing.achievement_url(&track.id),
+        ),
+        None if track_id == "label" && library.label.is_some() => (
+            locales.text(lang, "web-label-achievement-name", None),
+            String::new(),
+            format!("{}/ob/v3/label-achievement", publishing.base_url),
+        ),
+        None => return StatusCode::NOT_FOUND.into_response(),
+    };
     let card = tatwir_core::certificate::CertificateCard {
         right_to_left: false,
-        heading: locales.text(lang, "certificate-card-heading", None),
+        heading,
         holder: String::new(),
         statement: String::new(),
-        track: track.texts.get(lang).title.clone(),
+        track: title,
         lines: Vec::new(),
         issuer: publishing.issuer_name.clone(),
-        qr_payload: publishing.achievement_url(&track.id),
+        qr_payload,
         qr_caption: String::new(),
     };
     match tokio::task::spawn_blocking(move || artist.png(&card)).await {

@@ -3,6 +3,7 @@
 //! (Telegram's webhook).
 
 pub mod certificates;
+pub mod label;
 
 use axum::Router;
 use axum::extract::State;
@@ -55,6 +56,10 @@ pub fn router(engine: Arc<Engine<SqlStore>>, trusted_proxies: Vec<IpAddr>) -> Ro
         .route("/ob/issuer", get(issuer_profile))
         .route("/ob/keys/{kid}", get(issuer_key))
         .route("/ob/status/revocation", get(status_list))
+        .route("/label/{association}", get(label::label_page))
+        .route("/ob/v3/labels/{grant}", get(label::label_credential))
+        .route("/ob/v3/label-achievement", get(label::label_achievement))
+        .route("/ob/status/labels", get(label::label_status_list))
         .with_state(served)
 }
 

@@ -32,6 +32,41 @@ struct CriterionLine<'a> {
 }
 
 impl<S: EngineStore> Engine<S> {
+    /// The checklist of `state` for a public page, in `lang`: each criterion with whether it
+    /// holds. The charter says when it was adopted, never by whom.
+    pub fn public_checklist(&self, lang: Language, state: &crate::label::LabelState) -> Vec<(bool, String)> {
+        let library = self.library();
+        let rules = library.label.as_ref();
+        state
+            .checklist
+            .criteria
+            .iter()
+            .map(|check| {
+                let charter = rules
+                    .and_then(|rules| rules.criteria.iter().find(|criterion| criterion.id == check.id))
+                    .is_some_and(|criterion| matches!(criterion.rule, CriterionRule::CharterAdopted));
+                let text = match (&state.checklist.adoption, charter) {
+                    (Some(adoption), true) => self.locales.text(
+                        lang,
+                        "label-criterion-charter-adopted-on",
+                        Some(&args! { "date" => long_date(&self.locales, lang, adoption.adopted_at) }),
+                    ),
+                    _ => {
+                        let line = CriterionLine {
+                            id: &check.id,
+                            actual: check.actual,
+                            needed: check.needed,
+                            out_of: check.out_of,
+                            adoption: None,
+                        };
+                        self.criterion_text(lang, &library, rules, &line)
+                    }
+                };
+                (check.met, text)
+            })
+            .collect()
+    }
+
     /// A criterion's line; `rules` are the pack's (a warning queued before the pack changed may
     /// name a criterion it no longer has).
     fn criterion_text(

@@ -36,4 +36,8 @@ pub trait LabelStore: Send + Sync {
         settlement: &Settlement,
         now: DateTime<Utc>,
     ) -> impl Future<Output = StoreResult<Settled>> + Send;
+
+    /// Every grant ever made, oldest first: the label's Open Badges credentials and the list
+    /// of those withdrawn.
+    fn label_grants(&self) -> impl Future<Output = StoreResult<Vec<LabelGrant>>> + Send;
 }
