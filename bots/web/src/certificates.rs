@@ -417,6 +417,28 @@ fn json_response(status: StatusCode, value: &Value, mime: &'static str) -> Respo
 const LD_JSON: &str = "application/ld+json";
 const VC_JWT: &str = "application/vc+jwt";
 
+/// The subject of a certificate's credential: a `urn:uuid:` drawn from the certificate's code
+/// (SHA-256, RFC 9562 version 8), the same each time the credential is built, and one per
+/// certificate, so that a holder's certificates are not linked to each other by it. It is the
+/// VC-JWT's `sub`, which Open Badges 3.0 asks for.
+pub fn subject_id(code: &CertificateCode) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("tatwir certificate subject {}", code.as_str()).as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
 /// The Open Badges 3.0 credential of a certificate, unsigned.
 fn credential(served: &Served, certificate: &Certificate) -> Option<OpenBadgeCredential> {
     let publishing = served.engine.publishing();
@@ -431,7 +453,7 @@ fn credential(served: &Served, certificate: &Certificate) -> Option<OpenBadgeCre
             name: holder,
             email: None,
         },
-        subject_id: None,
+        subject_id: Some(subject_id(&certificate.code)),
         valid_from: certificate.renewed_at.unwrap_or(certificate.issued_at),
         valid_until: certificate.valid_until,
         status: StatusListEntry {

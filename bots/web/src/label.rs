@@ -155,7 +155,8 @@ fn credential(served: &Served, publishing: &Publishing, grant: &LabelGrant, name
         },
         achievement: achievement(served, publishing),
         recipient: Recipient::Association { name },
-        subject_id: None,
+        // The association is the subject; its public page names it (the VC-JWT's `sub`).
+        subject_id: Some(page_url(publishing, grant.association)),
         valid_from: grant.granted_at,
         valid_until: Some(grant.valid_until),
         status: StatusListEntry {
