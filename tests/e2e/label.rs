@@ -570,7 +570,7 @@ async fn a_labelled_association_has_a_public_page_and_an_open_badges_credential(
         .json()
         .await
         .expect("json");
-    let credential = tatwir_badges::verify_vc_jwt(&token, &[served_jwk.clone()]).expect("verifies");
+    let credential = tatwir_badges::verify_vc_jwt(&token, std::slice::from_ref(&served_jwk)).expect("verifies");
     let subject = &credential["credentialSubject"];
     assert_eq!(subject["achievement"]["achievementType"], "QualityAssuranceCredential");
     assert_eq!(subject["identifier"][0]["identityHash"], "Association Amal");
