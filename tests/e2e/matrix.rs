@@ -935,7 +935,8 @@ async fn a_manager_adopts_the_charter_by_number_and_is_warned_when_the_label_is_
     let shown = last_text(&fatima.expect("Charte éthique de l'association").await);
     for expected in [
         "6. Protection des enfants :",
-        "vous adoptez cette charte au nom de Association Amal ; votre nom et la date sont enregistrés.",
+        // Matrix shows no button: the confirmation names the choice to make.
+        "En choisissant « J'adopte la charte » ci-dessous, vous adoptez cette charte au nom de Association Amal ; votre nom et la date sont enregistrés.",
     ] {
         assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
     }

@@ -1549,7 +1549,7 @@ async fn a_manager_adopts_the_charter_and_is_warned_in_arabic_when_the_label_is_
     for expected in [
         "الميثاق الأخلاقي للجمعية",
         "6. حماية الأطفال:",
-        "بالضغط على الزر أدناه، تعتمد هذا الميثاق باسم \u{2068}جمعية الأمل\u{2069}؛ ويُسجَّل اسمك والتاريخ.",
+        "باختيار «أعتمد الميثاق» أدناه، تعتمد هذا الميثاق باسم \u{2068}جمعية الأمل\u{2069}؛ ويُسجَّل اسمك والتاريخ.",
     ] {
         assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
     }
