@@ -42,7 +42,8 @@ label-summary-ready = Tous les critères sont remplis : le label sera accordé l
 label-charter-read-adopt = 📜 Lire et adopter la charte
 label-charter-read = 📜 Lire la charte
 label-charter-adopted-by = Adoptée au nom de { $association } par { $by } le { $date }.
-label-charter-confirm = En appuyant sur le bouton ci-dessous, vous adoptez cette charte au nom de { $association } ; votre nom et la date sont enregistrés.
+# Said on every channel: the choice is a button on Telegram, a number to type on Matrix.
+label-charter-confirm = En choisissant « J'adopte la charte » ci-dessous, vous adoptez cette charte au nom de { $association } ; votre nom et la date sont enregistrés.
 label-charter-adopt = ✅ J'adopte la charte au nom de { $association }
 label-charter-not-adopted = { $association } n'a pas encore adopté cette charte : l'un de ses responsables peut le faire.
 label-back = ↩ Retour au label

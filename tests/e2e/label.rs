@@ -16,11 +16,12 @@ use tatwir_core::clock::Clock;
 use tatwir_core::conversation::ConversationStore;
 use tatwir_core::label::{Evaluation, LabelRules, LabelStore, evaluate_labels};
 use tatwir_core::language::Language;
-use tatwir_core::meeting::{MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders};
+use tatwir_core::meeting::{MeetingId, MeetingStore, MeetingTime, NewMeeting, Recurrence, Reminders};
 use tatwir_core::outbox::{OutboxMessage, OutboxStore};
 use tatwir_core::person::{Channel, PersonId};
 use tatwir_core::role::Role;
 use tatwir_core::store::Store;
+use tatwir_store::SqlStore;
 
 /// Association Amal, which deserves the label but for its charter: Fatima and Karim, managers
 /// with the manager certificate; Amina, volunteer with the volunteer and first-aid certificates;
@@ -35,16 +36,22 @@ struct Amal {
     first_aid: Certificate,
 }
 
-async fn certify(learner: &Learner, person: PersonId, track: &str, valid_until: DateTime<Utc>) -> Certificate {
-    let issued = learner
-        .store()
+/// A certificate of `track` for `person`, issued by hand ten days before `now`.
+pub(crate) async fn certify(
+    store: &SqlStore,
+    now: DateTime<Utc>,
+    person: PersonId,
+    track: &str,
+    valid_until: DateTime<Utc>,
+) -> Certificate {
+    let issued = store
         .issue_certificate(&NewCertificate {
             code: CertificateCode::generate(),
             person,
             track: track.into(),
             association: None,
             issued_by: IssuedBy::Hand,
-            issued_at: learner.clock.now() - Duration::days(10),
+            issued_at: now - Duration::days(10),
             valid_until: Some(valid_until),
         })
         .await
@@ -55,12 +62,16 @@ async fn certify(learner: &Learner, person: PersonId, track: &str, valid_until: 
     }
 }
 
-/// A meeting between associations `days_ago` days ago, which `people` attended.
-async fn met(learner: &Learner, days_ago: i64, people: &[PersonId]) {
+/// A meeting between associations (for every association) that started `days_ago` days before
+/// `now`: its id and the key of its occurrence. It invites whoever the bot can write to when it
+/// is made: a channel's test makes it before anyone joins.
+pub(crate) async fn meeting_between_associations(
+    store: &SqlStore,
+    now: DateTime<Utc>,
+    days_ago: i64,
+) -> (MeetingId, String) {
     let zone = chrono_tz::Africa::Casablanca;
-    let start = (learner.clock.now() - Duration::days(days_ago))
-        .with_timezone(&zone)
-        .naive_local();
+    let start = (now - Duration::days(days_ago)).with_timezone(&zone).naive_local();
     let key = start.format("%Y-%m-%dT%H:%M").to_string();
     let start = tatwir_core::meeting::parse_local_key(&key).expect("a local start");
     let meeting = NewMeeting {
@@ -79,13 +90,17 @@ async fn met(learner: &Learner, days_ago: i64, people: &[PersonId]) {
         reminders: Reminders::none(),
         request: None,
     };
-    let store = learner.store();
-    let (id, _) = store
-        .create_meeting(&meeting, learner.clock.now())
-        .await
-        .expect("meeting");
-    store
-        .record_attendance(id, &key, people, learner.clock.now())
+    let (id, _) = store.create_meeting(&meeting, now).await.expect("meeting");
+    (id, key)
+}
+
+/// A meeting between associations `days_ago` days ago, which `people` attended.
+async fn met(learner: &Learner, days_ago: i64, people: &[PersonId]) {
+    let now = learner.clock.now();
+    let (id, key) = meeting_between_associations(learner.store(), now, days_ago).await;
+    learner
+        .store()
+        .record_attendance(id, &key, people, now)
         .await
         .expect("attendance");
 }
@@ -108,19 +123,13 @@ async fn amal(now: DateTime<Utc>) -> Amal {
             .expect("manager");
     }
     let long = now + Duration::days(700);
-    certify(&learner, fatima, "manager", long).await;
-    let karim_certificate = certify(&learner, karim, "manager", long).await;
-    certify(&learner, amina, "volunteer", long).await;
-    let first_aid = certify(&learner, amina, "first-aid", now + Duration::days(40)).await;
+    certify(learner.store(), now, fatima, "manager", long).await;
+    let karim_certificate = certify(learner.store(), now, karim, "manager", long).await;
+    certify(learner.store(), now, amina, "volunteer", long).await;
+    let first_aid = certify(learner.store(), now, amina, "first-aid", now + Duration::days(40)).await;
     met(&learner, 30, &[amina, omar]).await;
     met(&learner, 60, &[amina, fatima]).await;
-    let rules = learner
-        .app
-        .engine()
-        .library()
-        .label
-        .clone()
-        .expect("the bundled pack declares the label");
+    let rules = bundled_rules(&learner.app);
     Amal {
         learner,
         id,
@@ -294,7 +303,14 @@ async fn certify_again(amal: &Amal) {
         .revoke_certificate(&amal.first_aid.code, "renouvelé", learner.clock.now())
         .await
         .expect("revoke");
-    certify(learner, amina, "first-aid", learner.clock.now() + Duration::days(700)).await;
+    certify(
+        learner.store(),
+        learner.clock.now(),
+        amina,
+        "first-aid",
+        learner.clock.now() + Duration::days(700),
+    )
+    .await;
     met(learner, 20, &[amina, omar]).await;
     met(learner, 40, &[amina]).await;
 }
@@ -459,7 +475,7 @@ async fn the_label_is_lost_with_one_warning_per_manager_when_a_certificate_is_re
 
     // A new certificate for Karim: granted again. Then Amina's first-aid certificate expires:
     // lost again, and this loss warns each manager once more.
-    certify(learner, amal.karim, "manager", now + Duration::days(700)).await;
+    certify(learner.store(), now, amal.karim, "manager", now + Duration::days(700)).await;
     assert_eq!(amal.evaluate().await.granted, 1);
     learner
         .clock
@@ -619,4 +635,78 @@ async fn a_labelled_association_has_a_public_page_and_an_open_badges_credential(
         .await
         .expect("text")));
     server.abort();
+}
+
+/// A date as a person reads it in `lang` (the day in Casablanca), written here rather than by
+/// the product, so that a channel's test checks what the product writes.
+pub(crate) fn written_date(lang: Language, at: DateTime<Utc>) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    // The months as Morocco writes them.
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ];
+    let local = at.with_timezone(&chrono_tz::Africa::Casablanca);
+    let months = if lang == Language::Fr { FR } else { AR };
+    format!("{} {} {}", local.day(), months[local.month0() as usize], local.year())
+}
+
+/// How many times the charter was adopted, by anyone, for any association.
+pub(crate) async fn adoptions(store: &SqlStore) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM charter_adoptions")
+        .fetch_one(store.pool())
+        .await
+        .expect("count the adoptions")
+}
+
+/// The label warnings ever queued, by their state (sent, pending…).
+pub(crate) async fn label_warnings(store: &SqlStore) -> Vec<tatwir_core::outbox::OutboxStatus> {
+    use tatwir_core::outbox::OutboxStatus;
+    let every = [
+        OutboxStatus::Pending,
+        OutboxStatus::Sent,
+        OutboxStatus::Failed,
+        OutboxStatus::Unreachable,
+    ];
+    store
+        .outbox_entries(&every, 1000)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|entry| entry.kind == "label_lost")
+        .map(|entry| entry.status)
+        .collect()
+}
+
+/// The label's rules of the bundled pack, which the app teaches.
+pub(crate) fn bundled_rules(app: &crate::harness::TestApp) -> LabelRules {
+    app.engine()
+        .library()
+        .label
+        .clone()
+        .expect("the bundled pack declares the label")
 }

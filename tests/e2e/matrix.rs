@@ -829,3 +829,251 @@ async fn a_volunteer_earns_a_certificate_in_an_unencrypted_room() {
 async fn a_volunteer_earns_a_certificate_in_an_encrypted_room() {
     a_volunteer_earns_a_certificate_over_matrix(true).await;
 }
+
+/// Issue 13's quality label on Matrix, in an unencrypted room. Fatima, a manager, types `!label`
+/// and reads the checklist (what is done and what is missing, with the numbers); she types the
+/// number that opens the charter, then the one that adopts it on the association's behalf
+/// (recorded once, with her name and the date). Once the rest is done, the daily evaluation
+/// grants the label and `!label` shows it with its dates. Her manager certificate is revoked:
+/// the next evaluation takes the label back, and the Matrix outbox worker brings her one
+/// warning (Karim, the other manager, has no chat with the bot and gets none); `!label` shows
+/// it lost. Amina, a volunteer, is told `!label` is not for her role.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_adopts_the_charter_by_number_and_is_warned_when_the_label_is_lost() {
+    use crate::label::{adoptions, bundled_rules, certify, label_warnings, meeting_between_associations, written_date};
+    use tatwir_core::certificate::CertificateStore;
+    use tatwir_core::label::{Evaluation, LabelStore, evaluate_labels};
+    use tatwir_core::language::Language;
+    use tatwir_core::meeting::MeetingStore;
+    use tatwir_core::outbox::OutboxStatus;
+    use tatwir_core::person::{Channel, Identity};
+    use tatwir_core::role::Role;
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let now = chrono::Utc::now();
+    let association = amal.association.id;
+    // Two meetings between associations took place last months, before anyone here used the bot.
+    let first_meeting = meeting_between_associations(&store, now, 30).await;
+    let second_meeting = meeting_between_associations(&store, now, 60).await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
+    let rules = bundled_rules(bot.app.as_ref().expect("running"));
+    let mut fatima = Volunteer::named(
+        &synapse,
+        &bot.user_id(),
+        false,
+        &dir.path().join("fatima"),
+        Some("Fatima Zahra"),
+    )
+    .await;
+    fatima.join(&amal.manager_code).await;
+    let mut amina = Volunteer::named(
+        &synapse,
+        &bot.user_id(),
+        false,
+        &dir.path().join("amina"),
+        Some("Amina"),
+    )
+    .await;
+    amina.join(&amal.volunteer_code).await;
+    let person_of = async |volunteer: &Volunteer| {
+        store
+            .person_by_identity(&Identity::new(
+                Channel::Matrix,
+                volunteer.client.user_id().expect("logged in").as_str(),
+            ))
+            .await
+            .expect("read")
+            .expect("a person")
+            .id
+    };
+    let (fatima_id, amina_id) = (person_of(&fatima).await, person_of(&amina).await);
+    // Karim, the other manager, has never written to the bot: no chat to warn him in.
+    let karim_id = store
+        .person_for(
+            &Identity::new(Channel::Telegram, "1901"),
+            "Karim",
+            Some(Language::Fr),
+            now,
+        )
+        .await
+        .expect("person")
+        .id;
+    store
+        .grant_role(karim_id, Role::Manager, Some(association), now)
+        .await
+        .expect("manager");
+    let long = now + chrono::Duration::days(700);
+    let fatima_certificate = certify(&store, now, fatima_id, "manager", long).await;
+    certify(&store, now, karim_id, "manager", long).await;
+
+    // A volunteer has no !label.
+    amina.say("!label").await;
+    let refused = amina.expect("n'est pas ouverte à votre rôle").await;
+    assert_eq!(
+        last_text(&refused),
+        "Cette commande n'est pas ouverte à votre rôle. Envoyez !help pour voir ce que vous pouvez faire."
+    );
+
+    // The checklist: the managers' certificates are there, the rest is missing.
+    fatima.say("!label").await;
+    let shown = last_text(&fatima.expect("Label qualité Tatwir").await);
+    for expected in [
+        "🏅 Label qualité Tatwir — Association Amal",
+        "Pas encore de label.",
+        "✅ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 2",
+        "❌ Au moins 50 % des bénévoles actifs ces 12 derniers mois ont le certificat « Bénévole formé·e » : 0 sur 0 (il en faut 1)",
+        "❌ Au moins un membre a le certificat « Premiers secours » : 0",
+        "❌ Charte éthique pas encore adoptée",
+        "❌ Au moins 2 réunions entre associations suivies ces 12 derniers mois : 0",
+        "4 critères ne sont pas remplis.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert!(shown.ends_with("\n1. 📜 Lire et adopter la charte"), "{shown}");
+
+    // The charter, by its number, and the choice that adopts it: reading it adopts nothing.
+    fatima.say("1").await;
+    let shown = last_text(&fatima.expect("Charte éthique de l'association").await);
+    for expected in [
+        "6. Protection des enfants :",
+        // Matrix shows no button: the confirmation names the choice to make.
+        "En choisissant « J'adopte la charte » ci-dessous, vous adoptez cette charte au nom de Association Amal ; votre nom et la date sont enregistrés.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert!(
+        shown.ends_with("\n1. ✅ J'adopte la charte au nom de Association Amal\n2. ↩ Retour au label"),
+        "{shown}"
+    );
+    assert_eq!(adoptions(&store).await, 0, "nothing adopted before the confirmation");
+
+    // The store keeps milliseconds.
+    let before = chrono::Utc::now() - chrono::Duration::milliseconds(1);
+    fatima.say("1").await;
+    let seen = fatima.expect("Label qualité Tatwir").await;
+    let after = chrono::Utc::now();
+    let adoption = store
+        .label_state(association, &rules, after)
+        .await
+        .expect("state")
+        .expect("association")
+        .checklist
+        .adoption
+        .expect("the adoption is recorded");
+    assert_eq!(
+        (adoption.person, adoption.adopted_by.as_str()),
+        (Some(fatima_id), "Fatima Zahra")
+    );
+    assert!((before..=after).contains(&adoption.adopted_at), "{adoption:?}");
+    assert_eq!(adoptions(&store).await, 1);
+    let day = written_date(Language::Fr, adoption.adopted_at);
+    let said = format!("{seen:?}");
+    assert!(
+        said.contains(&format!(
+            "✅ Charte adoptée au nom de Association Amal par Fatima Zahra le {day}."
+        )),
+        "{seen:#?}"
+    );
+    let shown = last_text(&seen);
+    for expected in [
+        format!("✅ Charte éthique adoptée par Fatima Zahra le {day}"),
+        "3 critères ne sont pas remplis.".to_owned(),
+    ] {
+        assert!(shown.contains(&expected), "{expected:?} in:\n{shown}");
+    }
+    assert!(shown.ends_with("\n1. 📜 Lire la charte"), "adopted once: {shown}");
+
+    // The rest, done: Amina came to both meetings and holds the volunteer and first-aid
+    // certificates.
+    for (meeting, occurrence) in [&first_meeting, &second_meeting] {
+        store
+            .record_attendance(*meeting, occurrence, &[amina_id], now)
+            .await
+            .expect("attendance");
+    }
+    certify(&store, now, amina_id, "volunteer", long).await;
+    certify(&store, now, amina_id, "first-aid", long).await;
+    fatima.say("!label").await;
+    let ready = last_text(&fatima.expect("Label qualité Tatwir").await);
+    assert!(
+        ready.contains(
+            "Tous les critères sont remplis : le label sera accordé lors de la prochaine évaluation quotidienne."
+        ),
+        "{ready}"
+    );
+    assert!(!ready.contains("❌"), "{ready}");
+
+    // The daily evaluation grants it.
+    let granted_at = chrono::Utc::now();
+    let granted = evaluate_labels(&store, &rules, granted_at).await.expect("evaluate");
+    assert_eq!((granted.granted, granted.lost, granted.warned), (1, 0, 0));
+    let until = granted_at
+        .checked_add_months(chrono::Months::new(12))
+        .expect("a year on");
+    fatima.say("!label").await;
+    let shown = last_text(&fatima.expect("Label qualité Tatwir").await);
+    assert!(
+        shown.contains(&format!(
+            "Label accordé depuis le {}, valable jusqu'au {}.",
+            written_date(Language::Fr, granted_at),
+            written_date(Language::Fr, until)
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("❌"), "{shown}");
+
+    // Fatima's manager certificate is revoked: the next evaluation takes the label back, and
+    // the Matrix outbox worker brings her the warning.
+    store
+        .revoke_certificate(&fatima_certificate.code, "attribué par erreur", chrono::Utc::now())
+        .await
+        .expect("revoke");
+    let lost_at = chrono::Utc::now();
+    let lost = evaluate_labels(&store, &rules, lost_at).await.expect("evaluate");
+    assert_eq!((lost.lost, lost.warned), (1, 1), "{lost:?}");
+    let again = evaluate_labels(&store, &rules, chrono::Utc::now())
+        .await
+        .expect("evaluate");
+    assert_eq!(
+        again,
+        Evaluation {
+            associations: 1,
+            ..Evaluation::default()
+        }
+    );
+    let warning = match fatima.try_expect("a perdu le label").await {
+        Ok(seen) => last_text(&seen),
+        Err(seen) => panic!(
+            "the warning never came; Fatima saw {seen:#?}; the outbox holds {}",
+            db.tatwir(&["outbox", "list", "--all", "--json"]).await
+        ),
+    };
+    assert_eq!(
+        warning,
+        "⚠️ Association Amal a perdu le label qualité Tatwir : ces critères ne sont plus remplis.\n\
+         ❌ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 1\n\n\
+         Envoyez !label pour voir la liste complète et ce qu'il reste à faire."
+    );
+
+    // !label shows it lost; no second warning came before it.
+    fatima.say("!label").await;
+    let seen = fatima.expect("Label qualité Tatwir").await;
+    assert!(!format!("{seen:?}").contains("a perdu le label"), "{seen:#?}");
+    let shown = last_text(&seen);
+    for expected in [
+        format!(
+            "Label perdu le {} : un critère n'était plus rempli.",
+            written_date(Language::Fr, lost_at)
+        ),
+        "❌ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 1".to_owned(),
+        "Un critère n'est pas rempli.".to_owned(),
+    ] {
+        assert!(shown.contains(&expected), "{expected:?} in:\n{shown}");
+    }
+
+    // One warning, delivered; none for the volunteer.
+    assert_eq!(label_warnings(&store).await, [OutboxStatus::Sent]);
+    while let Ok(seen) = amina.seen.try_recv() {
+        assert!(!format!("{seen:?}").contains("label"), "{seen:?}");
+    }
+    bot.stop();
+}

@@ -1469,3 +1469,253 @@ async fn a_volunteer_earns_a_certificate_as_a_photo_and_anyone_verifies_it_in_a_
         "one picture sent"
     );
 }
+
+/// Issue 13's quality label on Telegram, through the adapter and the loopback Bot API. Karim, a
+/// manager who reads Arabic, sends /label and reads the checklist (what is done and what is
+/// missing, with the numbers); he presses the button to read the charter, then the one that
+/// adopts it on the association's behalf (recorded once, with his name and the date). Once the
+/// rest is done, the daily evaluation grants the label and /label shows it with its dates. A
+/// manager certificate is revoked: the next evaluation takes the label back, and each manager
+/// receives one warning from the outbox, in their language (Karim in Arabic, Fatima in French);
+/// /label shows it lost. Amina, a volunteer, is told /label is not for her role.
+#[tokio::test]
+async fn a_manager_adopts_the_charter_and_is_warned_in_arabic_when_the_label_is_lost() {
+    use crate::label::{adoptions, bundled_rules, certify, label_warnings, meeting_between_associations, written_date};
+    use tatwir_core::certificate::CertificateStore;
+    use tatwir_core::label::{Evaluation, LabelStatus, LabelStore, evaluate_labels};
+    use tatwir_core::language::Language;
+    use tatwir_core::meeting::MeetingStore;
+    use tatwir_core::outbox::OutboxStatus;
+    let rig = Rig::start(quick()).await;
+    let now = chrono::Utc::now();
+    let association = rig.amal.association.id;
+    let rules = bundled_rules(&rig.app);
+    // Two meetings between associations took place last months, before anyone here used the bot.
+    let first_meeting = meeting_between_associations(&rig.store, now, 30).await;
+    let second_meeting = meeting_between_associations(&rig.store, now, 60).await;
+
+    // A name with what HTML must escape: every message is parsed strictly.
+    let karim = person(1801, "Karim <Bennani> & co", "ar");
+    let fatima = person(1802, "Fatima", "fr");
+    let amina = person(1803, "Amina", "fr");
+    rig.say(&karim, &format!("/start {}", rig.amal.manager_code), 2).await;
+    // A manager code serves once: Fatima is given a new one.
+    let (_, second) = rig
+        .store
+        .rotate_manager_codes(association, now)
+        .await
+        .expect("a new manager code");
+    rig.say(&fatima, &format!("/start {}", second.code), 2).await;
+    rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let (karim_id, fatima_id, amina_id) = (
+        rig.person_id(&karim).await,
+        rig.person_id(&fatima).await,
+        rig.person_id(&amina).await,
+    );
+    let long = now + chrono::Duration::days(700);
+    let karim_certificate = certify(&rig.store, now, karim_id, "manager", long).await;
+    certify(&rig.store, now, fatima_id, "manager", long).await;
+
+    // A volunteer has no /label.
+    let refused = rig.say(&amina, "/label", 1).await;
+    assert_eq!(
+        text(&refused[0]),
+        "Cette commande n'est pas ouverte à votre rôle. Envoyez /help pour voir ce que vous pouvez faire."
+    );
+    assert!(buttons(&refused[0]).is_empty());
+
+    // The checklist, in Arabic: the managers' certificates are there, the rest is missing.
+    let checklist = rig.say(&karim, "/label", 1).await;
+    let shown = text(&checklist[0]);
+    for expected in [
+        "🏅 علامة الجودة من تطوير — \u{2068}جمعية الأمل\u{2069}",
+        "لا علامة بعد.",
+        "✅ مسؤولان على الأقل يحملان شهادة «\u{2068}مسؤول(ة) جمعوي(ة)\u{2069}»: 2",
+        "❌ 50٪ على الأقل من المتطوعين النشيطين خلال آخر 12 شهرًا يحملون شهادة «\u{2068}متطوع(ة) مُكوَّن(ة)\u{2069}»: 0 من 0 (المطلوب 1)",
+        "❌ عضو واحد على الأقل يحمل شهادة «\u{2068}الإسعافات الأولية\u{2069}»: 0",
+        "❌ الميثاق الأخلاقي لم يُعتمد بعد",
+        "❌ اجتماعان على الأقل بين الجمعيات خلال آخر 12 شهرًا: 0",
+        "4 معايير غير مستوفاة.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert_eq!(checklist[0].parse_mode.as_deref(), Some("HTML"));
+    let labels = |sent: &Sent| buttons(sent).into_iter().map(|(label, _)| label).collect::<Vec<_>>();
+    assert_eq!(labels(&checklist[0]), ["📜 قراءة الميثاق واعتماده"]);
+
+    // The charter, and the button that adopts it: reading it adopts nothing.
+    let charter = rig.press(&karim, &checklist[0], "قراءة الميثاق", 1).await;
+    let shown = text(&charter[0]);
+    for expected in [
+        "الميثاق الأخلاقي للجمعية",
+        "6. حماية الأطفال:",
+        "باختيار «أعتمد الميثاق» أدناه، تعتمد هذا الميثاق باسم \u{2068}جمعية الأمل\u{2069}؛ ويُسجَّل اسمك والتاريخ.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert!(shown.encode_utf16().count() <= 4096, "{shown}");
+    assert_eq!(
+        labels(&charter[0]),
+        ["✅ أعتمد الميثاق باسم جمعية الأمل", "↩ العودة إلى العلامة"]
+    );
+    let pressed = rig
+        .api
+        .message(karim.id, checklist[0].message_id)
+        .expect("the checklist");
+    assert!(buttons(&pressed).is_empty(), "the keyboard pressed is retired");
+    assert_eq!(
+        adoptions(&rig.store).await,
+        0,
+        "nothing adopted before the confirmation"
+    );
+
+    // The store keeps milliseconds.
+    let before = chrono::Utc::now() - chrono::Duration::milliseconds(1);
+    let adopted = rig.press(&karim, &charter[0], "أعتمد الميثاق", 2).await;
+    let after = chrono::Utc::now();
+    let adoption = rig
+        .store
+        .label_state(association, &rules, after)
+        .await
+        .expect("state")
+        .expect("association")
+        .checklist
+        .adoption
+        .expect("the adoption is recorded");
+    assert_eq!(
+        (adoption.person, adoption.adopted_by.as_str()),
+        (Some(karim_id), "Karim <Bennani> & co")
+    );
+    assert!((before..=after).contains(&adoption.adopted_at), "{adoption:?}");
+    assert_eq!(adoptions(&rig.store).await, 1);
+    let day = written_date(Language::Ar, adoption.adopted_at);
+    assert_eq!(
+        text(&adopted[0]),
+        format!(
+            "✅ اعتُمد الميثاق باسم \u{2068}جمعية الأمل\u{2069}، اعتمده \u{2068}Karim <Bennani> & co\u{2069} في {day}."
+        )
+    );
+    assert!(
+        adopted[0]
+            .text
+            .as_deref()
+            .is_some_and(|raw| raw.contains("Karim &lt;Bennani&gt; &amp; co")),
+        "{:?}",
+        adopted[0].text
+    );
+    let shown = text(&adopted[1]);
+    for expected in [
+        format!("✅ الميثاق الأخلاقي اعتمده \u{2068}Karim <Bennani> & co\u{2069} في {day}"),
+        "3 معايير غير مستوفاة.".to_owned(),
+    ] {
+        assert!(shown.contains(&expected), "{expected:?} in:\n{shown}");
+    }
+    assert_eq!(labels(&adopted[1]), ["📜 قراءة الميثاق"], "adopted once");
+
+    // The rest, done: Amina came to both meetings and holds the volunteer and first-aid
+    // certificates.
+    for (meeting, occurrence) in [&first_meeting, &second_meeting] {
+        rig.store
+            .record_attendance(*meeting, occurrence, &[amina_id, fatima_id], now)
+            .await
+            .expect("attendance");
+    }
+    certify(&rig.store, now, amina_id, "volunteer", long).await;
+    certify(&rig.store, now, amina_id, "first-aid", long).await;
+    let ready = text(&rig.say(&karim, "/label", 1).await[0]);
+    assert!(
+        ready.contains("كل المعايير مستوفاة: ستُمنح العلامة في التقييم اليومي القادم."),
+        "{ready}"
+    );
+    assert!(!ready.contains("❌"), "{ready}");
+
+    // The daily evaluation grants it.
+    let granted_at = chrono::Utc::now();
+    let granted = evaluate_labels(&rig.store, &rules, granted_at).await.expect("evaluate");
+    assert_eq!((granted.granted, granted.lost, granted.warned), (1, 0, 0));
+    let until = granted_at
+        .checked_add_months(chrono::Months::new(12))
+        .expect("a year on");
+    let shown = text(&rig.say(&karim, "/label", 1).await[0]);
+    assert!(
+        shown.contains(&format!(
+            "العلامة ممنوحة منذ {}، وصالحة حتى {}.",
+            written_date(Language::Ar, granted_at),
+            written_date(Language::Ar, until)
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("❌"), "{shown}");
+
+    // Karim's manager certificate is revoked: the next evaluation takes the label back and
+    // warns each manager once, through the outbox, in their language.
+    rig.store
+        .revoke_certificate(&karim_certificate.code, "attribué par erreur", chrono::Utc::now())
+        .await
+        .expect("revoke");
+    let lost_at = chrono::Utc::now();
+    let lost = evaluate_labels(&rig.store, &rules, lost_at).await.expect("evaluate");
+    assert_eq!((lost.lost, lost.warned), (1, 2), "{lost:?}");
+    let again = evaluate_labels(&rig.store, &rules, chrono::Utc::now())
+        .await
+        .expect("evaluate");
+    assert_eq!(
+        again,
+        Evaluation {
+            associations: 1,
+            ..Evaluation::default()
+        }
+    );
+    let warning = wait_for_text(&rig, karim.id, "فقدت").await;
+    assert_eq!(
+        text(&warning),
+        "⚠️ فقدت \u{2068}جمعية الأمل\u{2069} علامة الجودة من تطوير: لم تعد هذه المعايير مستوفاة.\n\
+         ❌ مسؤولان على الأقل يحملان شهادة «\u{2068}مسؤول(ة) جمعوي(ة)\u{2069}»: 1\n\n\
+         أرسل /label لترى القائمة كاملة وما بقي فعله."
+    );
+    assert_eq!(warning.parse_mode.as_deref(), Some("HTML"));
+    assert!(buttons(&warning).is_empty());
+    let warning = wait_for_text(&rig, fatima.id, "a perdu le label").await;
+    assert_eq!(
+        text(&warning),
+        "⚠️ جمعية الأمل a perdu le label qualité Tatwir : ces critères ne sont plus remplis.\n\
+         ❌ Au moins 2 responsables ont le certificat « Responsable associatif·ve » : 1\n\n\
+         Envoyez /label pour voir la liste complète et ce qu'il reste à faire."
+    );
+
+    // /label shows it lost.
+    let shown = text(&rig.say(&karim, "/label", 1).await[0]);
+    for expected in [
+        format!(
+            "فُقدت العلامة في {}: لم يعد أحد المعايير مستوفى.",
+            written_date(Language::Ar, lost_at)
+        ),
+        "❌ مسؤولان على الأقل يحملان شهادة «\u{2068}مسؤول(ة) جمعوي(ة)\u{2069}»: 1".to_owned(),
+        "معيار واحد غير مستوفى.".to_owned(),
+    ] {
+        assert!(shown.contains(&expected), "{expected:?} in:\n{shown}");
+    }
+    let status = rig
+        .store
+        .label_state(association, &rules, chrono::Utc::now())
+        .await
+        .expect("state")
+        .expect("association")
+        .status;
+    assert!(matches!(status, LabelStatus::Lost { .. }), "{status:?}");
+
+    // One warning each, delivered: none waits in the outbox, and each chat got one.
+    assert_eq!(
+        label_warnings(&rig.store).await,
+        [OutboxStatus::Sent, OutboxStatus::Sent]
+    );
+    let warnings_to = |user: &TgUser, needle: &str| {
+        rig.messages_to(user.id)
+            .iter()
+            .filter(|sent| text(sent).contains(needle))
+            .count()
+    };
+    assert_eq!(warnings_to(&karim, "فقدت"), 1);
+    assert_eq!(warnings_to(&fatima, "a perdu le label"), 1);
+    assert_eq!(warnings_to(&amina, "a perdu le label"), 0, "a volunteer is not warned");
+}

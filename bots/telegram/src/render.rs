@@ -18,18 +18,24 @@ pub fn html(text: &Text) -> String {
     tatwir_core::message::html::html(text, "\n")
 }
 
+/// A text's length as Telegram measures it against [`MESSAGE_LIMIT`]: in UTF-16 code units, so
+/// that an emoji counts two.
+pub fn length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
 /// A text as one or more messages that each fit Telegram's limit: lines are kept whole where
 /// they can be. Formatting is kept when the text fits in one message.
 pub fn messages(text: &Text) -> Vec<String> {
     let plain = text.to_plain();
-    if plain.chars().count() <= MESSAGE_LIMIT {
+    if length(&plain) <= MESSAGE_LIMIT {
         return vec![html(text)];
     }
     let mut parts = Vec::new();
     let mut current = String::new();
     for line in plain.split_inclusive('\n') {
         for piece in chunks(line, MESSAGE_LIMIT) {
-            if current.chars().count() + piece.chars().count() > MESSAGE_LIMIT {
+            if length(&current) + length(&piece) > MESSAGE_LIMIT {
                 parts.push(escape(&std::mem::take(&mut current)));
             }
             current.push_str(&piece);
@@ -41,9 +47,20 @@ pub fn messages(text: &Text) -> Vec<String> {
     parts
 }
 
+/// `text` in pieces of at most `size` UTF-16 units, never cut inside a character.
 fn chunks(text: &str, size: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.chunks(size).map(|chunk| chunk.iter().collect()).collect()
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in text.chars() {
+        if length(&piece) + c.len_utf16() > size {
+            pieces.push(std::mem::take(&mut piece));
+        }
+        piece.push(c);
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
 }
 
 pub fn keyboard(choices: &[Vec<Choice>]) -> InlineKeyboardMarkup {
@@ -137,8 +154,22 @@ mod tests {
         let long = format!("{}\n{}", "ب".repeat(3000), "x".repeat(5000));
         let parts = messages(&Text::plain(long));
         assert!(parts.len() >= 3);
-        assert!(parts.iter().all(|part| part.chars().count() <= MESSAGE_LIMIT));
+        assert!(parts.iter().all(|part| length(part) <= MESSAGE_LIMIT));
         assert_eq!(parts.concat().chars().count(), 8001);
+    }
+
+    /// Telegram counts UTF-16 units: a charter of 4000 characters with a hundred emoji among
+    /// them (4100 units) is two messages, none cut inside an emoji.
+    #[test]
+    fn emoji_count_twice_towards_the_limit() {
+        let charter = format!("{}\n{}", "📜".repeat(100), "ب".repeat(3899));
+        assert_eq!((charter.chars().count(), length(&charter)), (4000, 4100));
+        let parts = messages(&Text::plain(charter.clone()));
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts.iter().all(|part| length(part) <= MESSAGE_LIMIT));
+        assert_eq!(parts.concat(), charter);
+        let emoji = messages(&Text::plain("😀".repeat(2049)));
+        assert_eq!(emoji.iter().map(|part| length(part)).collect::<Vec<_>>(), [4096, 2]);
     }
 
     #[test]
