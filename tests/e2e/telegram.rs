@@ -1719,3 +1719,63 @@ async fn a_manager_adopts_the_charter_and_is_warned_in_arabic_when_the_label_is_
     assert_eq!(warnings_to(&fatima, "a perdu le label"), 1);
     assert_eq!(warnings_to(&amina, "a perdu le label"), 0, "a volunteer is not warned");
 }
+
+#[tokio::test]
+async fn a_picture_whose_caption_is_over_telegrams_limit_goes_bare_and_its_caption_follows() {
+    use tatwir_core::message::{Media, MediaKind, MediaSource, Outgoing, Text};
+    let rig = Rig::start(quick()).await;
+    let leila = person(1001, "Leila", "fr");
+    // She writes first: the bot may only write to people who started it.
+    rig.say(&leila, "/help", 1).await;
+    let person = rig
+        .store
+        .person_by_identity(&Identity::new(Channel::Telegram, "1001"))
+        .await
+        .expect("read")
+        .expect("person")
+        .id;
+    let before = rig.messages_to(leila.id).len();
+    // 700 characters, but 1400 UTF-16 units as Telegram counts them: over its 1024.
+    let caption = "🎓".repeat(700);
+    let (_, card) = tatwir_render::sample_cards().remove(0);
+    let picture = Outgoing::Media(Media {
+        kind: MediaKind::Image,
+        source: MediaSource::Bytes {
+            file_name: "card.png".into(),
+            mime: "image/png".into(),
+            bytes: tatwir_render::png(&card).expect("png"),
+        },
+        caption: Some(Text::plain(caption.clone())),
+    });
+    rig.store
+        .enqueue(
+            &NewOutboxItem {
+                message: OutboxMessage::Reply(picture),
+                occurrence: "long-caption".into(),
+                person,
+                channel: Channel::Telegram,
+                chat: leila.id.to_string(),
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("queue");
+    let sent: Vec<Sent> = rig
+        .api
+        .wait_sent(leila.id, before + 2, WAIT)
+        .await
+        .into_iter()
+        .skip(before)
+        .collect();
+    assert_eq!(sent[0].method, "sendPhoto", "{sent:?}");
+    assert!(
+        sent[0].text.as_deref().unwrap_or_default().is_empty(),
+        "the photo goes bare"
+    );
+    assert_eq!(sent[1].method, "sendMessage");
+    assert_eq!(
+        sent[1].text.as_deref(),
+        Some(caption.as_str()),
+        "the caption follows, whole"
+    );
+}

@@ -7,6 +7,8 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Telegram's limits (Bot API): characters, after entity parsing.
 pub const MESSAGE_LIMIT: usize = 4096;
+/// A photo's, video's or document's caption.
+pub const CAPTION_LIMIT: usize = 1024;
 pub const POLL_QUESTION_LIMIT: usize = 300;
 pub const POLL_OPTION_LIMIT: usize = 100;
 pub const POLL_EXPLANATION_LIMIT: usize = 200;

@@ -268,30 +268,40 @@ impl Telegram {
     }
 
     async fn send_file(&self, chat: ChatId, media: &Media, file: InputFile) -> Result<Message, RequestError> {
-        let caption = media.caption.as_ref().map(html).unwrap_or_default();
-        match media.kind {
+        // A caption over Telegram's limit would make it refuse the file: the file goes bare and
+        // its caption follows as messages of its own.
+        let caption = media.caption.clone().unwrap_or_default();
+        let fits = crate::render::length(&caption.to_plain()) <= crate::render::CAPTION_LIMIT;
+        let html_caption = if fits { html(&caption) } else { String::new() };
+        let sent = match media.kind {
             MediaKind::Document => {
                 self.bot
                     .send_document(chat, file)
-                    .caption(caption)
+                    .caption(html_caption)
                     .parse_mode(ParseMode::Html)
                     .await
             }
             MediaKind::Image => {
                 self.bot
                     .send_photo(chat, file)
-                    .caption(caption)
+                    .caption(html_caption)
                     .parse_mode(ParseMode::Html)
                     .await
             }
             MediaKind::Video => {
                 self.bot
                     .send_video(chat, file)
-                    .caption(caption)
+                    .caption(html_caption)
                     .parse_mode(ParseMode::Html)
                     .await
             }
+        }?;
+        if !fits {
+            for part in crate::render::messages(&caption) {
+                self.bot.send_message(chat, part).parse_mode(ParseMode::Html).await?;
+            }
         }
+        Ok(sent)
     }
 }
 
