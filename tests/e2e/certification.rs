@@ -286,20 +286,20 @@ async fn the_holder_is_reminded_once_before_the_end_unless_they_muted_certificat
 }
 
 /// A terminal user: each line goes through the real terminal session, and its output is kept.
-struct Terminal<'a> {
-    session: tatwir::terminal::Session<'a, tatwir_store::SqlStore>,
-    last: String,
+pub(crate) struct Terminal<'a> {
+    pub(crate) session: tatwir::terminal::Session<'a, tatwir_store::SqlStore>,
+    pub(crate) last: String,
 }
 
 impl<'a> Terminal<'a> {
-    fn new(learner: &'a Learner, user: &str) -> Self {
+    pub(crate) fn new(learner: &'a Learner, user: &str) -> Self {
         Terminal {
             session: tatwir::terminal::Session::new(learner.app.engine(), user, Some(Language::Fr), false),
             last: String::new(),
         }
     }
 
-    async fn line(&mut self, line: &str) -> String {
+    pub(crate) async fn line(&mut self, line: &str) -> String {
         let mut output = Vec::new();
         let input = format!("{line}\n").into_bytes();
         self.session
@@ -320,7 +320,7 @@ impl<'a> Terminal<'a> {
             .unwrap_or_else(|| panic!("no choice {label:?} in\n{}", self.last))
     }
 
-    async fn pick(&mut self, label: &str) -> String {
+    pub(crate) async fn pick(&mut self, label: &str) -> String {
         let number = self.number(label);
         self.line(&number).await
     }

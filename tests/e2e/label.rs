@@ -710,3 +710,67 @@ pub(crate) fn bundled_rules(app: &crate::harness::TestApp) -> LabelRules {
         .clone()
         .expect("the bundled pack declares the label")
 }
+
+#[tokio::test]
+async fn on_the_terminal_a_manager_adopts_the_charter_and_reads_the_warning_when_the_label_is_lost() {
+    use crate::certification::Terminal;
+    let amal = amal(at(2026, 12, 2, 9, 0)).await;
+    let learner = &amal.learner;
+    let mut salma = Terminal::new(learner, "salma-t");
+    salma.line(&format!("/start {}", learner.amal.volunteer_code)).await;
+    let refused = salma.line("/label").await;
+    assert!(
+        refused.contains("n'est pas ouverte à votre rôle"),
+        "a volunteer: {refused}"
+    );
+    let person = learner
+        .store()
+        .person_by_identity(&tatwir_core::person::Identity::new(Channel::Terminal, "salma-t"))
+        .await
+        .expect("read")
+        .expect("joined")
+        .id;
+    learner
+        .store()
+        .grant_role(person, Role::Manager, Some(amal.id), learner.clock.now())
+        .await
+        .expect("manager");
+    let checklist = salma.line("/label").await;
+    assert!(
+        checklist.contains("❌ Charte éthique pas encore adoptée"),
+        "{checklist}"
+    );
+    let charter = salma.pick("Lire et adopter").await;
+    assert!(charter.contains("Protection des enfants"), "{charter}");
+    let adopted = salma.pick("J'adopte la charte").await;
+    assert!(
+        adopted.contains("✅ Charte adoptée au nom de Association Amal par salma-t"),
+        "{adopted}"
+    );
+    assert_eq!(amal.evaluate().await.granted, 1);
+    assert!(
+        salma
+            .line("/label")
+            .await
+            .contains("Label accordé depuis le 2 décembre 2026")
+    );
+
+    learner
+        .store()
+        .revoke_certificate(&amal.karim_certificate.code, "Erreur", learner.clock.now())
+        .await
+        .expect("revoke");
+    learner.clock.advance(Duration::days(1));
+    assert_eq!(amal.evaluate().await.lost, 1);
+    let mut output = Vec::new();
+    salma.session.deliver_due(&mut output).await.expect("deliver");
+    let warning = String::from_utf8(output).expect("UTF-8");
+    assert!(warning.contains("a perdu le label qualité Tatwir"), "{warning}");
+    let mut again = Vec::new();
+    salma.session.deliver_due(&mut again).await.expect("deliver");
+    assert!(
+        !String::from_utf8(again).expect("UTF-8").contains("a perdu"),
+        "one warning"
+    );
+    assert!(salma.line("/label").await.contains("Label perdu le 3 décembre 2026"));
+}
