@@ -763,6 +763,13 @@ async fn a_volunteer_earns_a_certificate_over_matrix(encrypted: bool) {
         image.info.as_ref().and_then(|info| info.mimetype.as_deref()),
         Some("image/png")
     );
+    let info = image.info.as_ref().expect("the picture's info");
+    assert_eq!(
+        (info.width.map(u64::from), info.height.map(u64::from)),
+        (Some(1600), Some(1131)),
+        "clients can lay the picture out before downloading it"
+    );
+    assert!(info.size.is_some_and(|size| u64::from(size) > 10_000), "{info:?}");
     match (&image.source, encrypted) {
         (MediaSource::Encrypted(_), true) | (MediaSource::Plain(_), false) => {}
         (source, _) => panic!("encrypted only in an encrypted room: {source:?}"),

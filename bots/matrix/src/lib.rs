@@ -681,9 +681,28 @@ impl Matrix {
                 bytes.clone(),
             ),
         };
-        let config = matrix_sdk::attachment::AttachmentConfig::new().caption(Some(
+        let mut config = matrix_sdk::attachment::AttachmentConfig::new().caption(Some(
             matrix_sdk::ruma::events::room::message::TextMessageEventContent::plain(caption.to_plain()),
         ));
+        // A picture's size and dimensions let clients lay it out before downloading it (weak
+        // networks); a PNG gives them in its header.
+        if media.kind == tatwir_core::message::MediaKind::Image {
+            let dimension = |at: usize| {
+                data.get(at..at + 4)
+                    .filter(|_| data.starts_with(b"\x89PNG\r\n\x1a\n"))
+                    .and_then(|bytes| <[u8; 4]>::try_from(bytes).ok())
+                    .map(u32::from_be_bytes)
+                    .map(matrix_sdk::ruma::UInt::from)
+            };
+            config = config.info(matrix_sdk::attachment::AttachmentInfo::Image(
+                matrix_sdk::attachment::BaseImageInfo {
+                    width: dimension(16),
+                    height: dimension(20),
+                    size: matrix_sdk::ruma::UInt::try_from(data.len()).ok(),
+                    ..Default::default()
+                },
+            ));
+        }
         room.send_attachment(name, &mime, data, config).await?;
         Ok(())
     }
