@@ -226,6 +226,23 @@ async fn open_badges_documents_verify_and_revocation_shows_everywhere() {
             .starts_with("sha256$"),
         "the e-mail is named by its hash: {credential}"
     );
+    let achievement_url = credential["credentialSubject"]["achievement"]["id"]
+        .as_str()
+        .expect("id");
+    let achievement: serde_json::Value = served
+        .http
+        .get(achievement_url)
+        .send()
+        .await
+        .expect("achievement")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        achievement["type"][0], "Achievement",
+        "the achievement answers at its id: {achievement}"
+    );
+    assert_eq!(achievement["name"], "Premiers secours");
     let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
     parts[1] = parts[1].replacen('e', "f", 1);
     assert!(

@@ -590,6 +590,18 @@ async fn a_labelled_association_has_a_public_page_and_an_open_badges_credential(
     let subject = &credential["credentialSubject"];
     assert_eq!(subject["achievement"]["achievementType"], "QualityAssuranceCredential");
     assert_eq!(subject["identifier"][0]["identityHash"], "Association Amal");
+    let achievement: serde_json::Value = http
+        .get(subject["achievement"]["id"].as_str().expect("id"))
+        .send()
+        .await
+        .expect("achievement")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        achievement["achievementType"], "QualityAssuranceCredential",
+        "{achievement}"
+    );
     let status = &credential["credentialStatus"];
     let index: u64 = status["statusListIndex"]
         .as_str()

@@ -576,7 +576,13 @@ pub(crate) async fn ob3_achievement(State(served): State<Served>, Path(track): P
     };
     let publishing = served.engine.publishing();
     let achievement = achievement(&served, &publishing, track, publishing.achievement_url(&track.id));
-    let value = serde_json::json!({
+    let value = achievement_json(&publishing, &achievement);
+    json_response(StatusCode::OK, &value, LD_JSON)
+}
+
+/// An Open Badges 3.0 `Achievement` as published on its own, its creator the issuer.
+pub(crate) fn achievement_json(publishing: &Publishing, achievement: &Achievement) -> Value {
+    serde_json::json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -589,8 +595,7 @@ pub(crate) async fn ob3_achievement(State(served): State<Served>, Path(track): P
         "criteria": { "narrative": achievement.criteria },
         "image": { "id": achievement.image, "type": "Image" },
         "creator": { "id": publishing.issuer_url(), "type": ["Profile"], "name": publishing.issuer_name },
-    });
-    json_response(StatusCode::OK, &value, LD_JSON)
+    })
 }
 
 /// `GET /ob/badges/TRACK.png`: a track's picture, the card without a holder.
@@ -682,6 +687,12 @@ pub(crate) async fn status_list(State(served): State<Served>) -> Response {
         .filter_map(|certificate| u64::try_from(certificate.status_index).ok())
         .filter(|index| *index < STATUS_LIST_BITS as u64)
         .collect();
+    signed_status_list(&served, served.engine.publishing().status_list_url(), revoked).await
+}
+
+/// A Bitstring Status List credential at `id` with the bits `revoked` set, signed with the
+/// current key, valid for a day, as a VC-JWT response.
+pub(crate) async fn signed_status_list(served: &Served, id: String, revoked: Vec<u64>) -> Response {
     let key = match signing_key(served.engine.store()).await {
         Ok(key) => key,
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
@@ -689,7 +700,7 @@ pub(crate) async fn status_list(State(served): State<Served>) -> Response {
     let publishing = served.engine.publishing();
     let now: DateTime<Utc> = served.engine.clock().now();
     let list = StatusListCredential {
-        id: publishing.status_list_url(),
+        id,
         issuer_id: publishing.issuer_url(),
         revoked,
         valid_from: now,

@@ -3,15 +3,13 @@
 //! the list of withdrawn labels.
 
 use crate::Served;
-use crate::certificates::{html_response, page, page_language, signing_key};
+use crate::certificates::{achievement_json, html_response, page, page_language, signed_status_list, signing_key};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use std::collections::HashMap;
-use tatwir_badges::{
-    Achievement, AchievementType, Issuer, OpenBadgeCredential, Recipient, StatusListCredential, StatusListEntry,
-};
+use tatwir_badges::{Achievement, AchievementType, Issuer, OpenBadgeCredential, Recipient, StatusListEntry};
 use tatwir_core::association::AssociationId;
 use tatwir_core::certificate::Publishing;
 use tatwir_core::engine::certify::long_date;
@@ -197,21 +195,7 @@ pub(crate) async fn label_credential(State(served): State<Served>, Path(id): Pat
 /// `GET /ob/v3/label-achievement`: the label as an Open Badges 3.0 Achievement.
 pub(crate) async fn label_achievement(State(served): State<Served>) -> Response {
     let publishing = served.engine.publishing();
-    let achievement = achievement(&served, &publishing);
-    let value = serde_json::json!({
-        "@context": [
-            "https://www.w3.org/ns/credentials/v2",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-        ],
-        "id": achievement.id,
-        "type": ["Achievement"],
-        "achievementType": achievement.achievement_type.as_str(),
-        "name": achievement.name,
-        "description": achievement.description,
-        "criteria": { "narrative": achievement.criteria },
-        "image": { "id": achievement.image, "type": "Image" },
-        "creator": { "id": publishing.issuer_url(), "type": ["Profile"], "name": publishing.issuer_name },
-    });
+    let value = achievement_json(&publishing, &achievement(&served, &publishing));
     let body = serde_json::to_string_pretty(&value).unwrap_or_default();
     ([(header::CONTENT_TYPE, "application/ld+json")], body).into_response()
 }
@@ -229,27 +213,5 @@ pub(crate) async fn label_status_list(State(served): State<Served>) -> Response 
         .filter(|grant| grant.lost_at.is_some())
         .filter_map(|grant| u64::try_from(grant.id.0).ok())
         .collect();
-    let key = match signing_key(store).await {
-        Ok(key) => key,
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
-    let publishing = served.engine.publishing();
-    let now = served.engine.clock().now();
-    let list = StatusListCredential {
-        id: status_url(&publishing),
-        issuer_id: publishing.issuer_url(),
-        revoked,
-        valid_from: now,
-        valid_until: Some(now + chrono::Duration::days(1)),
-    };
-    match list.to_vc_jwt(&key, &publishing.key_url(key.kid())) {
-        Ok(token) => {
-            let mut response = ([(header::CONTENT_TYPE, "application/vc+jwt")], token).into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("max-age=300"));
-            response
-        }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    signed_status_list(&served, status_url(&served.engine.publishing()), revoked).await
 }
