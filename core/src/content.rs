@@ -206,6 +206,13 @@ impl Library {
         self.certificates.iter().find(|track| track.id == id)
     }
 
+    /// A track's title in `lang`, or its id when the pack no longer has it (a certificate
+    /// outlives a track taken out of the pack).
+    pub fn track_title(&self, id: &str, lang: crate::language::Language) -> String {
+        self.certificate_track(id)
+            .map_or_else(|| id.to_owned(), |track| track.texts.get(lang).title.clone())
+    }
+
     pub fn lesson_count(&self) -> usize {
         self.toolboxes.iter().map(|toolbox| toolbox.lessons.len()).sum()
     }

@@ -213,10 +213,7 @@ pub(crate) async fn verify_page(
     let library = served.engine.library();
     let track = library.certificate_track(&certificate.track);
     let publishing = served.engine.publishing();
-    let title = track.map_or_else(
-        || certificate.track.clone(),
-        |track| track.texts.get(lang).title.clone(),
-    );
+    let title = library.track_title(&certificate.track, lang);
     let state = certificate.state(now);
     let good = matches!(state, CertificateState::Valid | CertificateState::ExpiringSoon);
     let holder = certificate

@@ -147,10 +147,7 @@ impl<S: EngineStore> Engine<S> {
             .and_then(|person| person.language)
             .unwrap_or(Language::FALLBACK);
         let library = self.library();
-        let title = library.certificate_track(&certificate.track).map_or_else(
-            || certificate.track.clone(),
-            |track| track.texts.get(lang).title.clone(),
-        );
+        let title = library.track_title(&certificate.track, lang);
         let now = self.clock.now();
         let certificates = format!("{command_prefix}certificates");
         match &item.message {
@@ -224,10 +221,7 @@ impl<S: EngineStore> Engine<S> {
         let track = library.certificate_track(&certificate.track);
         let publishing = self.publishing();
         let now = self.clock.now();
-        let title = track.map_or_else(
-            || certificate.track.clone(),
-            |track| track.texts.get(lang).title.clone(),
-        );
+        let title = library.track_title(&certificate.track, lang);
         let args = args! {
             "track" => isolate(lang, &title),
             "name" => isolate(lang, certificate.holder_name.as_deref().unwrap_or("")),
@@ -300,10 +294,7 @@ impl<S: EngineStore> Engine<S> {
         }
         let mut replies = Vec::new();
         for certificate in &issued {
-            let title = library.certificate_track(&certificate.track).map_or_else(
-                || certificate.track.clone(),
-                |track| track.texts.get(turn.lang).title.clone(),
-            );
+            let title = library.track_title(&certificate.track, turn.lang);
             let args = args! { "name" => turn.name(), "track" => isolate(turn.lang, &title) };
             replies.push(Outgoing::text(
                 Text::default().then_bold(turn.say_with("certificate-earned", &args)),
@@ -476,11 +467,7 @@ impl<S: EngineStore> Engine<S> {
         {
             return Ok(vec![self.ask_certificate_name(turn)]);
         }
-        let title_of = |track: &str| {
-            library
-                .certificate_track(track)
-                .map_or_else(|| track.to_owned(), |found| found.texts.get(turn.lang).title.clone())
-        };
+        let title_of = |track: &str| library.track_title(track, turn.lang);
         let mut text = Text::default().then_bold(turn.say("certificate-list-title"));
         let mut entries: Vec<(String, Action)> = Vec::new();
         if mine.is_empty() {
@@ -767,10 +754,7 @@ impl<S: EngineStore> Engine<S> {
             ))]);
         };
         let library = self.library();
-        let title = library.certificate_track(&certificate.track).map_or_else(
-            || certificate.track.clone(),
-            |track| track.texts.get(turn.lang).title.clone(),
-        );
+        let title = library.track_title(&certificate.track, turn.lang);
         let name = certificate
             .holder_name
             .clone()

@@ -76,12 +76,7 @@ impl<S: EngineStore> Engine<S> {
         rules: Option<&LabelRules>,
         line: &CriterionLine<'_>,
     ) -> String {
-        let track_title = |track: &str| {
-            let title = library
-                .certificate_track(track)
-                .map_or_else(|| track.to_owned(), |found| found.texts.get(lang).title.clone());
-            isolate(lang, &title)
-        };
+        let track_title = |track: &str| isolate(lang, &library.track_title(track, lang));
         let rule = rules
             .and_then(|rules| rules.criteria.iter().find(|criterion| criterion.id == line.id))
             .map(|criterion| &criterion.rule);
