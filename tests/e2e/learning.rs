@@ -140,7 +140,7 @@ pub(crate) fn texts(replies: &[Outgoing]) -> String {
     replies
         .iter()
         .map(|reply| match reply {
-            Outgoing::Message { text, choices } => {
+            Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
                 let labels: Vec<&str> = choices.iter().flatten().map(|c| c.label.as_str()).collect();
                 if labels.is_empty() {
                     text.to_plain()
@@ -165,7 +165,7 @@ pub(crate) fn texts(replies: &[Outgoing]) -> String {
 
 pub(crate) fn try_choice(replies: &[Outgoing], label_part: &str) -> Option<String> {
     replies.iter().rev().find_map(|reply| match reply {
-        Outgoing::Message { choices, .. } => choices
+        Outgoing::Message { choices, .. } | Outgoing::Live { choices, .. } => choices
             .iter()
             .flatten()
             .find(|choice| choice.label.contains(label_part))

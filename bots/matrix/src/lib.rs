@@ -581,7 +581,8 @@ impl Matrix {
     async fn send(&self, room: &Room, outgoing: &Outgoing, to: Option<&UserId>) -> anyhow::Result<()> {
         let mut picks = Vec::new();
         let sent = match outgoing {
-            Outgoing::Message { text, choices } => {
+            // Until live messages are edited in place, each version is sent anew.
+            Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
                 let (plain, html) = numbered(text, choices.iter().flatten().map(|choice| choice.label.as_str()));
                 picks.extend(
                     choices

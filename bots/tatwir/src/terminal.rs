@@ -123,7 +123,7 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
         let mut picks = Vec::new();
         for reply in replies {
             match reply {
-                Outgoing::Message { text, choices } => {
+                Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
                     writeln!(output, "{}", self.styled(text))?;
                     for choice in choices.iter().flatten() {
                         picks.push(Pick::Choice(choice.data.clone()));

@@ -171,7 +171,10 @@ impl Telegram {
     async fn send_once(&self, chat: i64, outgoing: &Outgoing) -> Result<(), RequestError> {
         let chat_id = ChatId(chat);
         match outgoing {
-            Outgoing::Message { text, choices } => self.send_text(chat_id, text, choices).await,
+            // Until live messages are edited in place, each version is sent anew.
+            Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
+                self.send_text(chat_id, text, choices).await
+            }
             Outgoing::Poll(poll) => self.send_poll(chat, poll).await,
             Outgoing::Media(media) => self.send_media(chat_id, media).await,
         }

@@ -176,6 +176,15 @@ pub enum Outgoing {
     },
     Poll(Poll),
     Media(Media),
+    /// A message that stands for something that changes while people act on it (how many
+    /// associations have voted): posted the first time under `key` in its chat, then edited in
+    /// place there (Telegram's editMessageText, a Matrix `m.replace`) rather than sent again, so
+    /// that a group reads one message however many press.
+    Live {
+        key: String,
+        text: Text,
+        choices: Vec<Vec<Choice>>,
+    },
 }
 
 impl Outgoing {
