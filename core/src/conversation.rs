@@ -2,6 +2,7 @@
 //! across channels and survives restarts.
 
 use crate::broadcast::dialogue::{AnnounceAction, AnnounceStep};
+use crate::campaign::dialogue::{CampaignAction, CampaignStep};
 use crate::certificate::dialogue::{CertifyAction, CertifyStep};
 use crate::label::dialogue::LabelAction;
 use crate::language::Language;
@@ -43,6 +44,7 @@ pub enum Step {
     Announce(AnnounceStep),
     Organize(OrganizeStep),
     Certify(CertifyStep),
+    Campaign(CampaignStep),
 }
 
 impl Default for Step {
@@ -85,6 +87,7 @@ pub enum Action {
     Organize(OrganizeAction),
     Certify(CertifyAction),
     Label(LabelAction),
+    Campaign(CampaignAction),
 }
 
 /// Choices that belong to no feature.
@@ -103,6 +106,12 @@ impl From<SessionAction> for Action {
 impl From<CertifyAction> for Action {
     fn from(action: CertifyAction) -> Action {
         Action::Certify(action)
+    }
+}
+
+impl From<CampaignAction> for Action {
+    fn from(action: CampaignAction) -> Action {
+        Action::Campaign(action)
     }
 }
 

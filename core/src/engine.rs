@@ -442,6 +442,8 @@ impl<S: EngineStore> Engine<S> {
             Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
             Some(Action::Certify(action)) => self.on_certify_action(turn, action).await,
             Some(Action::Label(action)) => self.on_label_action(turn, action).await,
+            // Written with the cooperation flow (issue 14).
+            Some(Action::Campaign(_)) => Ok(Self::stale_press(turn)),
         }
     }
 
@@ -472,6 +474,15 @@ impl<S: EngineStore> Engine<S> {
                 self.render_label_lost(item, *association, criteria, command_prefix)
                     .await
             }
+            // Written with the cooperation flow (issue 14).
+            OutboxMessage::VoteOpened { .. }
+            | OutboxMessage::VoteCount { .. }
+            | OutboxMessage::VoteReminder { .. }
+            | OutboxMessage::VoteExtended { .. }
+            | OutboxMessage::VoteResult { .. }
+            | OutboxMessage::StatementPosted { .. }
+            | OutboxMessage::StatementChanged { .. }
+            | OutboxMessage::StatementClosed { .. } => Err(StoreError::Corrupt("not yet rendered".into())),
         }
     }
 

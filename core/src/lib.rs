@@ -14,6 +14,7 @@ pub mod text;
 
 pub use fluent_bundle;
 pub mod broadcast;
+pub mod campaign;
 pub mod certificate;
 pub mod command;
 pub mod content;

@@ -4,6 +4,7 @@
 
 use crate::association::AssociationId;
 use crate::broadcast::{BroadcastId, Topic};
+use crate::campaign::{StatementId, VoteId};
 use crate::certificate::CertificateId;
 use crate::label::{LabelGrantId, UnmetCriterion};
 use crate::meeting::MeetingId;
@@ -46,6 +47,23 @@ pub enum OutboxMessage {
         grant: LabelGrantId,
         criteria: Vec<UnmetCriterion>,
     },
+    /// A vote opened: its ballot, posted in a group (edited in place as the count changes) or
+    /// sent to a person who votes for an association.
+    VoteOpened { vote: VoteId },
+    /// A group's count of an open vote, edited in place in the ballot posted there.
+    VoteCount { vote: VoteId },
+    /// To a person whose association has not voted: the deadline is near.
+    VoteReminder { vote: VoteId },
+    /// A vote's deadline moved to `deadline`.
+    VoteExtended { vote: VoteId, deadline: DateTime<Utc> },
+    /// A vote closed: its result.
+    VoteResult { vote: VoteId },
+    /// A statement's `version`, to read and sign, posted in a group.
+    StatementPosted { statement: StatementId, version: u32 },
+    /// To a signer: the statement changed to `version`, their signature was voided.
+    StatementChanged { statement: StatementId, version: u32 },
+    /// A statement closed: its final text and signatories.
+    StatementClosed { statement: StatementId },
 }
 
 impl OutboxMessage {
@@ -62,6 +80,14 @@ impl OutboxMessage {
             OutboxMessage::Certificate { .. } => "certificate",
             OutboxMessage::CertificateExpiring { .. } => "certificate_expiring",
             OutboxMessage::LabelLost { .. } => "label_lost",
+            OutboxMessage::VoteOpened { .. } => "vote_opened",
+            OutboxMessage::VoteCount { .. } => "vote_count",
+            OutboxMessage::VoteReminder { .. } => "vote_reminder",
+            OutboxMessage::VoteExtended { .. } => "vote_extended",
+            OutboxMessage::VoteResult { .. } => "vote_result",
+            OutboxMessage::StatementPosted { .. } => "statement_posted",
+            OutboxMessage::StatementChanged { .. } => "statement_changed",
+            OutboxMessage::StatementClosed { .. } => "statement_closed",
         }
     }
 

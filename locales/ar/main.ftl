@@ -215,6 +215,7 @@ topic-meetings = اجتماعات
 topic-announcements = إعلانات
 topic-daily = درس
 topic-certificates = شهادات
+topic-votes = التصويت
 mute-status = { PLURAL($count) ->
     [zero] تصلك كل المواضيع: { $topics }. لإيقاف موضوع: { $mute } متبوعًا بالموضوع.
    *[other] المواضيع الموقوفة: { $muted }. المواضيع الممكنة: { $topics }.

@@ -209,6 +209,7 @@ topic-meetings = اجتماعات
 topic-announcements = إعلانات
 topic-daily = درس
 topic-certificates = شواهد
+topic-votes = التصويت
 mute-status = { PLURAL($count) ->
     [zero] كيوصلك كلشي: { $topics }. باش توقّف موضوع: { $mute } ومن بعدو الموضوع.
    *[other] المواضيع اللي موقّفة: { $muted }. المواضيع اللي كاينين: { $topics }.

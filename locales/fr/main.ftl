@@ -205,6 +205,7 @@ topic-meetings = réunions
 topic-announcements = annonces
 topic-daily = leçon
 topic-certificates = certificats
+topic-votes = votes
 mute-status = { $count ->
     [0] Vous recevez tout : { $topics }. Pour couper un sujet : { $mute } suivi du sujet.
    *[other] Sujets coupés : { $muted }. Sujets possibles : { $topics }.

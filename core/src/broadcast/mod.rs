@@ -49,10 +49,18 @@ pub enum Topic {
     Daily,
     /// Reminders that a certificate ends soon.
     Certificates,
+    /// Votes opened, reminders before their deadline, their results.
+    Votes,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 4] = [Topic::Meetings, Topic::Announcements, Topic::Daily, Topic::Certificates];
+    pub const ALL: [Topic; 5] = [
+        Topic::Meetings,
+        Topic::Announcements,
+        Topic::Daily,
+        Topic::Certificates,
+        Topic::Votes,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -60,6 +68,7 @@ impl Topic {
             Topic::Announcements => "announcements",
             Topic::Daily => "daily",
             Topic::Certificates => "certificates",
+            Topic::Votes => "votes",
         }
     }
 }
@@ -85,6 +94,9 @@ impl FromStr for Topic {
             "daily" | "leçon" | "lecon" | "leçons" | "درس" | "الدرس" => Ok(Topic::Daily),
             "certificates" | "certificate" | "certificats" | "certificat" | "شهادات" | "الشهادات" | "شواهد"
             | "الشواهد" => Ok(Topic::Certificates),
+            "votes" | "vote" | "تصويت" | "التصويت" | "الأصوات" | "التصويتات" => {
+                Ok(Topic::Votes)
+            }
             _ => Err(()),
         }
     }
