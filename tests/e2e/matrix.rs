@@ -1084,3 +1084,163 @@ async fn a_manager_adopts_the_charter_by_number_and_is_warned_when_the_label_is_
     }
     bot.stop();
 }
+
+/// A vote's count in a group room (`Outgoing::Live`), through the outbox as the engine queues it:
+/// the first version is a message with its numbered choices; later ones are `m.replace` edits of
+/// it, whose `m.new_content` is the new version and whose fallback body starts with `* `; another
+/// key has a message of its own; and the numbers stay those of the first message, which people
+/// reply to.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_message_is_sent_once_then_replaced_in_a_group_room() {
+    use matrix_sdk::room::MessagesOptions;
+    use tatwir_core::message::numbered::Pick;
+    use tatwir_core::message::{Choice, Outgoing, Text};
+    use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStatus, OutboxStore};
+    use tatwir_core::person::{Channel, Identity};
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
+    let mut volunteer = Volunteer::new(&synapse, &bot.user_id(), false, dir.path()).await;
+    volunteer.join(&amal.volunteer_code).await;
+    volunteer.expect("Ce que vous pouvez faire").await;
+    let person = store
+        .person_by_identity(&Identity::new(
+            Channel::Matrix,
+            volunteer.client.user_id().expect("logged in").as_str(),
+        ))
+        .await
+        .expect("read")
+        .expect("the volunteer")
+        .id;
+    let friend = unique("friend");
+    let friend_id = synapse.register(&friend, PASSWORD, false).await;
+    let mut request = CreateRoom::new();
+    request.invite = vec![UserId::parse(&friend_id).expect("id"), bot.user_id()];
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.name = Some("Fédération Tanger".to_owned());
+    let group = volunteer.client.create_room(request).await.expect("group room");
+    let deadline = Instant::now() + WAIT;
+    while !has_joined(&group, &bot.user_id()).await {
+        assert!(Instant::now() < deadline, "the bot never joined the group");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Answered in the room: the bot's client knows it has joined.
+    group
+        .send(RoomMessageEventContent::text_plain("!help"))
+        .await
+        .expect("send");
+    volunteer.expect("!start").await;
+
+    let live = |key: &str, voted: u32| Outgoing::Live {
+        key: key.into(),
+        text: Text::default()
+            .then_bold(format!("Vote {key}"))
+            .line_break()
+            .then_plain(format!("{voted} associations sur 30 ont voté")),
+        choices: vec![vec![Choice {
+            label: format!("Voter ({key})"),
+            data: format!("vote:{key}"),
+        }]],
+    };
+    let room = group.room_id().to_string();
+    for (n, (key, voted)) in [("budget", 1), ("bureau", 0), ("budget", 2), ("budget", 12)]
+        .into_iter()
+        .enumerate()
+    {
+        let item = NewOutboxItem {
+            message: OutboxMessage::Reply(live(key, voted)),
+            occurrence: format!("live-{n}"),
+            person,
+            channel: Channel::Matrix,
+            chat: room.clone(),
+        };
+        assert!(store.enqueue(&item, chrono::Utc::now()).await.expect("queue"));
+        // One at a time, as versions follow one another.
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let refused = store
+                .outbox_entries(&[OutboxStatus::Failed, OutboxStatus::Unreachable], 100)
+                .await
+                .expect("read");
+            assert!(refused.is_empty(), "refused: {refused:#?}");
+            let pending = store.outbox_entries(&[OutboxStatus::Pending], 100).await.expect("read");
+            if pending.is_empty() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "not delivered: {pending:#?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    // The room's timeline as the homeserver gives it to the volunteer's client, oldest first.
+    let mut options = MessagesOptions::backward();
+    options.limit = matrix_sdk::ruma::UInt::from(100u32);
+    let timeline = group.messages(options).await.expect("the room's messages");
+    let bot_id = bot.user_id();
+    let mut messages: Vec<serde_json::Value> = timeline
+        .chunk
+        .iter()
+        .map(|event| serde_json::from_str::<serde_json::Value>(event.raw().json().get()).expect("JSON"))
+        .filter(|event| event["type"] == "m.room.message" && event["sender"] == bot_id.as_str())
+        .filter(|event| event["content"]["body"].as_str().unwrap_or_default().contains("Vote "))
+        .collect();
+    messages.reverse();
+    let (originals, edits): (Vec<_>, Vec<_>) = messages
+        .iter()
+        .partition(|event| event["content"].get("m.relates_to").is_none());
+    let bodies: Vec<&str> = originals
+        .iter()
+        .map(|event| event["content"]["body"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "Vote budget\n1 associations sur 30 ont voté\n1. Voter (budget)",
+            "Vote bureau\n0 associations sur 30 ont voté\n1. Voter (bureau)"
+        ],
+        "one message per key: {messages:#?}"
+    );
+    let budget = originals[0]["event_id"].as_str().expect("an event id");
+    assert_eq!(edits.len(), 2, "two edits of the budget vote: {edits:#?}");
+    for edit in &edits {
+        assert_eq!(
+            edit["content"]["m.relates_to"],
+            serde_json::json!({ "rel_type": "m.replace", "event_id": budget }),
+            "{edit:#}"
+        );
+    }
+    // What clients show for the budget vote: the last edit's new content.
+    let latest = &edits[1]["content"];
+    assert_eq!(
+        latest["m.new_content"]["body"],
+        "Vote budget\n12 associations sur 30 ont voté\n1. Voter (budget)"
+    );
+    assert_eq!(
+        latest["m.new_content"]["formatted_body"],
+        "<b>Vote budget</b><br>12 associations sur 30 ont voté<br>1. Voter (budget)"
+    );
+    assert_eq!(latest["m.new_content"]["msgtype"], "m.text");
+    // Clients that do not know edits show the fallback, marked as an edit.
+    assert_eq!(
+        latest["body"],
+        "* Vote budget\n12 associations sur 30 ont voté\n1. Voter (budget)"
+    );
+
+    // A number replying to the first message (as clients reply to an edited one) picks the
+    // latest version's choice; the room's last numbers are the budget vote's.
+    let picks = |name: String| {
+        let store = store.clone();
+        async move {
+            let json = store.setting(&name).await.expect("read").expect("numbers remembered");
+            serde_json::from_str::<Vec<Pick>>(&json).expect("numbers")
+        }
+    };
+    let budget_picks = vec![Pick::Choice("vote:budget".into())];
+    assert_eq!(picks(format!("matrix.picks.event.{budget}")).await, budget_picks);
+    assert_eq!(picks(format!("matrix.picks.{room}")).await, budget_picks);
+    let bureau = originals[1]["event_id"].as_str().expect("an event id");
+    assert_eq!(
+        picks(format!("matrix.picks.event.{bureau}")).await,
+        [Pick::Choice("vote:bureau".into())]
+    );
+    bot.stop();
+}

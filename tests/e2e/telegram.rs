@@ -1779,3 +1779,200 @@ async fn a_picture_whose_caption_is_over_telegrams_limit_goes_bare_and_its_capti
         "the caption follows, whole"
     );
 }
+
+/// Queues `outgoing` for `chat` and waits until the outbox worker has delivered it; fails at once
+/// if it was refused.
+async fn deliver_to(
+    rig: &Rig,
+    person: PersonId,
+    chat: i64,
+    occurrence: &str,
+    outgoing: tatwir_core::message::Outgoing,
+) {
+    use tatwir_core::outbox::OutboxStatus;
+    let item = NewOutboxItem {
+        message: OutboxMessage::Reply(outgoing),
+        occurrence: occurrence.into(),
+        person,
+        channel: Channel::Telegram,
+        chat: chat.to_string(),
+    };
+    assert!(
+        rig.store.enqueue(&item, chrono::Utc::now()).await.expect("queue"),
+        "queued"
+    );
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let refused = rig
+            .store
+            .outbox_entries(&[OutboxStatus::Failed, OutboxStatus::Unreachable], 100)
+            .await
+            .expect("read");
+        assert!(refused.is_empty(), "refused: {refused:#?}");
+        let pending = rig
+            .store
+            .outbox_entries(&[OutboxStatus::Pending], 100)
+            .await
+            .expect("read");
+        if pending.is_empty() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "not delivered: {pending:#?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A vote's count in a group (`Outgoing::Live`): the first version is posted with its buttons,
+/// later ones edit that message in place, another key has a message of its own, the same version
+/// again is no error, and a message deleted from the group, or a group become a supergroup, gets
+/// the next version posted anew.
+#[tokio::test]
+async fn a_live_message_is_posted_once_then_edited_in_place_in_a_group() {
+    use tatwir_core::message::{Choice, Outgoing, Text};
+    let rig = Rig::start(quick()).await;
+    let salma = person(951, "Salma", "fr");
+    rig.say(&salma, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let salma_id = rig.person_id(&salma).await;
+    let group = TgChat::Group {
+        id: -5101,
+        title: "Fédération Tanger".into(),
+    };
+    rig.api.introduce(&salma, &group);
+    let live = |key: &str, voted: u32| Outgoing::Live {
+        key: key.into(),
+        text: Text::default()
+            .then_bold(format!("Vote {key}"))
+            .line_break()
+            .then_plain(format!("{voted} associations sur 30 ont voté")),
+        choices: vec![vec![Choice {
+            label: format!("Voter ({key})"),
+            data: format!("vote:{key}"),
+        }]],
+    };
+    let mut occurrence = 0;
+    let mut deliver = async |chat: i64, outgoing: Outgoing| {
+        occurrence += 1;
+        deliver_to(&rig, salma_id, chat, &format!("live-{occurrence}"), outgoing).await;
+    };
+    deliver(-5101, live("budget", 1)).await;
+    deliver(-5101, live("bureau", 0)).await;
+    deliver(-5101, live("budget", 2)).await;
+    deliver(-5101, live("budget", 12)).await;
+
+    // What the group sees: one message per vote, each at its latest version, with its button.
+    let posted = rig.messages_to(-5101);
+    assert_eq!(posted.len(), 2, "one message per key: {posted:#?}");
+    let budget = rig.api.message(-5101, posted[0].message_id).expect("the budget vote");
+    assert_eq!(text(&budget), "Vote budget\n12 associations sur 30 ont voté");
+    assert_eq!(
+        budget.text.as_deref(),
+        Some("<b>Vote budget</b>\n12 associations sur 30 ont voté")
+    );
+    assert_eq!(
+        buttons(&budget),
+        [("Voter (budget)".to_owned(), "vote:budget".to_owned())]
+    );
+    assert_eq!(budget.edits, 2);
+    let bureau = rig.api.message(-5101, posted[1].message_id).expect("the bureau vote");
+    assert_eq!(text(&bureau), "Vote bureau\n0 associations sur 30 ont voté");
+    assert_eq!(
+        buttons(&bureau),
+        [("Voter (bureau)".to_owned(), "vote:bureau".to_owned())]
+    );
+    assert_eq!(bureau.edits, 0);
+    // What the server saw of the budget vote: one send and two edits.
+    let calls: Vec<(String, bool)> = rig
+        .api
+        .sent_to(-5101)
+        .into_iter()
+        .filter(|sent| sent.message_id == posted[0].message_id)
+        .map(|sent| (sent.method, sent.edited))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("sendMessage".to_owned(), false),
+            ("editMessageText".to_owned(), true),
+            ("editMessageText".to_owned(), true)
+        ]
+    );
+
+    // The same version again: Telegram answers "message is not modified", which is no failure
+    // (deliver_to fails on a refused item), and nothing changes.
+    deliver(-5101, live("budget", 12)).await;
+    assert_eq!(rig.api.stats().per_method.get("editMessageText"), Some(&3));
+    assert_eq!(rig.api.stats().edits, 2);
+    assert_eq!(rig.messages_to(-5101).len(), 2);
+    assert_eq!(
+        text(&rig.api.message(-5101, posted[0].message_id).expect("kept")),
+        "Vote budget\n12 associations sur 30 ont voté"
+    );
+
+    // Someone deletes the message: the next version is posted anew, and edited after that.
+    assert!(rig.api.delete_message(-5101, posted[0].message_id));
+    deliver(-5101, live("budget", 13)).await;
+    let posted = rig.messages_to(-5101);
+    assert_eq!(posted.len(), 3, "{posted:#?}");
+    assert_eq!(text(&posted[2]), "Vote budget\n13 associations sur 30 ont voté");
+    deliver(-5101, live("budget", 14)).await;
+    assert_eq!(rig.messages_to(-5101).len(), 3);
+    let again = rig.api.message(-5101, posted[2].message_id).expect("the new post");
+    assert_eq!(text(&again), "Vote budget\n14 associations sur 30 ont voté");
+    assert_eq!(
+        buttons(&again),
+        [("Voter (budget)".to_owned(), "vote:budget".to_owned())]
+    );
+
+    // The group becomes a supergroup: its messages there are new ones, so the vote is posted
+    // there anew and then edited there.
+    rig.api.migrate_group(-5101, -1005101);
+    deliver(-5101, live("budget", 15)).await;
+    let moved = rig.messages_to(-1005101);
+    assert_eq!(moved.len(), 1, "{moved:#?}");
+    assert_eq!(text(&moved[0]), "Vote budget\n15 associations sur 30 ont voté");
+    deliver(-5101, live("budget", 16)).await;
+    assert_eq!(rig.messages_to(-1005101).len(), 1);
+    let state = rig
+        .api
+        .message(-1005101, moved[0].message_id)
+        .expect("the supergroup's post");
+    assert_eq!(text(&state), "Vote budget\n16 associations sur 30 ont voté");
+    assert_eq!(state.edits, 1);
+}
+
+/// A live message too long for one Telegram message goes out in parts; the last one carries the
+/// buttons, and it is the one later versions edit.
+#[tokio::test]
+async fn a_long_live_message_edits_its_last_part() {
+    use tatwir_core::message::{Choice, Outgoing, Text};
+    let rig = Rig::start(quick()).await;
+    let salma = person(952, "Salma", "fr");
+    rig.say(&salma, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let salma_id = rig.person_id(&salma).await;
+    let group = TgChat::Group {
+        id: -5102,
+        title: "Fédération Tétouan".into(),
+    };
+    rig.api.introduce(&salma, &group);
+    let names: String = (1..=400).map(|n| format!("Association numéro {n}\n")).collect();
+    let live = |voted: u32| Outgoing::Live {
+        key: "budget".into(),
+        text: Text::plain(format!("{names}{voted} sur 400 ont voté")),
+        choices: vec![vec![Choice {
+            label: "Voter".into(),
+            data: "vote:budget".into(),
+        }]],
+    };
+    deliver_to(&rig, salma_id, -5102, "long-1", live(1)).await;
+    let parts = rig.messages_to(-5102);
+    assert!(parts.len() > 1, "{} parts", parts.len());
+    let last = parts.last().expect("parts");
+    assert!(text(last).ends_with("1 sur 400 ont voté"), "{}", text(last));
+    assert!(parts[..parts.len() - 1].iter().all(|part| buttons(part).is_empty()));
+    deliver_to(&rig, salma_id, -5102, "long-2", live(2)).await;
+    assert_eq!(rig.messages_to(-5102).len(), parts.len(), "no part posted again");
+    let edited = rig.api.message(-5102, last.message_id).expect("the last part");
+    assert!(text(&edited).ends_with("2 sur 400 ont voté"), "{}", text(&edited));
+    assert_eq!(buttons(&edited), [("Voter".to_owned(), "vote:budget".to_owned())]);
+    assert_eq!(edited.edits, 1);
+}

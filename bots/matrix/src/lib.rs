@@ -17,8 +17,10 @@ use matrix_sdk::ruma::events::poll::unstable_start::{
     NewUnstablePollStartEventContent, UnstablePollAnswer, UnstablePollAnswers, UnstablePollStartContentBlock,
 };
 use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent};
-use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent};
-use matrix_sdk::ruma::{OwnedUserId, UInt, UserId};
+use matrix_sdk::ruma::events::room::message::{
+    MessageType, OriginalSyncRoomMessageEvent, ReplacementMetadata, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UInt, UserId};
 use matrix_sdk::{Client, RoomState};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -106,6 +108,8 @@ pub struct Matrix {
     turns: tokio_util::task::TaskTracker,
     /// Set at shutdown: the outbox worker finishes what it is sending and claims nothing more.
     stopping: std::sync::atomic::AtomicBool,
+    /// Held while a live message is looked up, sent and remembered.
+    live: tokio::sync::Mutex<()>,
 }
 
 impl Matrix {
@@ -213,6 +217,7 @@ impl Matrix {
             worker: tatwir_store::outbox::worker_name("matrix"),
             turns: tokio_util::task::TaskTracker::new(),
             stopping: Default::default(),
+            live: Default::default(),
         }))
     }
 
@@ -580,8 +585,10 @@ impl Matrix {
     /// the message itself, for the room, and for `to` (the person it answers) in the room.
     async fn send(&self, room: &Room, outgoing: &Outgoing, to: Option<&UserId>) -> anyhow::Result<()> {
         let mut picks = Vec::new();
+        // A live message that was edited: its numbers are remembered under the first event's id
+        // (`sent`, the one people reply to), and under the edit's too.
+        let mut edit = None;
         let sent = match outgoing {
-            // Until live messages are edited in place, each version is sent anew.
             Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
                 let (plain, html) = numbered(text, choices.iter().flatten().map(|choice| choice.label.as_str()));
                 picks.extend(
@@ -590,8 +597,15 @@ impl Matrix {
                         .flatten()
                         .map(|Choice { data, .. }| Pick::Choice(data.clone())),
                 );
-                let response = room.send(RoomMessageEventContent::text_html(plain, html)).await?;
-                response.response.event_id.to_string()
+                let content = RoomMessageEventContent::text_html(plain, html);
+                match outgoing {
+                    Outgoing::Live { key, .. } => {
+                        let (original, replacement) = self.send_live(room, key, content).await?;
+                        edit = replacement;
+                        original
+                    }
+                    _ => room.send(content).await?.response.event_id.to_string(),
+                }
             }
             Outgoing::Poll(poll) => {
                 let sent = self.send_poll(room, poll).await?;
@@ -615,6 +629,10 @@ impl Matrix {
                 format!("matrix.picks.event.{sent}"),
                 format!("matrix.picks.{}", room.room_id()),
             ];
+            // A client may also reply to the edit itself.
+            if let Some(edit) = &edit {
+                keys.push(format!("matrix.picks.event.{edit}"));
+            }
             if let Some(person) = to {
                 keys.push(format!("matrix.picks.{}.{person}", room.room_id()));
             }
@@ -623,6 +641,43 @@ impl Matrix {
             }
         }
         Ok(())
+    }
+
+    /// A live message: an `m.replace` edit of the event remembered for (`room`, `key`), or, the
+    /// first time, the message itself, whose event id is remembered. Returns the original event's
+    /// id, and the edit's when one was sent.
+    async fn send_live(
+        &self,
+        room: &Room,
+        key: &str,
+        content: RoomMessageEventContent,
+    ) -> anyhow::Result<(String, Option<String>)> {
+        let setting = live_setting(room.room_id().as_str(), key);
+        // A turn and the outbox worker may both send a version: one at a time, so that both do
+        // not send it anew.
+        let _held = self.live.lock().await;
+        let remembered = self
+            .store
+            .setting(&setting)
+            .await?
+            .and_then(|id| OwnedEventId::try_from(id).ok());
+        match remembered {
+            Some(original) => {
+                // make_replacement puts the content in m.new_content and prefixes the fallback
+                // body with "* ", as the specification asks.
+                let replacement = content.make_replacement(ReplacementMetadata::new(original.clone(), None));
+                let edit = room.send(replacement).await?.response.event_id;
+                Ok((original.to_string(), Some(edit.to_string())))
+            }
+            None => {
+                let sent = room.send(content).await?.response.event_id;
+                if let Err(error) = self.store.set_setting(&setting, sent.as_str(), Utc::now()).await {
+                    // Sent all the same: the next version is sent anew rather than edit this one.
+                    tracing::warn!(%error, setting, "could not remember a live message");
+                }
+                Ok((sent.to_string(), None))
+            }
+        }
     }
 
     /// An MSC3381 poll with a text fallback that lists the numbered options.
@@ -778,6 +833,13 @@ pub fn credentials_refused(error: &anyhow::Error) -> bool {
         kind,
         Some(ErrorKind::Forbidden | ErrorKind::UnknownToken(_) | ErrorKind::UserDeactivated)
     )
+}
+
+/// The setting that remembers the event standing for live `key` in `room`. A room id's server
+/// name may hold dots, so two (room, key) pairs could only share a name if two rooms had the same
+/// random opaque id on servers whose names differ by a dotted suffix.
+fn live_setting(room: &str, key: &str) -> String {
+    format!("matrix.live.{room}.{key}")
 }
 
 /// The text in plain and HTML, followed by the numbered choices.

@@ -123,6 +123,8 @@ impl<'a, S: EngineStore + OutboxStore> Session<'a, S> {
         let mut picks = Vec::new();
         for reply in replies {
             match reply {
+                // A terminal prints and cannot edit what it printed: each version of a live
+                // message is printed anew, as a message, under the earlier ones.
                 Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
                     writeln!(output, "{}", self.styled(text))?;
                     for choice in choices.iter().flatten() {

@@ -124,6 +124,8 @@ pub struct Telegram {
     /// The chat workers, waited for at shutdown.
     workers: tokio_util::task::TaskTracker,
     floods: std::sync::Mutex<std::collections::HashMap<i64, FloodWindow>>,
+    /// One sender at a time per live message (`send::LiveLocks`).
+    live: send::LiveLocks,
     /// Set at shutdown: the outbox workers finish what they are sending and claim nothing more.
     stopping: std::sync::atomic::AtomicBool,
 }
@@ -178,6 +180,7 @@ impl Telegram {
             worker: tatwir_store::outbox::worker_name("telegram"),
             running: Default::default(),
             workers: tokio_util::task::TaskTracker::new(),
+            live: Default::default(),
             floods: Default::default(),
             stopping: Default::default(),
         });

@@ -11,12 +11,13 @@ use tatwir_core::message::{Choice, Media, MediaKind, MediaSource, Outgoing, Poll
 use tatwir_core::outbox::{OutboxItem, OutboxStore, Undelivered};
 use tatwir_core::person::{Channel, Identity};
 use tatwir_store::SentPoll;
-use teloxide::RequestError;
 use teloxide::payloads::{
-    SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SendPollSetters, SendVideoSetters,
+    EditMessageTextSetters, SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SendPollSetters,
+    SendVideoSetters,
 };
 use teloxide::prelude::Requester;
-use teloxide::types::{ChatId, FileId, InputFile, InputPollOption, Message, ParseMode, PollType};
+use teloxide::types::{ChatId, FileId, InputFile, InputPollOption, Message, MessageId, ParseMode, PollType};
+use teloxide::{ApiError, RequestError};
 
 /// What went wrong sending one message.
 #[derive(Debug)]
@@ -171,10 +172,8 @@ impl Telegram {
     async fn send_once(&self, chat: i64, outgoing: &Outgoing) -> Result<(), RequestError> {
         let chat_id = ChatId(chat);
         match outgoing {
-            // Until live messages are edited in place, each version is sent anew.
-            Outgoing::Message { text, choices } | Outgoing::Live { text, choices, .. } => {
-                self.send_text(chat_id, text, choices).await
-            }
+            Outgoing::Message { text, choices } => self.send_text(chat_id, text, choices).await,
+            Outgoing::Live { key, text, choices } => self.send_live(chat, key, text, choices).await,
             Outgoing::Poll(poll) => self.send_poll(chat, poll).await,
             Outgoing::Media(media) => self.send_media(chat_id, media).await,
         }
@@ -189,6 +188,87 @@ impl Telegram {
                 request = request.reply_markup(keyboard(choices));
             }
             request.await?;
+        }
+        Ok(())
+    }
+
+    /// A live message: the message remembered for (`chat`, `key`) edited in place, or, the first
+    /// time (or when it can no longer be edited: deleted, too old), sent like a message and its id
+    /// remembered. Text too long for one message is sent in parts, and the last one, which
+    /// carries the buttons, is the one remembered and edited (with the last part of each new
+    /// version). The pacer has let the first request go; any further one waits its turn.
+    async fn send_live(&self, chat: i64, key: &str, text: &Text, choices: &[Vec<Choice>]) -> Result<(), RequestError> {
+        let setting = live_setting(chat, key);
+        // Two outbox workers may hold versions of the same live message: one at a time, so
+        // that both do not send it anew.
+        let lock = self.live.lock(&setting);
+        let held = lock.lock().await;
+        let outcome = self.send_live_held(chat, &setting, text, choices).await;
+        drop(held);
+        self.live.release(&setting, lock);
+        outcome
+    }
+
+    async fn send_live_held(
+        &self,
+        chat: i64,
+        setting: &str,
+        text: &Text,
+        choices: &[Vec<Choice>],
+    ) -> Result<(), RequestError> {
+        let remembered = match self.store.setting(setting).await {
+            Ok(value) => value.as_deref().and_then(remembered_message),
+            // Sending anew could leave two copies: the try waits in the outbox instead.
+            Err(error) => return Err(RequestError::Io(Arc::new(std::io::Error::other(error.to_string())))),
+        };
+        let mut parts = messages(text);
+        let markup = (!choices.is_empty()).then(|| keyboard(choices));
+        let mut paced = true;
+        if let Some(message_id) = remembered {
+            let last = parts.pop().unwrap_or_default();
+            let mut request = self
+                .bot
+                .edit_message_text(ChatId(chat), MessageId(message_id), last)
+                .parse_mode(ParseMode::Html);
+            // Leaving the markup out removes buttons the previous version had.
+            if let Some(markup) = &markup {
+                request = request.reply_markup(markup.clone());
+            }
+            match request.await {
+                // The same content again: what people see is already this version.
+                Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => return Ok(()),
+                // Deleted, or no longer editable: posted anew below, and that one remembered.
+                Err(RequestError::Api(ApiError::MessageToEditNotFound | ApiError::MessageCantBeEdited)) => {
+                    tracing::info!(setting, "a live message could not be edited: it is sent anew");
+                    parts = messages(text);
+                    paced = false;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        let last = parts.len().saturating_sub(1);
+        let mut sent = None;
+        for (index, part) in parts.into_iter().enumerate() {
+            if !paced {
+                self.pacer.ready(chat).await;
+            }
+            paced = false;
+            let mut request = self.bot.send_message(ChatId(chat), part).parse_mode(ParseMode::Html);
+            if index == last
+                && let Some(markup) = &markup
+            {
+                request = request.reply_markup(markup.clone());
+            }
+            sent = Some(request.await?);
+        }
+        if let Some(message) = sent
+            && let Err(error) = self
+                .store
+                .set_setting(setting, &message.id.0.to_string(), Utc::now())
+                .await
+        {
+            // The next version will be sent anew rather than edit this one.
+            tracing::warn!(%error, setting, "could not remember a live message");
         }
         Ok(())
     }
@@ -308,9 +388,46 @@ impl Telegram {
     }
 }
 
+/// The setting that remembers the id of the message standing for live `key` in `chat`. The
+/// chat's id has no dot, so no two (chat, key) pairs share a name.
+pub(crate) fn live_setting(chat: i64, key: &str) -> String {
+    format!("telegram.live.{chat}.{key}")
+}
+
+/// A live message's id as [`Telegram::send_live`] remembers it; `None` for anything else
+/// (a damaged value is taken as no message: the next version is sent anew).
+pub(crate) fn remembered_message(value: &str) -> Option<i32> {
+    value
+        .parse::<i32>()
+        .ok()
+        .filter(|id| *id > 0 && id.to_string() == value)
+}
+
+/// Locks by live message, so that its versions are sent one at a time; a lock no one holds or
+/// waits for is dropped.
+#[derive(Default)]
+pub(crate) struct LiveLocks(std::sync::Mutex<std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+impl LiveLocks {
+    fn map(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn lock(&self, name: &str) -> Arc<tokio::sync::Mutex<()>> {
+        self.map().entry(name.to_owned()).or_default().clone()
+    }
+
+    fn release(&self, name: &str, lock: Arc<tokio::sync::Mutex<()>>) {
+        let mut map = self.map();
+        // The map's reference and this one: no one else holds or waits for it.
+        if Arc::strong_count(&lock) == 2 {
+            map.remove(name);
+        }
+    }
+}
+
 /// Which failures pass with time, which mean the person is out of reach, and which are ours.
 fn classify(error: &RequestError) -> Failure {
-    use teloxide::ApiError;
     match error {
         RequestError::Api(
             ApiError::BotBlocked
@@ -333,5 +450,58 @@ fn classify(error: &RequestError) -> Failure {
         }
         RequestError::Api(_) => Failure::Rejected(error.to_string()),
         _ => Failure::Transient(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod live_tests {
+    use super::{live_setting, remembered_message};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    fn config() -> Config {
+        Config {
+            cases: 256,
+            rng_seed: RngSeed::Fixed(0x07e1_e62a),
+            failure_persistence: None,
+            ..Config::default()
+        }
+    }
+
+    #[test]
+    fn a_remembered_id_reads_back_and_nothing_else_does() {
+        assert_eq!(remembered_message("42"), Some(42));
+        for damaged in ["", "0", "-3", "+4", "042", " 42", "42 ", "4.2", "x", "99999999999"] {
+            assert_eq!(remembered_message(damaged), None, "{damaged:?}");
+        }
+        assert_eq!(live_setting(-1005001, "ballot.7"), "telegram.live.-1005001.ballot.7");
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn every_message_id_round_trips(id in 1..=i32::MAX) {
+            prop_assert_eq!(remembered_message(&id.to_string()), Some(id));
+        }
+
+        #[test]
+        fn any_value_reads_as_a_positive_id_written_the_same_way_or_none(value in any::<String>()) {
+            if let Some(id) = remembered_message(&value) {
+                prop_assert!(id > 0);
+                prop_assert_eq!(id.to_string(), value);
+            }
+        }
+
+        /// The name reads back as its chat (up to the first dot after the prefix) and its key
+        /// (the rest, dots and all): no two live messages share a setting.
+        #[test]
+        fn a_setting_names_one_chat_and_one_key(chat in any::<i64>(), key in any::<String>()) {
+            let name = live_setting(chat, &key);
+            let rest = name.strip_prefix("telegram.live.").expect("the prefix");
+            let (read_chat, read_key) = rest.split_once('.').expect("a dot after the chat");
+            prop_assert_eq!(read_chat.parse::<i64>().ok(), Some(chat));
+            prop_assert_eq!(read_key, key.as_str());
+        }
     }
 }

@@ -164,6 +164,9 @@ pub struct Sent {
     pub at: Instant,
     /// True for edits (editMessageText, editMessageReplyMarkup, stopPoll).
     pub edited: bool,
+    /// How many times editMessageText and editMessageReplyMarkup changed the message: on its
+    /// current state ([`BotApiServer::message`]) the count so far, on an edit's record its number.
+    pub edits: u32,
     /// Text (or caption) as users see it: HTML tags removed and entities decoded.
     pub plain_text: Option<String>,
 }
@@ -212,6 +215,9 @@ pub struct Stats {
     pub requests: u64,
     /// New messages the bot sent (edits excluded).
     pub sent_messages: u64,
+    /// Accepted editMessageText and editMessageReplyMarkup calls (refused ones, "message is not
+    /// modified" among them, are only in `per_method`).
+    pub edits: u64,
     /// 429 answers, injected or from rate caps.
     pub too_many_requests: u64,
     /// Requests per method (documented spelling; unknown methods as given).
@@ -635,6 +641,12 @@ impl BotApiServer {
     /// Undoes [`BotApiServer::block`].
     pub fn unblock(&self, user_id: i64) {
         self.shared.lock().blocked.remove(&user_id);
+    }
+
+    /// A member deletes a message from the chat (for everyone): editing it then answers "message
+    /// to edit not found". Returns whether there was such a message.
+    pub fn delete_message(&self, chat_id: i64, message_id: i64) -> bool {
+        self.shared.lock().messages.remove(&(chat_id, message_id)).is_some()
     }
 
     /// Everything the bot sent or edited, in order.
@@ -1371,6 +1383,7 @@ fn send_message(shared: &Shared, p: &Params) -> ApiResult {
         document: None,
         at: Instant::now(),
         edited: false,
+        edits: 0,
         plain_text: Some(plain),
     };
     Ok(store_new(shared, &mut inner, message, sent))
@@ -1414,9 +1427,11 @@ fn edit_message_text(shared: &Shared, p: &Params) -> ApiResult {
         s.plain_text = Some(plain.clone());
         s.parse_mode = parse_mode.clone();
         s.reply_markup = markup.clone();
+        s.edits += 1;
         s.clone()
     });
     let json = stored.json.clone();
+    inner.stats.edits += 1;
     let edit = Sent {
         method: "editMessageText".to_owned(),
         edited: true,
@@ -1448,9 +1463,11 @@ fn edit_reply_markup(shared: &Shared, p: &Params) -> ApiResult {
     stored.json["edit_date"] = json!(unix_now());
     let sent = stored.sent.as_mut().map(|s| {
         s.reply_markup = markup.clone();
+        s.edits += 1;
         s.clone()
     });
     let json = stored.json.clone();
+    inner.stats.edits += 1;
     let edit = Sent {
         method: "editMessageReplyMarkup".to_owned(),
         edited: true,
@@ -1592,6 +1609,7 @@ fn send_poll(shared: &Shared, p: &Params) -> ApiResult {
         document: None,
         at: Instant::now(),
         edited: false,
+        edits: 0,
         plain_text: None,
     };
     Ok(store_new(shared, &mut inner, message, sent))
@@ -1801,6 +1819,7 @@ fn send_file(shared: &Shared, p: &Params, method: &str, field: &str) -> ApiResul
         document: Some(document),
         at: Instant::now(),
         edited: false,
+        edits: 0,
         plain_text: caption.map(|(plain, _)| plain),
     };
     Ok(store_new(shared, &mut inner, message, sent))
@@ -2126,6 +2145,7 @@ fn or_blank(sent: Option<Sent>, chat_id: i64, message_id: i64) -> Sent {
         document: None,
         at: Instant::now(),
         edited: true,
+        edits: 0,
         plain_text: None,
     })
 }
@@ -2938,6 +2958,8 @@ mod tests {
         let state = server.message(1001, id).expect("stored");
         assert_eq!(state.text.as_deref(), Some("answered"));
         assert_eq!(state.reply_markup, None);
+        assert_eq!(state.edits, 2, "refused edits do not count");
+        assert_eq!(server.stats().edits, 2);
         let log = server.sent_to(1001);
         assert_eq!(
             log.iter().map(|s| (s.method.as_str(), s.edited)).collect::<Vec<_>>(),
@@ -2950,6 +2972,124 @@ mod tests {
         assert_eq!(server.stats().sent_messages, 1);
         let waited = server.wait_sent(1001, 1, Duration::from_secs(1)).await;
         assert_eq!(waited.len(), 1);
+        server.stop().await;
+    }
+
+    #[tokio::test]
+    async fn edit_message_text_returns_the_message_validates_like_send_and_counts_in_the_group_cap() {
+        let server = server().await;
+        let group = TgChat::Group {
+            id: -77,
+            title: "Vote".to_owned(),
+        };
+        server.send_text(&alice(), &group, "hi all");
+        let keyboard = json!({ "inline_keyboard": [[{ "text": "Oui", "callback_data": "yes" }]] });
+        let (_, sent) = call(
+            &server,
+            "sendMessage",
+            json!({ "chat_id": -77, "text": "<b>1</b> of 30", "parse_mode": "HTML", "reply_markup": keyboard }),
+        )
+        .await;
+        let id = sent["result"]["message_id"].as_i64().unwrap();
+
+        // Refused as sendMessage refuses: bad HTML, empty text, a bad keyboard; and a reply
+        // keyboard, which an edit cannot carry.
+        for (body, expected) in [
+            (
+                json!({ "text": "<b>2", "parse_mode": "HTML" }),
+                "Bad Request: can't parse entities",
+            ),
+            (json!({ "text": " " }), "Bad Request: message text is empty"),
+            (
+                json!({ "text": "2", "reply_markup": { "inline_keyboard": [[{ "text": "x", "callback_data": "d".repeat(65) }]] } }),
+                "Bad Request: ",
+            ),
+            (
+                json!({ "text": "2", "reply_markup": { "keyboard": [[{ "text": "x" }]] } }),
+                "Bad Request: ",
+            ),
+        ] {
+            let mut body = body;
+            body["chat_id"] = json!(-77);
+            body["message_id"] = json!(id);
+            let answer = call(&server, "editMessageText", body.clone()).await;
+            assert_eq!(answer.0, 400, "{body} {}", answer.1);
+            assert!(description(&answer).starts_with(expected), "{body} {}", answer.1);
+        }
+        // Another chat's message id is not found in this one.
+        server.send_text(&alice(), &TgChat::Private, "hi");
+        let elsewhere = call(
+            &server,
+            "editMessageText",
+            json!({ "chat_id": 1001, "message_id": id, "text": "2" }),
+        )
+        .await;
+        assert_eq!(description(&elsewhere), "Bad Request: message to edit not found");
+
+        // An edit answers the edited Message, with its entities and keyboard.
+        let (status, edited) = call(
+            &server,
+            "editMessageText",
+            json!({ "chat_id": -77, "message_id": id, "text": "<b>2</b> of 30", "parse_mode": "HTML",
+                    "reply_markup": keyboard }),
+        )
+        .await;
+        assert_eq!(status, 200, "{edited}");
+        let message = &edited["result"];
+        assert_eq!(message["message_id"], id);
+        assert_eq!(message["chat"]["id"], -77);
+        assert_eq!(message["text"], "2 of 30");
+        assert_eq!(
+            message["entities"],
+            json!([{ "type": "bold", "offset": 0, "length": 1 }])
+        );
+        assert_eq!(message["reply_markup"], keyboard);
+        assert!(message["edit_date"].is_i64());
+        let state = server.message(-77, id).expect("stored");
+        assert_eq!((state.plain_text.as_deref(), state.edits), (Some("2 of 30"), 1));
+
+        // The same content again is refused, with Telegram's words, and changes nothing.
+        let same = call(
+            &server,
+            "editMessageText",
+            json!({ "chat_id": -77, "message_id": id, "text": "<b>2</b> of 30", "parse_mode": "HTML",
+                    "reply_markup": keyboard }),
+        )
+        .await;
+        assert_eq!(
+            (same.0, description(&same)),
+            (
+                400,
+                "Bad Request: message is not modified: specified new message content and reply markup are exactly \
+                 the same as a current content and reply markup of the message"
+            )
+        );
+        assert_eq!(server.message(-77, id).expect("stored").edits, 1);
+
+        // Edits count against a group's minute window as sends do.
+        server.set_group_rate_cap(Some(3));
+        let edit = |n: u32| json!({ "chat_id": -77, "message_id": id, "text": format!("{n} of 30") });
+        assert_eq!(
+            call(&server, "sendMessage", json!({ "chat_id": -77, "text": "a" }))
+                .await
+                .0,
+            200
+        );
+        assert_eq!(call(&server, "editMessageText", edit(3)).await.0, 200);
+        assert_eq!(call(&server, "editMessageText", edit(4)).await.0, 200);
+        let limited = call(&server, "editMessageText", edit(5)).await;
+        assert_eq!(limited.0, 429, "{}", limited.1);
+        assert_eq!(
+            server.message(-77, id).expect("stored").plain_text.as_deref(),
+            Some("4 of 30")
+        );
+
+        // A message deleted from the chat is no longer found.
+        server.set_group_rate_cap(None);
+        assert!(server.delete_message(-77, id));
+        let gone = call(&server, "editMessageText", edit(6)).await;
+        assert_eq!(description(&gone), "Bad Request: message to edit not found");
+        assert_eq!(server.stats().edits, 3);
         server.stop().await;
     }
 
