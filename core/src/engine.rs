@@ -71,6 +71,7 @@ pub trait EngineStore:
     + crate::meeting::MeetingStore
     + crate::certificate::CertificateStore
     + crate::label::LabelStore
+    + crate::campaign::CampaignStore
 {
 }
 
@@ -82,6 +83,7 @@ impl<S> EngineStore for S where
         + crate::meeting::MeetingStore
         + crate::certificate::CertificateStore
         + crate::label::LabelStore
+        + crate::campaign::CampaignStore
 {
 }
 

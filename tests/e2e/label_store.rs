@@ -72,7 +72,11 @@ fn rules() -> LabelRules {
 }
 
 async fn association(store: &SqlStore, name: &str) -> AssociationId {
-    let draft = AssociationDraft::new(name, "Fès").expect("draft");
+    association_in(store, name, "Fès").await
+}
+
+pub(crate) async fn association_in(store: &SqlStore, name: &str, city: &str) -> AssociationId {
+    let draft = AssociationDraft::new(name, city).expect("draft");
     store
         .create_association(&draft, t0())
         .await
@@ -82,7 +86,7 @@ async fn association(store: &SqlStore, name: &str) -> AssociationId {
 }
 
 /// A person with a Telegram identity (and its private chat) and `role` in `association`.
-async fn member(store: &SqlStore, user: &str, role: Role, association: AssociationId) -> PersonId {
+pub(crate) async fn member(store: &SqlStore, user: &str, role: Role, association: AssociationId) -> PersonId {
     let identity = Identity::new(Channel::Telegram, user);
     let person = store
         .person_for(&identity, user, Some(Language::Fr), t0())

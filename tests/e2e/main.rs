@@ -3,6 +3,7 @@
 
 mod backends;
 mod calendar;
+mod campaign_store;
 mod certificate_store;
 mod certificate_web;
 mod certification;

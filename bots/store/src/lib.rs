@@ -12,6 +12,7 @@ use tatwir_core::role::Role;
 use tatwir_core::store::{StoreError, StoreResult};
 
 mod broadcast;
+mod campaign;
 mod certificate;
 mod channel;
 mod conversation;

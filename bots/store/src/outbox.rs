@@ -2,11 +2,12 @@
 //! (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a time (`BEGIN IMMEDIATE`), which is
 //! enough for the one instance it serves.
 
-use super::{SqlStore, corrupt, fail, millis};
+use super::{SqlStore, corrupt, fail, millis, placeholders};
 use crate::database_url::Backend;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use tatwir_core::broadcast::Topic;
+use tatwir_core::group::GroupChatId;
 use tatwir_core::outbox::{
     CLAIM_LEASE, NewOutboxItem, OutboxEntry, OutboxItem, OutboxMessage, OutboxStatus, OutboxStore, Undelivered, backoff,
 };
@@ -34,6 +35,83 @@ pub fn worker_name(channel: &str) -> String {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u64(std::process::id().into());
     format!("{channel}:{}:{:08x}", std::process::id(), hasher.finish() as u32)
+}
+
+/// How many ids one statement binds (both backends accept far more; a long list is cut).
+const IDS_PER_STATEMENT: usize = 500;
+
+/// Queues `message` at `occurrence` for each of `people` in one of their private chats (one per
+/// person whatever their number of channels: the outbox's key is (kind, occurrence, person)),
+/// unless they muted `topic` or the same was queued before; due at `now`, in the caller's
+/// connection or transaction. A person without a private chat gets nothing. Returns how many
+/// were queued.
+pub(crate) async fn queue_private(
+    conn: &mut sqlx::AnyConnection,
+    people: &[PersonId],
+    message: &OutboxMessage,
+    occurrence: &str,
+    topic: Option<Topic>,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let payload = message.payload().to_string();
+    let mut queued = 0;
+    for chunk in people.chunks(IDS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT $1, $2, i.person_id, i.channel, i.private_chat, $3, $4, $4 FROM identities i \
+             WHERE i.private_chat IS NOT NULL AND i.person_id IN ({}) \
+             AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $5) \
+             ORDER BY i.person_id, i.channel \
+             ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
+            placeholders(6, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(message.kind())
+            .bind(occurrence.to_owned())
+            .bind(payload.clone())
+            .bind(millis(now))
+            .bind(topic.map_or("", |topic| topic.code()));
+        for person in chunk {
+            query = query.bind(person.0);
+        }
+        queued += query.execute(&mut *conn).await.map_err(fail)?.rows_affected();
+    }
+    Ok(queued)
+}
+
+/// Queues `message` in each of `groups` the bot is still in (no person; the chat is the group's),
+/// at occurrence `<before>@<group><after>`, due at `not_before`, unless it was queued before; in
+/// the caller's connection or transaction. Returns how many were queued.
+pub(crate) async fn queue_in_groups(
+    conn: &mut sqlx::AnyConnection,
+    groups: &[GroupChatId],
+    message: &OutboxMessage,
+    (before, after): (&str, &str),
+    not_before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let payload = message.payload().to_string();
+    let mut queued = 0;
+    for chunk in groups.chunks(IDS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
+             SELECT $1, $2 || '@' || CAST(g.id AS TEXT) || $3, NULL, g.channel, g.chat_id, $4, $5, $6 \
+             FROM group_chats g WHERE g.left_at IS NULL AND g.id IN ({}) ORDER BY g.id ON CONFLICT DO NOTHING",
+            placeholders(7, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(message.kind())
+            .bind(before.to_owned())
+            .bind(after.to_owned())
+            .bind(payload.clone())
+            .bind(millis(not_before))
+            .bind(millis(now));
+        for group in chunk {
+            query = query.bind(group.0);
+        }
+        queued += query.execute(&mut *conn).await.map_err(fail)?.rows_affected();
+    }
+    Ok(queued)
 }
 
 impl SqlStore {
@@ -104,23 +182,8 @@ impl OutboxStore for SqlStore {
         topic: Option<Topic>,
         now: DateTime<Utc>,
     ) -> StoreResult<bool> {
-        let queued = sqlx::query(
-            "INSERT INTO outbox (kind, occurrence, person_id, channel, chat_id, payload, not_before, created_at) \
-             SELECT $1, $2, i.person_id, i.channel, i.private_chat, $3, $4, $4 FROM identities i \
-             WHERE i.person_id = $5 AND i.private_chat IS NOT NULL \
-             AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.person_id = i.person_id AND mu.topic = $6) \
-             ON CONFLICT (kind, occurrence, person_id) DO NOTHING",
-        )
-        .bind(message.kind())
-        .bind(occurrence)
-        .bind(message.payload().to_string())
-        .bind(millis(now))
-        .bind(person.0)
-        .bind(topic.map_or("", |topic| topic.code()))
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?
-        .rows_affected();
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        let queued = queue_private(&mut conn, &[person], message, occurrence, topic, now).await?;
         Ok(queued > 0)
     }
 
