@@ -4,6 +4,7 @@
 
 pub mod certificates;
 pub mod label;
+pub mod statements;
 
 use axum::Router;
 use axum::extract::State;
