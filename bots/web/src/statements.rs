@@ -19,34 +19,39 @@ use std::future::Future;
 use std::sync::Arc;
 use tatwir_core::campaign::{CampaignStore, Signature, StatementId, StatementRecord};
 use tatwir_core::engine::certify::long_date;
+use tatwir_core::engine::{Engine, EngineStore};
 use tatwir_core::language::Language;
 use tatwir_core::locale::Localizer;
 use tatwir_core::store::StoreResult;
 use tatwir_render::document::{Direction, Document, Signatory};
 
-/// Where the routes read a statement from: any store of the cooperation port.
-pub trait StatementSource: Send + Sync {
+/// Where the routes read a statement from, and the words they speak. The engine over any store
+/// of the cooperation port is one: `routes(engine)` mounts them.
+pub trait StatementSource: Send + Sync + 'static {
+    fn locales(&self) -> &Localizer;
+
     fn statement(&self, id: StatementId) -> impl Future<Output = StoreResult<Option<StatementRecord>>> + Send;
 }
 
-impl<S: CampaignStore> StatementSource for S {
+impl<S> StatementSource for Arc<Engine<S>>
+where
+    S: EngineStore + CampaignStore + 'static,
+{
+    fn locales(&self) -> &Localizer {
+        Engine::locales(self)
+    }
+
     fn statement(&self, id: StatementId) -> impl Future<Output = StoreResult<Option<StatementRecord>>> + Send {
-        CampaignStore::statement(self, id)
+        CampaignStore::statement(self.store(), id)
     }
 }
 
-/// What the statement routes read: the store and the words.
-struct Statements<S> {
-    source: S,
-    locales: Arc<Localizer>,
-}
-
-/// `GET /statements/{id}` (the page), `/statements/{id}.md` and `/statements/{id}.pdf`, over
+/// `GET /statements/{id}` (the page), `/statements/{id}.md` and `/statements/{id}.pdf`, read from
 /// `source`. HEAD is answered as axum does for GET, without the body.
-pub fn routes<S: StatementSource + 'static>(source: S, locales: Arc<Localizer>) -> Router {
+pub fn routes<S: StatementSource>(source: S) -> Router {
     Router::new()
         .route("/statements/{file}", get(statement_file::<S>))
-        .with_state(Arc::new(Statements { source, locales }))
+        .with_state(Arc::new(source))
 }
 
 /// The public link of a statement, below the server's public URL.
@@ -62,20 +67,20 @@ enum Format {
 }
 
 async fn statement_file<S: StatementSource>(
-    State(served): State<Arc<Statements<S>>>,
+    State(source): State<Arc<S>>,
     Path(file): Path<String>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let lang = page_language(&query, &headers);
-    let locales = &*served.locales;
+    let locales = source.locales();
     let (typed, format) = match (file.strip_suffix(".md"), file.strip_suffix(".pdf")) {
         (Some(id), _) => (id, Format::Markdown),
         (_, Some(id)) => (id, Format::Pdf),
         _ => (file.as_str(), Format::Page),
     };
     let record = match typed.parse::<i64>() {
-        Ok(number) if typed.bytes().all(|b| b.is_ascii_digit()) => served.source.statement(StatementId(number)).await,
+        Ok(number) if typed.bytes().all(|b| b.is_ascii_digit()) => source.statement(StatementId(number)).await,
         _ => Ok(None),
     };
     let record = match record {
@@ -587,9 +592,13 @@ mod tests {
     }
 
     /// Statements in memory, for the routes.
-    struct Memory(HashMap<i64, StatementRecord>);
+    struct Memory(HashMap<i64, StatementRecord>, Arc<Localizer>);
 
     impl StatementSource for Memory {
+        fn locales(&self) -> &Localizer {
+            &self.1
+        }
+
         async fn statement(&self, id: StatementId) -> StoreResult<Option<StatementRecord>> {
             Ok(self.0.get(&id.0).cloned())
         }
@@ -600,8 +609,7 @@ mod tests {
         let mut open = record();
         open.statement.id = StatementId(13);
         open.statement.closed_at = None;
-        let memory = Memory(HashMap::from([(12, closed), (13, open)]));
-        routes(memory, locales())
+        routes(Memory(HashMap::from([(12, closed), (13, open)]), locales()))
     }
 
     async fn get(uri: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, Vec<u8>) {
