@@ -28,16 +28,19 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     embed!("ar", "content.ftl"),
     embed!("ar", "label.ftl"),
     embed!("ar", "main.ftl"),
+    embed!("ar", "statement.ftl"),
     embed!("ary", "certificates.ftl"),
     embed!("ary", "cli.ftl"),
     embed!("ary", "content.ftl"),
     embed!("ary", "label.ftl"),
     embed!("ary", "main.ftl"),
+    embed!("ary", "statement.ftl"),
     embed!("fr", "certificates.ftl"),
     embed!("fr", "cli.ftl"),
     embed!("fr", "content.ftl"),
     embed!("fr", "label.ftl"),
     embed!("fr", "main.ftl"),
+    embed!("fr", "statement.ftl"),
 ];
 
 /// The embedded Fluent files: (locale code, file name, source).

@@ -17,6 +17,7 @@
 //! backends both draw, so the two cannot drift apart.
 
 mod design;
+pub mod document;
 mod fonts;
 mod pdf;
 mod raster;

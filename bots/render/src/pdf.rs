@@ -5,6 +5,7 @@
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Point, Transform};
+use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
@@ -21,14 +22,40 @@ const PAGE_WIDTH: f32 = 841.89;
 const PAGE_HEIGHT: f32 = 595.28;
 
 pub(crate) fn write(scene: &Scene) -> Result<Vec<u8>, RenderError> {
+    write_pages(std::slice::from_ref(scene), PAGE_WIDTH, PAGE_HEIGHT, None)
+}
+
+/// Each scene on a page of `width` × `height` points, scaled to fill it; `about` is the
+/// document's title and language (a BCP 47 code) for the reader's window and screen readers.
+pub(crate) fn write_pages(
+    scenes: &[Scene],
+    width: f32,
+    height: f32,
+    about: Option<(&str, &str)>,
+) -> Result<Vec<u8>, RenderError> {
     let fonts: Vec<Option<Font>> = FACES.iter().map(|face| Font::new(face.data.into(), 0)).collect();
     let mut document = Document::new();
-    let settings =
-        PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| RenderError::Pdf("page size".to_owned()))?;
+    if let Some((title, language)) = about {
+        document.set_metadata(Metadata::new().title(title.to_owned()).language(language.to_owned()));
+    }
+    for scene in scenes {
+        draw_page(&mut document, scene, &fonts, width, height)?;
+    }
+    document.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+fn draw_page(
+    document: &mut Document,
+    scene: &Scene,
+    fonts: &[Option<Font>],
+    width: f32,
+    height: f32,
+) -> Result<(), RenderError> {
+    let settings = PageSettings::from_wh(width, height).ok_or_else(|| RenderError::Pdf("page size".to_owned()))?;
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
     // The scene's units are the PNG's pixels; the page keeps its proportions (both are √2).
-    let scale = PAGE_WIDTH / scene.width as f32;
+    let scale = width / scene.width as f32;
     surface.push_transform(&Transform::from_scale(scale, scale));
     if let Some(background) = rect_path(0.0, 0.0, scene.width as f32, scene.height as f32) {
         fill(&mut surface, &background, scene.background);
@@ -52,13 +79,13 @@ pub(crate) fn write(scene: &Scene) -> Result<Vec<u8>, RenderError> {
                     surface.set_stroke(None);
                 }
             }
-            Item::Text(block) => text(&mut surface, block, &fonts),
+            Item::Text(block) => text(&mut surface, block, fonts),
         }
     }
     surface.pop();
     surface.finish();
     page.finish();
-    document.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+    Ok(())
 }
 
 fn colour(Rgb(r, g, b): Rgb) -> rgb::Color {

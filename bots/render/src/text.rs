@@ -109,6 +109,32 @@ impl Typesetter {
         kept.join("\n")
     }
 
+    /// One paragraph as it can be drawn, without [`Typesetter::clean`]'s length limit: for a
+    /// document, whose text flows over as many pages as it needs.
+    pub(crate) fn clean_unlimited(&self, paragraph: &str) -> String {
+        let mut line = String::with_capacity(paragraph.len());
+        let mut pending_space = false;
+        for c in paragraph.chars() {
+            match classify(c, &self.coverage) {
+                Class::Space => pending_space = true,
+                Class::Drop => {}
+                Class::Keep => {
+                    if pending_space && !line.is_empty() {
+                        line.push(' ');
+                    }
+                    pending_space = false;
+                    line.push(c);
+                }
+            }
+        }
+        tidy_clusters(&line)
+    }
+
+    /// Sets the direction of the paragraphs laid out next.
+    pub(crate) fn set_right_to_left(&mut self, right_to_left: bool) {
+        self.right_to_left = right_to_left;
+    }
+
     /// Lays out cleaned text in a box `width` wide: at the largest size of `style` whose rows
     /// fit `style.max_lines`, else at its smallest size cut with "…" after the last row that fits.
     pub(crate) fn fit(&mut self, text: &str, width: f32, style: &Style) -> Laid {

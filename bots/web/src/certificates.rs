@@ -25,6 +25,7 @@ use tatwir_core::certificate::{
 };
 use tatwir_core::engine::certify::{card, long_date, state_line};
 use tatwir_core::language::Language;
+use tatwir_core::locale::Localizer;
 use tatwir_store::SqlStore;
 
 /// Wrong codes a client address may try in [`GUESS_WINDOW`] before it must wait.
@@ -127,8 +128,7 @@ fn too_many(wait: Duration, body: impl IntoResponse) -> Response {
 }
 
 /// The page's frame: language, direction, a phone-sized layout, the language switcher.
-pub(crate) fn page(served: &Served, lang: Language, title: &str, here: &str, body: Markup) -> Markup {
-    let locales = served.engine.locales();
+pub(crate) fn page(locales: &Localizer, lang: Language, title: &str, here: &str, body: Markup) -> Markup {
     let direction = if lang.is_right_to_left() { "rtl" } else { "ltr" };
     html! {
         (DOCTYPE)
@@ -168,7 +168,17 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0}d
 img{max-width:100%;height:auto;border-radius:.5rem;margin-top:1rem}.code{font-family:monospace}\
 .mark{display:inline-block;width:1.4em;height:1.4em;line-height:1.4em;text-align:center;border-radius:50%;\
 color:#fff;margin-inline-end:.4em}.ok .mark{background:#1f6b3a}.bad .mark{background:#a33b1f}nav{text-align:center;padding:1rem;display:flex;gap:1rem;justify-content:center}\
-a{color:#1f5b8b}ul{padding-inline-start:1.2rem}";
+a{color:#1f5b8b}ul{padding-inline-start:1.2rem}\
+.statement h1{color:#175c4c;line-height:1.25;margin:.2rem 0 .5rem}.meta{color:#5b6b63;font-size:.9rem;margin:0}\
+.text{margin:1.25rem 0;border-top:2px solid #175c4c;padding-top:.5rem}.text p{margin:.75rem 0}\
+table{width:100%;border-collapse:collapse;font-size:.92rem}th{background:#e8efec;text-align:start}\
+th,td{padding:.45rem .5rem;border-bottom:1px solid #c9cfcc;vertical-align:top}\
+.downloads{display:flex;gap:1rem;flex-wrap:wrap;margin-top:1.25rem}\
+@media (max-width:36rem){table.signatories thead{display:none}table.signatories tr{display:block;\
+border-bottom:1px solid #c9cfcc;padding:.4rem 0}table.signatories td{display:block;border:0;padding:.1rem .25rem}\
+table.signatories td::before{content:attr(data-label)' : ';color:#5b6b63}}\
+@media print{body{background:#fff}main{max-width:none;padding:0}.card{box-shadow:none;padding:0}\
+nav,.downloads{display:none}tr{break-inside:avoid}h1,h2{break-after:avoid}a{color:inherit}}";
 
 pub(crate) fn html_response(status: StatusCode, markup: Markup) -> Response {
     let mut response = (status, markup).into_response();
@@ -197,7 +207,13 @@ pub(crate) async fn verify_page(
                 html! { div.card { h1 { (say("web-verify-unknown-title")) } p { (say("web-verify-unknown")) } } };
             return html_response(
                 StatusCode::NOT_FOUND,
-                page(&served, lang, &say("web-verify-unknown-title"), &here, body),
+                page(
+                    served.engine.locales(),
+                    lang,
+                    &say("web-verify-unknown-title"),
+                    &here,
+                    body,
+                ),
             );
         }
         Err(Lookup::TooMany(wait)) => {
@@ -205,7 +221,10 @@ pub(crate) async fn verify_page(
             let args = tatwir_core::args! { "minutes" => minutes as i64 };
             let text = locales.text(lang, "web-verify-too-many", Some(&args));
             let body = html! { div.card { p { (text) } } };
-            return too_many(wait, page(&served, lang, &say("web-verify-title"), &here, body));
+            return too_many(
+                wait,
+                page(served.engine.locales(), lang, &say("web-verify-title"), &here, body),
+            );
         }
         Err(Lookup::Unavailable) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
@@ -268,12 +287,12 @@ pub(crate) async fn verify_page(
     };
     html_response(
         StatusCode::OK,
-        page(&served, lang, &say("web-verify-title"), &here, body),
+        page(served.engine.locales(), lang, &say("web-verify-title"), &here, body),
     )
 }
 
 /// A path segment as typed, made safe to put back in a link.
-fn encode_path(typed: &str) -> String {
+pub(crate) fn encode_path(typed: &str) -> String {
     typed
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')

@@ -68,7 +68,7 @@ pub(crate) async fn label_page(
         let body = html! { div.card { h1 { (say("web-label-none-title")) } p { (say("web-label-none")) } } };
         html_response(
             StatusCode::NOT_FOUND,
-            page(&served, lang, &say("web-label-none-title"), &here, body),
+            page(served.engine.locales(), lang, &say("web-label-none-title"), &here, body),
         )
     };
     let Ok(id) = id.parse::<i64>().map(AssociationId) else {
@@ -138,7 +138,7 @@ pub(crate) async fn label_page(
             }
         }
     };
-    html_response(StatusCode::OK, page(&served, lang, &title, &here, body))
+    html_response(StatusCode::OK, page(served.engine.locales(), lang, &title, &here, body))
 }
 
 /// The credential of one grant, unsigned.

@@ -4,6 +4,7 @@
 
 pub mod certificates;
 pub mod label;
+pub mod statements;
 
 use axum::Router;
 use axum::extract::State;
@@ -61,6 +62,8 @@ pub fn router(engine: Arc<Engine<SqlStore>>, trusted_proxies: Vec<IpAddr>) -> Ro
         .route("/ob/v3/label-achievement", get(label::label_achievement))
         .route("/ob/status/labels", get(label::label_status_list))
         .with_state(served)
+    // Joint statements join here as `.merge(statements::routes(engine))` (keeping a clone of the
+    // engine above) once the SQL store implements `CampaignStore`, which `EngineStore` then names.
 }
 
 /// The client's address: the peer's, or when the peer is a trusted proxy, the last address of
