@@ -53,6 +53,12 @@ pub enum Command {
     Certificates,
     Verify,
     Label,
+    Votes,
+    Statements,
+    Delegate,
+    Propose,
+    Campaigns,
+    Vote,
 }
 
 /// Who may use a command.
@@ -181,6 +187,48 @@ pub const COMMANDS: &[Spec] = &[
         argument: Some("help-argument-association"),
         description: "help-claimgroup",
         audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::Votes,
+        name: "votes",
+        argument: None,
+        description: "help-votes",
+        audience: UsableBy::Members,
+    },
+    Spec {
+        command: Command::Statements,
+        name: "statements",
+        argument: None,
+        description: "help-statements",
+        audience: UsableBy::Members,
+    },
+    Spec {
+        command: Command::Campaigns,
+        name: "campaigns",
+        argument: None,
+        description: "help-campaigns",
+        audience: UsableBy::Members,
+    },
+    Spec {
+        command: Command::Delegate,
+        name: "delegate",
+        argument: None,
+        description: "help-delegate",
+        audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::Propose,
+        name: "propose",
+        argument: None,
+        description: "help-propose",
+        audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::Vote,
+        name: "vote",
+        argument: Some("help-argument-vote"),
+        description: "help-vote",
+        audience: UsableBy::AtLeast(Role::Coordinator),
     },
     Spec {
         command: Command::Broadcast,

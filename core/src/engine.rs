@@ -25,6 +25,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::{Arc, RwLock};
 
 mod announce;
+pub mod campaign;
 pub mod certify;
 mod daily;
 mod gathering;
@@ -72,6 +73,7 @@ pub trait EngineStore:
     + crate::certificate::CertificateStore
     + crate::label::LabelStore
     + crate::campaign::CampaignStore
+    + crate::outbox::OutboxStore
 {
 }
 
@@ -84,6 +86,7 @@ impl<S> EngineStore for S where
         + crate::certificate::CertificateStore
         + crate::label::LabelStore
         + crate::campaign::CampaignStore
+        + crate::outbox::OutboxStore
 {
 }
 
@@ -366,6 +369,9 @@ impl<S: EngineStore> Engine<S> {
                     Step::Certify(crate::certificate::dialogue::CertifyStep::CertificateName { .. }) => {
                         return self.certificate_name_input(turn, &text).await;
                     }
+                    Step::Campaign(crate::campaign::dialogue::CampaignStep::Proposing { .. }) => {
+                        return self.proposal_input(turn, &text).await;
+                    }
                     _ => {}
                 }
             }
@@ -386,7 +392,17 @@ impl<S: EngineStore> Engine<S> {
             Command::Language => Ok(vec![self.offer_languages(turn, None)]),
             Command::Help => Ok(vec![self.help(turn)]),
             // What a person's roles, progress and invitations are is theirs: not for a group.
-            Command::Profile | Command::Progress | Command::Meetings | Command::Certificates | Command::Label
+            Command::Profile
+            | Command::Progress
+            | Command::Meetings
+            | Command::Certificates
+            | Command::Label
+            | Command::Votes
+            | Command::Statements
+            | Command::Delegate
+            | Command::Propose
+            | Command::Campaigns
+            | Command::Vote
                 if let Some(refusal) = turn.private_only("private-data-only", spec.name) =>
             {
                 Ok(refusal)
@@ -409,6 +425,12 @@ impl<S: EngineStore> Engine<S> {
             Command::Certificates => self.certificates(turn).await,
             Command::Verify => self.verify(turn, typed.argument).await,
             Command::Label => self.label(turn, typed.argument).await,
+            Command::Votes => self.votes(turn).await,
+            Command::Statements => self.statements(turn).await,
+            Command::Delegate => self.delegate(turn).await,
+            Command::Propose => self.propose(turn).await,
+            Command::Campaigns => self.campaigns(turn).await,
+            Command::Vote => self.vote_command(turn, typed.argument).await,
         }
     }
 
@@ -421,6 +443,9 @@ impl<S: EngineStore> Engine<S> {
                 Some(replies) => Ok(replies),
                 None => Ok(Self::stale_press(turn)),
             };
+        }
+        if let Some(press) = crate::campaign::press::CampaignPress::parse(data) {
+            return self.campaign_press(turn, press).await;
         }
         let action = turn
             .conversation
@@ -444,8 +469,7 @@ impl<S: EngineStore> Engine<S> {
             Some(Action::Organize(action)) => self.on_organize_action(turn, action).await,
             Some(Action::Certify(action)) => self.on_certify_action(turn, action).await,
             Some(Action::Label(action)) => self.on_label_action(turn, action).await,
-            // Written with the cooperation flow (issue 14).
-            Some(Action::Campaign(_)) => Ok(Self::stale_press(turn)),
+            Some(Action::Campaign(action)) => self.on_campaign_action(turn, action).await,
         }
     }
 
@@ -476,7 +500,6 @@ impl<S: EngineStore> Engine<S> {
                 self.render_label_lost(item, *association, criteria, command_prefix)
                     .await
             }
-            // Written with the cooperation flow (issue 14).
             OutboxMessage::VoteOpened { .. }
             | OutboxMessage::VoteCount { .. }
             | OutboxMessage::VoteReminder { .. }
@@ -484,7 +507,7 @@ impl<S: EngineStore> Engine<S> {
             | OutboxMessage::VoteResult { .. }
             | OutboxMessage::StatementPosted { .. }
             | OutboxMessage::StatementChanged { .. }
-            | OutboxMessage::StatementClosed { .. } => Err(StoreError::Corrupt("not yet rendered".into())),
+            | OutboxMessage::StatementClosed { .. } => self.render_campaign_news(item).await,
         }
     }
 

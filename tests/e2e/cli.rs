@@ -548,3 +548,162 @@ fn a_coordinator_issues_lists_and_revokes_certificates_and_rotates_the_key() {
         "{keys}"
     );
 }
+
+/// A coalition from the command line and the terminal: a campaign, a vote its manager casts in
+/// `tatwir chat`, the vote shown and closed; a statement signed there, edited (the signature
+/// voided), closed and exported as Markdown, HTML and PDF.
+#[test]
+fn a_coordinator_runs_a_vote_and_a_statement_from_the_command_line() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let data = data.path();
+    let amal = add_association(data, "Association Amal", "Tanger");
+    let nour = add_association(data, "Association Nour", "Tanger");
+    chat(
+        data,
+        &["--user", "fatima", "--lang", "fr"],
+        &format!("/start {}\n", amal.manager_code),
+    );
+    let campaign = json(
+        data,
+        &[
+            "campaign",
+            "add",
+            "--title",
+            "Eau pour tous",
+            "--title-ar",
+            "الماء للجميع",
+            "--text",
+            "La coalition demande l'eau potable dans chaque quartier.",
+            "--city",
+            "Tanger",
+        ],
+    );
+    let campaign_id = campaign["id"].as_i64().expect("id").to_string();
+    assert_eq!(campaign["status"], "open");
+    let (ok, _, err) = human(
+        data,
+        &[
+            "vote",
+            "open",
+            "--campaign",
+            &campaign_id,
+            "--question",
+            "Soutenez-vous ?",
+            "--deadline",
+            "2020-01-01T10:00",
+        ],
+    );
+    assert!(!ok && err.contains("déjà passée"), "{err}");
+    let vote = json(
+        data,
+        &[
+            "vote",
+            "open",
+            "--campaign",
+            &campaign_id,
+            "--question",
+            "Soutenez-vous ?",
+            "--deadline",
+            "2099-02-07T18:00",
+            "--quorum",
+            "50%",
+        ],
+    );
+    let vote_id = vote["id"].as_i64().expect("id").to_string();
+    assert_eq!(vote["electorate"], serde_json::json!([amal.id, nour.id]));
+    assert_eq!(vote["status"], "open");
+
+    // Fatima, Amal's manager, votes in the terminal: /votes, then the number of "Pour".
+    let said = chat(data, &["--user", "fatima"], "/votes\n1\n");
+    assert!(said.contains("Vote enregistré pour Association Amal : Pour."), "{said}");
+
+    let shown = json(data, &["vote", "show", &vote_id]);
+    assert_eq!(shown["voted"], serde_json::json!([amal.id]));
+    assert_eq!(shown["quorum_met"], true, "1 of 2 is 50 %");
+    assert_eq!(
+        shown["options"][0]["count"],
+        serde_json::Value::Null,
+        "hidden until the close"
+    );
+    let closed = json(data, &["vote", "close", &vote_id]);
+    assert_eq!(closed["closed_now"], true);
+    assert_eq!(closed["status"], "closed");
+    assert_eq!(closed["options"][0]["count"], 1);
+    assert_eq!(closed["options"][1]["count"], 0);
+    assert_eq!(closed["result"], serde_json::json!({ "kind": "adopted", "option": 0 }));
+    let again = json(data, &["vote", "close", &vote_id]);
+    assert_eq!(again["closed_now"], false, "closed once");
+    let audit = json(data, &["vote", "audit", &vote_id]);
+    assert_eq!(audit[0]["channel"], "terminal");
+    assert_eq!(audit[0]["choice"], 0);
+
+    // A statement: signed in the terminal, edited (the signature voided), signed again, closed.
+    let statement = json(
+        data,
+        &[
+            "statement",
+            "add",
+            "--title",
+            "Lettre au wali",
+            "--text",
+            "Nous demandons *l'eau* <pour tous>.",
+            "--campaign",
+            &campaign_id,
+        ],
+    );
+    let statement_id = statement["id"].as_i64().expect("id").to_string();
+    let said = chat(data, &["--user", "fatima"], "/statements\n1\n");
+    assert!(
+        said.contains("Association Amal a signé « Lettre au wali » (version 1)"),
+        "{said}"
+    );
+    let edited = json(
+        data,
+        &["statement", "edit", &statement_id, "--text-ar", "نطالب بالماء للجميع."],
+    );
+    assert_eq!(edited["version"], 2);
+    let shown = json(data, &["statement", "show", &statement_id]);
+    assert_eq!(shown["signatures"][0]["version"], 1);
+    assert_eq!(shown["signatures"][0]["voided"], true);
+    chat(data, &["--user", "fatima"], "/statements\n1\n");
+    let shown = json(data, &["statement", "show", &statement_id]);
+    assert_eq!(shown["signatures"][1]["association"], amal.id);
+    assert_eq!(shown["signatures"][1]["version"], 2);
+    assert_eq!(shown["signatures"][1]["voided"], false);
+    let closed = json(data, &["statement", "close", &statement_id]);
+    assert_eq!(closed["closed_now"], true);
+
+    let out = data.join("statement");
+    for format in ["md", "html", "pdf"] {
+        let file = out.with_extension(format);
+        let (ok, _, err) = human(
+            data,
+            &[
+                "statement",
+                "export",
+                &statement_id,
+                "--format",
+                format,
+                "--output",
+                file.to_str().expect("path"),
+            ],
+        );
+        assert!(ok, "{format}: {err}");
+        let bytes = std::fs::read(&file).expect("exported");
+        match format {
+            "md" => {
+                let md = String::from_utf8(bytes).expect("UTF-8");
+                assert!(md.contains("Lettre au wali") && md.contains("Association Amal"), "{md}");
+                assert!(md.contains(r"\*l'eau\*"), "Markdown escaped: {md}");
+            }
+            "html" => {
+                let html = String::from_utf8(bytes).expect("UTF-8");
+                assert!(
+                    html.contains("&lt;pour tous&gt;") && html.contains("Association Amal"),
+                    "{html}"
+                );
+            }
+            _ => assert!(bytes.starts_with(b"%PDF-"), "a PDF"),
+        }
+    }
+}

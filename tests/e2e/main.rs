@@ -9,6 +9,7 @@ mod certificate_web;
 mod certification;
 mod cli;
 mod content;
+mod cooperation;
 mod engine_flows;
 mod harness;
 mod label;

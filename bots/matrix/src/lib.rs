@@ -456,8 +456,12 @@ impl Matrix {
             self.note_group(&room).await;
             let typed = body.trim_start();
             match read(&picks, &body) {
-                // A number under a meeting posted in the room answers it, for whoever types it.
-                Event::Choice(data) if tatwir_core::meeting::press::parse_answer(&data).is_some() => {
+                // A number under a meeting or a vote posted in the room answers it, for whoever
+                // types it (a vote checks that they vote for an association).
+                Event::Choice(data)
+                    if tatwir_core::meeting::press::parse_answer(&data).is_some()
+                        || tatwir_core::campaign::press::CampaignPress::parse(&data).is_some() =>
+                {
                     Event::Choice(data)
                 }
                 _ if typed.starts_with('!') || typed.starts_with('/') => Event::Text(body),
@@ -540,7 +544,16 @@ impl Matrix {
             },
             event,
         };
-        let replies = self.engine.handle_event(&incoming).await.into_replies();
+        let handled = self.engine.handle_event(&incoming).await;
+        // Matrix has no passing notices: in a group, what was meant for the presser alone (their
+        // vote counted, a refusal) goes to their private room rather than to everyone.
+        let replies = match handled.notice.clone() {
+            Some(notice) if kind == ChatKind::Group => {
+                self.notify_privately(&incoming.identity, &notice).await;
+                handled.replies
+            }
+            _ => handled.into_replies(),
+        };
         for (index, reply) in replies.iter().enumerate() {
             if let Err(error) = self.send(room, reply, Some(sender)).await {
                 // Not dropped: what could not be sent waits in the outbox, in order.
@@ -548,6 +561,29 @@ impl Matrix {
                 self.queue_replies(&incoming.identity, room, &replies[index..]).await;
                 return;
             }
+        }
+    }
+
+    /// Sends `notice` to the person of `identity` in their private room, through the outbox
+    /// (nothing when they have none: they never wrote to the bot in private).
+    async fn notify_privately(&self, identity: &Identity, notice: &str) {
+        let person = match tatwir_core::store::Store::person_by_identity(&self.store, identity).await {
+            Ok(Some(person)) => person.id,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::warn!(%error, "could not find who pressed");
+                return;
+            }
+        };
+        let now = Utc::now();
+        let message = tatwir_core::outbox::OutboxMessage::Reply(Outgoing::text(Text::plain(notice)));
+        let occurrence = format!("notice:{}", now.timestamp_nanos_opt().unwrap_or_default());
+        if let Err(error) = self
+            .store
+            .enqueue_for_person(person, &message, &occurrence, None, now)
+            .await
+        {
+            tracing::warn!(%error, "could not queue a notice");
         }
     }
 

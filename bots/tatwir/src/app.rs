@@ -305,6 +305,7 @@ where
     S: tatwir_core::learning::LearningStore
         + tatwir_core::meeting::MeetingStore
         + tatwir_core::certificate::CertificateStore
+        + tatwir_core::campaign::CampaignStore
         + tatwir_core::outbox::OutboxStore,
 {
     match queue_due_dailies(store, now).await {
@@ -321,6 +322,18 @@ where
         Ok(0) => {}
         Ok(queued) => tracing::info!(queued, "certificate reminders queued"),
         Err(error) => tracing::warn!(%error, "could not queue the certificate reminders"),
+    }
+    match tatwir_core::engine::campaign::settle_due(store, now).await {
+        Ok((0, 0, 0)) => {}
+        Ok((votes, statements, reminders)) => {
+            tracing::info!(
+                votes,
+                statements,
+                reminders,
+                "votes and statements closed, reminders queued"
+            )
+        }
+        Err(error) => tracing::warn!(%error, "could not close the votes and statements due"),
     }
 }
 

@@ -36,6 +36,7 @@ pub(crate) struct Served {
 /// address. `trusted_proxies` are the addresses whose `X-Forwarded-For` is believed.
 pub fn router(engine: Arc<Engine<SqlStore>>, trusted_proxies: Vec<IpAddr>) -> Router {
     use certificates::*;
+    let statements = statements::routes(engine.clone());
     let served = Served {
         store: engine.store().clone(),
         health: engine.health().clone(),
@@ -62,8 +63,7 @@ pub fn router(engine: Arc<Engine<SqlStore>>, trusted_proxies: Vec<IpAddr>) -> Ro
         .route("/ob/v3/label-achievement", get(label::label_achievement))
         .route("/ob/status/labels", get(label::label_status_list))
         .with_state(served)
-    // Joint statements join here as `.merge(statements::routes(engine))` (keeping a clone of the
-    // engine above) once the SQL store implements `CampaignStore`, which `EngineStore` then names.
+        .merge(statements)
 }
 
 /// The client's address: the peer's, or when the peer is a trusted proxy, the last address of

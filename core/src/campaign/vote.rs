@@ -277,6 +277,17 @@ pub struct Count {
     pub receipts: Vec<(Receipt, usize)>,
 }
 
+impl Count {
+    /// A secret vote's receipts with their choices, shuffled, as published at the close: their
+    /// order tells nothing of when each was cast.
+    pub fn published_receipts(&self) -> Vec<(Receipt, usize)> {
+        use rand::seq::SliceRandom;
+        let mut receipts = self.receipts.clone();
+        receipts.shuffle(&mut rand::rng());
+        receipts
+    }
+}
+
 /// Who won, if anyone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -396,6 +396,10 @@ impl fmt::Debug for Publishing {
 
 /// Every address a certificate and its issuer are published at, from the public base URL.
 impl Publishing {
+    /// A closed joint statement's public page (its `.md` and `.pdf` beside it).
+    pub fn statement_url(&self, statement: crate::campaign::StatementId) -> String {
+        format!("{}/statements/{statement}", self.base_url)
+    }
     pub fn verify_url(&self, code: &CertificateCode) -> String {
         format!("{}/verify/{}", self.base_url, code.as_str())
     }

@@ -5,6 +5,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 mod broadcast;
+mod campaign;
 mod certificate;
 mod content;
 mod group;
@@ -102,6 +103,15 @@ pub enum Command {
     /// Messages waiting to be delivered, and given-up ones to try again.
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
+    /// Campaigns on social and legal policy, which associations vote on and sign statements for.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
+    /// Votes on a campaign: one vote per association, cast by its delegates.
+    #[command(subcommand)]
+    Vote(campaign::VoteCommand),
+    /// Joint statements associations co-sign.
+    #[command(subcommand)]
+    Statement(campaign::StatementCommand),
     /// Benchmarks that print figures.
     #[cfg(feature = "bench")]
     #[command(subcommand)]
@@ -145,10 +155,30 @@ pub enum RoleCommand {
     Revoke(RoleArgs),
 }
 
+/// A role, or `delegate`: who votes and signs for an association (`--association`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleName {
+    Role(Role),
+    Delegate,
+}
+
+impl std::str::FromStr for RoleName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("delegate") {
+            return Ok(RoleName::Delegate);
+        }
+        s.parse()
+            .map(RoleName::Role)
+            .map_err(|_| format!("unknown role {s:?}: expected volunteer, manager, delegate, coordinator or admin"))
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct RoleArgs {
     pub person: String,
-    pub role: Role,
+    /// volunteer, manager, delegate (with --association), coordinator or admin.
+    pub role: RoleName,
     /// For volunteer and manager: the association.
     #[arg(long, value_name = "ID")]
     pub association: Option<i64>,
@@ -296,6 +326,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Certificate(command) => certificate::run(&config, &printer, command).await,
         Command::Label(command) => label::run(&config, &printer, command).await,
         Command::Outbox(command) => outbox::run(&config, &printer, command).await,
+        Command::Campaign(command) => campaign::campaign(&config, &printer, command).await,
+        Command::Vote(command) => campaign::vote(&config, &printer, command).await,
+        Command::Statement(command) => campaign::statement(&config, &printer, command).await,
     }
 }
 
@@ -568,16 +601,20 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
         RoleCommand::Grant(args) => (true, args),
         RoleCommand::Revoke(args) => (false, args),
     };
-    if args.rotate_codes && (granting || args.role != Role::Manager || args.association.is_none()) {
+    let role = match args.role {
+        RoleName::Role(role) => role,
+        RoleName::Delegate => return delegate(&store, printer, granting, &args).await,
+    };
+    if args.rotate_codes && (granting || role != Role::Manager || args.association.is_none()) {
         bail!(printer.say("cli-error-rotate-codes", None));
     }
     let person = find_person(&store, printer, &args.person).await?;
     let association = args.association.map(AssociationId);
     let now = Utc::now();
     let changed = if granting {
-        store.grant_role(person, args.role, association, now).await
+        store.grant_role(person, role, association, now).await
     } else {
-        store.revoke_role(person, args.role, association, now).await
+        store.revoke_role(person, role, association, now).await
     }
     .map_err(|e| grant_error(printer, e))?;
     let rotated = match association.filter(|_| args.rotate_codes) {
@@ -592,7 +629,7 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
     if args.output.json {
         return print_json(&json!({
             "person": person,
-            "role": args.role,
+            "role": role,
             "association": association,
             "granted": granting,
             "changed": changed,
@@ -606,7 +643,7 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
         (false, true) => "cli-role-revoked",
         (false, false) => "cli-role-not-held",
     };
-    let role_name = printer.role(args.role);
+    let role_name = printer.role(role);
     println!(
         "{}",
         printer.say(id, Some(&args! { "person" => person.0, "role" => role_name }))
@@ -624,6 +661,51 @@ async fn role(config: &Config, printer: &Printer, command: RoleCommand) -> anyho
             )
         );
     }
+    Ok(())
+}
+
+/// `tatwir role grant|revoke PERSON delegate --association A`: who votes and signs for an
+/// association (its managers while it names nobody).
+async fn delegate(store: &SqlStore, printer: &Printer, granting: bool, args: &RoleArgs) -> anyhow::Result<()> {
+    use tatwir_core::campaign::CampaignStore;
+    let Some(association) = args.association else {
+        bail!(printer.say("cli-delegate-needs-association", None));
+    };
+    let association = known_association(store, printer, association).await?;
+    let person = find_person(store, printer, &args.person).await?;
+    let now = Utc::now();
+    let changed = if granting {
+        match store.name_delegate(association, person, now).await {
+            Ok(changed) => changed,
+            Err(tatwir_core::store::StoreError::Conflict(_)) => {
+                bail!(printer.say("cli-delegate-not-member", Some(&args! { "person" => person.0 })))
+            }
+            Err(error) => return Err(error.into()),
+        }
+    } else {
+        store.remove_delegate(association, person, now).await?
+    };
+    if args.output.json {
+        return print_json(&json!({
+            "person": person,
+            "role": "delegate",
+            "association": association,
+            "granted": granting,
+            "changed": changed,
+        }));
+    }
+    let id = match (granting, changed) {
+        (true, true) => "cli-delegate-named",
+        (true, false) | (false, false) => "cli-delegate-unchanged",
+        (false, true) => "cli-delegate-removed",
+    };
+    println!(
+        "{}",
+        printer.say(
+            id,
+            Some(&args! { "person" => person.0, "association" => association.0 })
+        )
+    );
     Ok(())
 }
 
