@@ -59,6 +59,8 @@ pub enum Command {
     Propose,
     Campaigns,
     Vote,
+    NewStatement,
+    VoteLog,
 }
 
 /// Who may use a command.
@@ -221,6 +223,20 @@ pub const COMMANDS: &[Spec] = &[
         name: "propose",
         argument: None,
         description: "help-propose",
+        audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::NewStatement,
+        name: "newstatement",
+        argument: None,
+        description: "help-newstatement",
+        audience: UsableBy::AtLeast(Role::Manager),
+    },
+    Spec {
+        command: Command::VoteLog,
+        name: "votelog",
+        argument: Some("help-argument-number"),
+        description: "help-votelog",
         audience: UsableBy::AtLeast(Role::Manager),
     },
     Spec {

@@ -372,6 +372,9 @@ impl<S: EngineStore> Engine<S> {
                     Step::Campaign(crate::campaign::dialogue::CampaignStep::Proposing { .. }) => {
                         return self.proposal_input(turn, &text).await;
                     }
+                    Step::Campaign(crate::campaign::dialogue::CampaignStep::WritingStatement { .. }) => {
+                        return self.statement_input(turn, &text).await;
+                    }
                     _ => {}
                 }
             }
@@ -403,6 +406,8 @@ impl<S: EngineStore> Engine<S> {
             | Command::Propose
             | Command::Campaigns
             | Command::Vote
+            | Command::NewStatement
+            | Command::VoteLog
                 if let Some(refusal) = turn.private_only("private-data-only", spec.name) =>
             {
                 Ok(refusal)
@@ -431,6 +436,8 @@ impl<S: EngineStore> Engine<S> {
             Command::Propose => self.propose(turn).await,
             Command::Campaigns => self.campaigns(turn).await,
             Command::Vote => self.vote_command(turn, typed.argument).await,
+            Command::NewStatement => self.new_statement(turn).await,
+            Command::VoteLog => self.vote_log(turn, typed.argument).await,
         }
     }
 

@@ -179,3 +179,18 @@ cli-delegate-not-member = الشخص رقم { $person } ليس عضوًا في �
 cli-delegate-named = أصبح الشخص رقم { $person } يصوّت باسم الجمعية رقم { $association }.
 cli-delegate-removed = لم يعد الشخص رقم { $person } يصوّت باسم الجمعية رقم { $association }.
 cli-delegate-unchanged = لم يتغير شيء.
+
+help-newstatement = كتابة بيان مشترك للتوقيع
+help-votelog = من غيّر تصويت جمعيتك، ومتى، ومن أين
+help-argument-number = N
+statement-write-title = ما عنوان البيان؟ (سطر واحد)
+statement-write-text = نصه، بالفرنسية (يمكن لمنسّق أن يضيف العربية والدارجة):
+statement-write-deadline = إلى متى التوقيع؟ اكتب تاريخًا وساعة (07/02/2027 18:00)، أو «-» بلا أجل.
+statement-written = كُتب البيان رقم { $id }: يوقّعه المسؤولون والمندوبون بـ{ $statements }.
+votelog-usage = الاستعمال: { $command } N (رقم التصويت)
+votelog-title = سجل التصويت «{ $question }»
+votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secret ->
+        [yes] {""}
+       *[no] { " " }: { $option }
+    }
+votelog-empty = لا يوجد أي تصويت مسجل حتى الآن.

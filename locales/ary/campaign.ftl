@@ -179,3 +179,18 @@ cli-delegate-not-member = الشخص رقم { $person } ليس عضوًا في �
 cli-delegate-named = أصبح الشخص رقم { $person } يصوّت باسم الجمعية رقم { $association }.
 cli-delegate-removed = لم يعد الشخص رقم { $person } يصوّت باسم الجمعية رقم { $association }.
 cli-delegate-unchanged = ما تبدّل والو.
+
+help-newstatement = كتب بيان مشترك باش يتسيني عليه
+help-votelog = شكون بدّل التصويت ديال جمعيتك، إمتى ومنين
+help-argument-number = N
+statement-write-title = شنو هو العنوان ديال البيان؟ (سطر واحد)
+statement-write-text = النص ديالو، بالفرنسية (المنسّق يقدر يزيد العربية والدارجة):
+statement-write-deadline = حتى لإمتى التوقيع؟ كتب تاريخ وساعة (07/02/2027 18:00)، ولا «-» بلا أجل.
+statement-written = تكتب البيان رقم { $id }: المسؤولين والمندوبين كيسينيو عليه بـ{ $statements }.
+votelog-usage = الاستعمال: { $command } N (الرقم ديال التصويت)
+votelog-title = السجل ديال التصويت «{ $question }»
+votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secret ->
+        [yes] {""}
+       *[no] { " " }: { $option }
+    }
+votelog-empty = مازال ما تسجل حتى تصويت.

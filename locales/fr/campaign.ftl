@@ -164,3 +164,18 @@ cli-delegate-not-member = La personne n° { $person } n'est pas membre de cette 
 cli-delegate-named = La personne n° { $person } vote désormais pour l'association n° { $association }.
 cli-delegate-removed = La personne n° { $person } ne vote plus pour l'association n° { $association }.
 cli-delegate-unchanged = Rien n'a changé.
+
+help-newstatement = écrire une déclaration commune à faire signer
+help-votelog = qui a changé le vote de votre association, quand et d'où
+help-argument-number = N
+statement-write-title = Le titre de la déclaration ? (une ligne)
+statement-write-text = Son texte, en français (un coordinateur pourra ajouter l'arabe et la darija) :
+statement-write-deadline = Jusqu'à quand signer ? Écrivez une date et une heure (07/02/2027 18:00), ou « - » pour sans date limite.
+statement-written = Déclaration n° { $id } écrite : les responsables et les délégués la signent avec { $statements }.
+votelog-usage = Usage : { $command } N (le numéro du vote)
+votelog-title = Journal du vote « { $question } »
+votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secret ->
+        [yes] {""}
+       *[no] { " " }: { $option }
+    }
+votelog-empty = Aucun vote enregistré pour le moment.

@@ -451,10 +451,21 @@ async fn a_secret_vote_publishes_receipts_that_check_out_and_keeps_no_choice_wit
         .into_replies();
     let youssef_receipt = receipt(&texts(&youssef));
     assert_ne!(youssef_first, youssef_receipt);
-    // The audit log says who and when, never what.
+    // The audit log says who and when, never what; Karim, Nour's manager, reads Nour's lines.
     let audit = coalition.store().vote_audit(vote.id, None).await.expect("audit");
     assert_eq!(audit.len(), 3);
     assert!(audit.iter().all(|entry| entry.choice.is_none()), "{audit:?}");
+    let log = texts(&coalition.say("karim", &format!("/votelog {}", vote.id)).await);
+    assert_eq!(log.matches("Association Nour · youssef (matrix)").count(), 2, "{log}");
+    assert!(
+        !log.contains("Association Amal") && !log.contains("Contre") && !log.contains("Abstention"),
+        "{log}"
+    );
+    let refused = texts(&coalition.say("youssef", &format!("/votelog {}", vote.id)).await);
+    assert!(
+        !refused.contains("youssef (matrix)"),
+        "a delegate who does not manage reads no log: {refused}"
+    );
 
     coalition.clock.advance(Duration::days(3));
     tatwir_core::engine::campaign::settle_due(coalition.store(), coalition.clock.now())
@@ -683,7 +694,21 @@ async fn a_statement_is_signed_edited_signed_again_and_closed() {
     // Fatima (manager) signs from the group; Youssef (delegate) from /statements; Omar is refused.
     let signed = coalition.press("fatima", ChatKind::Group, sign(1)).await;
     assert!(signed.notice.expect("notice").contains("Association Amal a signé"));
+    // A manager writes another statement in the chat: title, text, no deadline.
+    coalition.say("karim", "/newstatement").await;
+    coalition.say("karim", "Communiqué de presse").await;
+    coalition.say("karim", "La coalition salue la décision.").await;
+    let written = texts(&coalition.say("karim", "-").await);
+    assert!(
+        written.contains("Déclaration n° ") && written.contains("écrite"),
+        "{written}"
+    );
     let listed = coalition.say("youssef", "/statements").await;
+    assert!(
+        texts(&listed).contains("Communiqué de presse (version 1)"),
+        "{}",
+        texts(&listed)
+    );
     assert!(
         texts(&listed).contains("Signer pour Association Nour"),
         "{}",

@@ -13,6 +13,12 @@ use serde::{Deserialize, Serialize};
 pub enum CampaignStep {
     /// A manager proposes a campaign: its title (asked first), then its position.
     Proposing { title: Option<String> },
+    /// A manager or a coordinator writes a joint statement: its title, its text, then its
+    /// deadline (or none).
+    WritingStatement {
+        title: Option<String>,
+        text: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

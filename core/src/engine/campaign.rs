@@ -881,6 +881,138 @@ impl<S: EngineStore> Engine<S> {
         }
     }
 
+    /// `/newstatement` in private, for managers and coordinators: a joint statement's title, its
+    /// text, then its deadline (or none); it is posted in the campaign's groups from a coordinator's
+    /// `tatwir statement add --campaign`, and listed by `/statements` for every signer.
+    pub(super) async fn new_statement(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
+        turn.conversation.step = Step::Campaign(CampaignStep::WritingStatement {
+            title: None,
+            text: None,
+        });
+        turn.conversation.offer = None;
+        Ok(vec![Outgoing::text(Text::plain(turn.say("statement-write-title")))])
+    }
+
+    /// What a manager or coordinator types while writing a statement.
+    pub(super) async fn statement_input(&self, turn: &mut Turn<'_>, typed: &str) -> Result<Vec<Outgoing>, StoreError> {
+        let Step::Campaign(CampaignStep::WritingStatement { title, text }) = turn.conversation.step.clone() else {
+            return Ok(Vec::new());
+        };
+        let say = |turn: &Turn<'_>, id: &str| vec![Outgoing::text(Text::plain(turn.say(id)))];
+        match (title, text) {
+            (None, _) => match Written::read(typed, None, None, false, crate::campaign::MAX_TITLE) {
+                Ok(title) => {
+                    turn.conversation.step = Step::Campaign(CampaignStep::WritingStatement {
+                        title: Some(title.fr),
+                        text: None,
+                    });
+                    Ok(say(turn, "statement-write-text"))
+                }
+                Err(_) => Ok(vec![Outgoing::text(Text::plain(turn.say_with(
+                    "propose-title-invalid",
+                    &args! { "max" => count(crate::campaign::MAX_TITLE as i64) },
+                )))]),
+            },
+            (Some(title), None) => match Written::read(typed, None, None, true, crate::campaign::MAX_TEXT) {
+                Ok(text) => {
+                    turn.conversation.step = Step::Campaign(CampaignStep::WritingStatement {
+                        title: Some(title),
+                        text: Some(text.fr),
+                    });
+                    Ok(say(turn, "statement-write-deadline"))
+                }
+                Err(_) => Ok(say(turn, "propose-text-invalid")),
+            },
+            (Some(title), Some(text)) => {
+                let none = ["-", "aucune", "non", "none", "لا", "بلا"];
+                let deadline = if none.contains(&typed.trim().to_lowercase().as_str()) {
+                    None
+                } else {
+                    match self.read_deadline(turn, typed) {
+                        Ok((at, _)) => Some(at),
+                        Err(said) => return Ok(said),
+                    }
+                };
+                // Still a manager or a coordinator now.
+                turn.access = self.store.access(turn.person.id).await?;
+                if !turn.access.has_at_least(Role::Manager) {
+                    turn.conversation.reset();
+                    return Ok(Self::not_allowed(turn));
+                }
+                let new = crate::campaign::NewStatement {
+                    campaign: None,
+                    title: Written::french(title),
+                    text: Written::french(text),
+                    deadline,
+                    zone: turn.person.zone(),
+                    written_by: Some(turn.person.id),
+                };
+                let statement = self.store.create_statement(&new, turn.now).await?;
+                turn.conversation.reset();
+                let args = args! { "id" => statement.id.0, "statements" => turn.command("statements") };
+                Ok(vec![Outgoing::text(Text::plain(
+                    turn.say_with("statement-written", &args),
+                ))])
+            }
+        }
+    }
+
+    /// `/votelog N`: a vote's audit log, for the managers of the associations taking part (their
+    /// association's lines) and for coordinators (every line). A secret vote's log never says what
+    /// was chosen.
+    pub(super) async fn vote_log(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
+        let Some(id) = argument.trim().trim_start_matches('#').parse::<i64>().ok() else {
+            return Ok(vec![Outgoing::text(Text::plain(
+                turn.say_with("votelog-usage", &args! { "command" => turn.command("votelog") }),
+            ))]);
+        };
+        let Some(vote) = self.store.vote(VoteId(id)).await? else {
+            return Ok(self.vote_unknown(turn, id));
+        };
+        let coordinator = turn.access.has_at_least(Role::Coordinator);
+        let managed: Vec<AssociationId> = turn
+            .access
+            .memberships
+            .iter()
+            .filter(|m| m.role == Role::Manager && vote.electorate.contains(&m.association.id))
+            .map(|m| m.association.id)
+            .collect();
+        if !coordinator && managed.is_empty() {
+            return Ok(Self::not_allowed(turn));
+        }
+        let entries = self.store.vote_audit(vote.id, None).await?;
+        let mut text = Text::default().then_bold(turn.say_with(
+            "votelog-title",
+            &args! { "question" => self.words(turn.lang, &vote.question) },
+        ));
+        let mut shown = 0;
+        for entry in entries
+            .iter()
+            .filter(|entry| coordinator || managed.contains(&entry.association))
+        {
+            shown += 1;
+            let option = entry
+                .choice
+                .and_then(|choice| vote.options.get(choice))
+                .map(|option| self.option_label(turn.lang, option));
+            let args = args! {
+                "at" => deadline_text(entry.at, vote.zone),
+                "association" => self.association_name(turn.lang, entry.association).await?,
+                "person" => isolate(turn.lang, &entry.person_name),
+                "channel" => entry.channel.code(),
+                "option" => option.clone().unwrap_or_default(),
+                "secret" => if option.is_none() { "yes" } else { "no" },
+            };
+            text = text
+                .line_break()
+                .then_plain(format!("• {}", turn.say_with("votelog-line", &args)));
+        }
+        if shown == 0 {
+            text = text.line_break().then_plain(turn.say("votelog-empty"));
+        }
+        Ok(vec![Outgoing::text(text)])
+    }
+
     /// `/campaigns`: the campaigns; a coordinator also gets the proposed ones with a button
     /// that opens each.
     pub(super) async fn campaigns(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
