@@ -28,7 +28,7 @@ const LONGEST_TIME: usize = 5;
 
 /// ASCII digits stay, Arabic-Indic (٠..٩) and Eastern Arabic-Indic (۰..۹) digits become ASCII, as people
 /// type with whichever keyboard they have.
-pub(crate) fn ascii_digit(c: char) -> char {
+pub fn ascii_digit(c: char) -> char {
     let value = match c {
         '\u{0660}'..='\u{0669}' => u32::from(c) - 0x0660,
         '\u{06F0}'..='\u{06F9}' => u32::from(c) - 0x06F0,

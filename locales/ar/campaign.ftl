@@ -37,17 +37,16 @@ vote-result-line = { $option }: { $count }
 vote-counted = { $changed ->
         [yes] تم تغيير التصويت
        *[no] تم تسجيل التصويت
-    } باسم { $association }: { $option }.{ $secret ->
-        [yes] { " " }إيصالك: { $receipt } (احتفظ به للتحقق من العد).
-       *[no] {""}
+    } باسم { $association }{ $secret ->
+        [yes] { " " }(تصويت سري). إيصالك: { $receipt } (احتفظ به للتحقق من العد).
+       *[no] : { $option }.
     }
 vote-closed = هذا التصويت مغلق: لم يتغير شيء.
 vote-not-taking-part = لا يصوّت إلا مندوبو الجمعيات المشاركة في هذا التصويت. لم يتغير شيء.
 vote-not-delegate = أنت لا تصوّت باسم { $association }: { PLURAL($count) ->
-        [zero] لم يُعيَّن أي مندوب، ويصوّت مسؤولوها.
-        [one] مندوبها هو { $delegates }.
-        [two] مندوباها هما { $delegates }.
-       *[other] مندوبوها هم { $delegates }.
+        [zero] ليس لها مندوب ولا مسؤول يصوّت.
+        [one] يصوّت باسمها { $delegates }.
+       *[other] يصوّت باسمها { $delegates }.
     } لم يتغير شيء.
 vote-which-association = باسم أي جمعية تصوّت «{ $option }»؟
 vote-which-association-private = أنت تصوّت باسم عدة جمعيات: اختر الجمعية في محادثتنا الخاصة ({ $link }).
@@ -89,9 +88,8 @@ vote-result-yours = { $voted ->
         [yes] صوّتت { $association }.
        *[no] لم تصوّت { $association }.
     }
-vote-reminder = ⏰ بقيت 24 ساعة للتصويت: «{ $question }» (آخر أجل: { $deadline }). لم تصوّت جمعيتك بعد.
-vote-extended = 🗳 مُدِّد آخر أجل للتصويت «{ $question }» إلى { $deadline }.
-
+vote-reminder = ⏰ يقترب موعد إغلاق التصويت «{ $question }» (آخر أجل: { $deadline }). لم تصوّت جمعيتك بعد.
+vote-extended = 🗳 آخر أجل جديد للتصويت «{ $question }»: { $deadline }.
 vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N
 vote-opened = فُتح التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
         [one] جمعية
@@ -165,8 +163,13 @@ cli-campaign-not-found = غير موجود: { $what } رقم { $id }.
 cli-campaign-conflict = غير ممكن بالنسبة لـ{ $what } رقم { $id }: { $why }.
 cli-campaign-added = فُتحت الحملة رقم { $id }.
 cli-campaign-opened = فُتحت الحملة رقم { $id }.
-cli-vote-opened = فُتح التصويت رقم { $id } لـ{ $total } جمعية.
-cli-vote-extended = التصويت رقم { $id }: مُدِّد آخر أجل؛ أُخبر المشاركون.
+cli-vote-opened = فُتح التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
+        [one] جمعية
+        [two] جمعيتين
+        [few] جمعيات
+       *[other] جمعية
+    }.
+cli-vote-extended = التصويت رقم { $id }: آخر أجل جديد؛ أُخبر المشاركون.
 cli-vote-closed = أُغلق التصويت رقم { $id }: نُشرت النتيجة.
 cli-vote-already-closed = كان التصويت رقم { $id } مغلقًا من قبل.
 cli-statement-added = أُضيف البيان رقم { $id } (النسخة 1).
@@ -194,3 +197,6 @@ votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secre
        *[no] { " " }: { $option }
     }
 votelog-empty = لا يوجد أي تصويت مسجل حتى الآن.
+vote-reply-with-number = أيها المندوبون: ردّوا على هذه الرسالة برقم اختياركم.
+cli-vote-secret-counts = التصويت السري لا يعرض عدد الأصوات قبل الإغلاق: فذلك يكشف اختيار كل جمعية (احذف --show-results).
+cli-campaign-edited = عُدّلت الحملة رقم { $id }.

@@ -35,20 +35,19 @@ vote-closed-heading = أُغلق التصويت.
 vote-result-line = { $option }: { $count }
 
 vote-counted = { $changed ->
-        [yes] تم تغيير التصويت
-       *[no] تم تسجيل التصويت
-    } باسم { $association }: { $option }.{ $secret ->
-        [yes] { " " }إيصالك: { $receipt } (احتفظ به للتحقق من العد).
-       *[no] {""}
+        [yes] تبدّل التصويت
+       *[no] تسجّل التصويت
+    } ديال { $association }{ $secret ->
+        [yes] { " " }(تصويت سري). الإيصال ديالك: { $receipt } (خبّيه باش تتأكد من الحساب).
+       *[no] : { $option }.
     }
 vote-closed = هاد التصويت تسدّ: ما تبدّل والو.
 vote-not-taking-part = غير المندوبين ديال الجمعيات المشاركة اللي كيصوّتو فهاد التصويت. ما تبدّل والو.
-vote-not-delegate = أنت لا تصوّت باسم { $association }: { PLURAL($count) ->
-        [zero] لم يُعيَّن أي مندوب، ويصوّت مسؤولوها.
-        [one] مندوبها هو { $delegates }.
-        [two] مندوباها هما { $delegates }.
-       *[other] مندوبوها هم { $delegates }.
-    } لم يتغير شيء.
+vote-not-delegate = نتا ما كتصوّتش على { $association }: { PLURAL($count) ->
+        [zero] ما عندها لا مندوب لا مسؤول يصوّت.
+        [one] { $delegates } هو اللي كيصوّت عليها.
+       *[other] { $delegates } هوما اللي كيصوّتو عليها.
+    } ما تبدّل والو.
 vote-which-association = باسم أي جمعية تصوّت «{ $option }»؟
 vote-which-association-private = أنت تصوّت باسم عدة جمعيات: اختر الجمعية في محادثتنا الخاصة ({ $link }).
 vote-which-association-no-private = أنت تصوّت باسم عدة جمعيات: راسلني في محادثة خاصة ({ $link }) ثم أرسل { $votes }.
@@ -89,9 +88,8 @@ vote-result-yours = { $voted ->
         [yes] صوّتت { $association }.
        *[no] لم تصوّت { $association }.
     }
-vote-reminder = ⏰ بقات 24 ساعة باش تصوّت: «{ $question }» (آخر أجل: { $deadline }). جمعيتك مازال ما صوّتاتش.
-vote-extended = 🗳 مُدِّد آخر أجل للتصويت «{ $question }» إلى { $deadline }.
-
+vote-reminder = ⏰ التصويت «{ $question }» قرّب يتسدّ (آخر أجل: { $deadline }). جمعيتك مازال ما صوّتاتش.
+vote-extended = 🗳 آخر أجل جديد ديال التصويت «{ $question }»: { $deadline }.
 vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N
 vote-opened = فُتح التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
         [one] جمعية
@@ -165,8 +163,13 @@ cli-campaign-not-found = غير موجود: { $what } رقم { $id }.
 cli-campaign-conflict = غير ممكن بالنسبة لـ{ $what } رقم { $id }: { $why }.
 cli-campaign-added = فُتحت الحملة رقم { $id }.
 cli-campaign-opened = فُتحت الحملة رقم { $id }.
-cli-vote-opened = فُتح التصويت رقم { $id } لـ{ $total } جمعية.
-cli-vote-extended = التصويت رقم { $id }: مُدِّد آخر أجل؛ أُخبر المشاركون.
+cli-vote-opened = تحلّ التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
+        [one] جمعية
+        [two] جمعيتين
+        [few] جمعيات
+       *[other] جمعية
+    }.
+cli-vote-extended = التصويت رقم { $id }: آخر أجل جديد؛ أُخبر المشاركون.
 cli-vote-closed = أُغلق التصويت رقم { $id }: نُشرت النتيجة.
 cli-vote-already-closed = كان التصويت رقم { $id } مغلقًا من قبل.
 cli-statement-added = أُضيف البيان رقم { $id } (النسخة 1).
@@ -194,3 +197,6 @@ votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secre
        *[no] { " " }: { $option }
     }
 votelog-empty = مازال ما تسجل حتى تصويت.
+vote-reply-with-number = المندوبين: جاوبو على هاد الميساج بالرقم ديال الاختيار ديالكم.
+cli-vote-secret-counts = التصويت السري ما كيبيّنش الحساب قبل ما يتسدّ: حيت غادي يبان الاختيار ديال كل جمعية (حيّد --show-results).
+cli-campaign-edited = تبدّلات الحملة رقم { $id }.

@@ -33,16 +33,16 @@ vote-result-line = { $option } : { $count }
 vote-counted = { $changed ->
         [yes] Vote changé
        *[no] Vote enregistré
-    } pour { $association } : { $option }.{ $secret ->
-        [yes] { " " }Votre reçu : { $receipt } (gardez-le pour vérifier le décompte).
-       *[no] {""}
+    } pour { $association }{ $secret ->
+        [yes] { " " }(vote secret). Votre reçu : { $receipt } (gardez-le pour vérifier le décompte).
+       *[no] { " " }: { $option }.
     }
 vote-closed = Ce vote est clos : rien n'a changé.
 vote-not-taking-part = Seuls les délégués des associations qui prennent part à ce vote votent. Rien n'a changé.
 vote-not-delegate = Vous ne votez pas pour { $association } : { $count ->
-        [0] aucun délégué n'est nommé et seuls ses responsables votent.
-        [one] son délégué est { $delegates }.
-       *[other] ses délégués sont { $delegates }.
+        [0] elle n'a ni délégué ni responsable pour voter.
+        [one] { $delegates } vote pour elle.
+       *[other] { $delegates } votent pour elle.
     } Rien n'a changé.
 vote-which-association = Pour quelle association votez-vous « { $option } » ?
 vote-which-association-private = Vous votez pour plusieurs associations : choisissez laquelle dans notre conversation privée ({ $link }).
@@ -78,9 +78,8 @@ vote-result-yours = { $association } { $voted ->
         [yes] a voté.
        *[no] n'a pas voté.
     }
-vote-reminder = ⏰ Plus que 24 heures pour voter : « { $question } » (date limite : { $deadline }). Votre association n'a pas encore voté.
-vote-extended = 🗳 La date limite du vote « { $question } » est repoussée au { $deadline }.
-
+vote-reminder = ⏰ Le vote « { $question } » se termine bientôt (date limite : { $deadline }). Votre association n'a pas encore voté.
+vote-extended = 🗳 Nouvelle date limite du vote « { $question } » : { $deadline }.
 vote-usage = Usage : { $command } open CAMPAGNE JJ/MM/AAAA HH:MM question · { $command } extend N JJ/MM/AAAA HH:MM · { $command } close N · { $command } show N
 vote-opened = Vote n° { $id } ouvert pour { $total } { $total ->
         [one] association
@@ -128,7 +127,7 @@ delegate-not-member = Cette personne n'est plus membre de l'association : rien n
 
 propose-title = Le titre de la campagne proposée ? (une ligne)
 propose-title-invalid = Un titre d'une ligne, { $max } caractères au plus. Écrivez-le à nouveau.
-propose-text = La position défendue, en français (un coordinateur pourra ajouter l'arabe et la darija) :
+propose-text = La position défendue, en français (un coordinateur pourra ajouter l'arabe et la darija avec tatwir campaign edit) :
 propose-text-invalid = Ce texte est vide ou trop long. Écrivez-le à nouveau.
 propose-done = Campagne n° { $id } proposée. Un coordinateur l'ouvrira ; { $campaigns } la montre.
 campaigns-title = Campagnes
@@ -150,8 +149,11 @@ cli-campaign-not-found = Introuvable : { $what } n° { $id }.
 cli-campaign-conflict = Impossible pour { $what } n° { $id } : { $why }.
 cli-campaign-added = Campagne n° { $id } ouverte.
 cli-campaign-opened = Campagne n° { $id } ouverte.
-cli-vote-opened = Vote n° { $id } ouvert pour { $total } associations.
-cli-vote-extended = Vote n° { $id } : date limite repoussée ; les participants sont prévenus.
+cli-vote-opened = Vote n° { $id } ouvert pour { $total } { $total ->
+        [one] association
+       *[other] associations
+    }.
+cli-vote-extended = Vote n° { $id } : nouvelle date limite ; les participants sont prévenus.
 cli-vote-closed = Vote n° { $id } clos : le résultat est publié.
 cli-vote-already-closed = Le vote n° { $id } était déjà clos.
 cli-statement-added = Déclaration n° { $id } ajoutée (version 1).
@@ -179,3 +181,6 @@ votelog-line = { $at } · { $association } · { $person } ({ $channel }){ $secre
        *[no] { " " }: { $option }
     }
 votelog-empty = Aucun vote enregistré pour le moment.
+vote-reply-with-number = Délégués : répondez à ce message avec le numéro de votre choix.
+cli-vote-secret-counts = Un vote secret ne montre pas ses décomptes avant la clôture : ils diraient le choix de chaque association (retirez --show-results).
+cli-campaign-edited = Campagne n° { $id } modifiée.

@@ -5,8 +5,9 @@
 -- Political opinions are sensitive data (Moroccan law 09-08). A secret vote stores no link from
 -- an association or a person to a choice but these two: association -> receipt (its row in
 -- vote_casts, whose choice is NULL) and receipt -> choice (vote_receipts, which has no
--- association column). A change of vote deletes the previous receipt's row. The audit log of a
--- secret vote says who cast the association's ballot, when and on which channel, never what.
+-- association column). A secret ballot's row in vote_casts names no person (person_id NULL).
+-- A change of vote deletes the previous receipt's row. The audit log of a secret vote says who
+-- cast the association's ballot, when and on which channel, never what.
 -- An open vote keeps the choice in vote_casts (receipt NULL) and in its audit log.
 --
 -- Closing is exactly once: `UPDATE … SET closed_at = … WHERE closed_at IS NULL`, and only the
@@ -141,6 +142,10 @@ CREATE TABLE statement_signatures (
     association_id BIGINT NOT NULL REFERENCES associations (id) ON DELETE CASCADE,
     person_id BIGINT REFERENCES people (id) ON DELETE SET NULL,
     person_name TEXT NOT NULL,
+    -- The association's name and city when it signed: a closed statement's signatories do not
+    -- change when an association is renamed later.
+    association_name TEXT NOT NULL,
+    association_city TEXT NOT NULL,
     channel TEXT NOT NULL,
     signed_at BIGINT NOT NULL,
     voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),

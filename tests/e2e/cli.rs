@@ -580,6 +580,38 @@ fn a_coordinator_runs_a_vote_and_a_statement_from_the_command_line() {
     );
     let campaign_id = campaign["id"].as_i64().expect("id").to_string();
     assert_eq!(campaign["status"], "open");
+    let edited = json(
+        data,
+        &[
+            "campaign",
+            "edit",
+            &campaign_id,
+            "--title-ary",
+            "الما للجميع",
+            "--link",
+            "https://example.org/eau",
+        ],
+    );
+    assert_eq!(edited["title"]["fr"], "Eau pour tous");
+    assert_eq!(edited["title"]["ar"], "الماء للجميع");
+    assert_eq!(edited["title"]["ary"], "الما للجميع");
+    assert_eq!(edited["links"], serde_json::json!(["https://example.org/eau"]));
+    let (ok, _, err) = human(
+        data,
+        &[
+            "vote",
+            "open",
+            "--campaign",
+            &campaign_id,
+            "--question",
+            "?",
+            "--deadline",
+            "2099-01-01T10:00",
+            "--secret",
+            "--show-results",
+        ],
+    );
+    assert!(!ok && err.contains("vote secret"), "{err}");
     let (ok, _, err) = human(
         data,
         &[

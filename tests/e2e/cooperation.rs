@@ -548,8 +548,9 @@ async fn a_missed_quorum_decides_nothing_and_a_coordinator_extends_then_closes_f
     );
     let told = coalition.deliver().await;
     assert!(
-        told.iter()
-            .any(|(item, rendered)| item.person.is_none() && texts(rendered).contains("repoussée au 12/04/2027 18:00")),
+        told.iter().any(|(item, rendered)| item.person.is_none()
+            && texts(rendered)
+                .contains("Nouvelle date limite du vote « Faut-il signer la charte ? » : 12/04/2027 18:00")),
         "the group is told"
     );
     // Closed early by the coordinator: one of three voted, under the 50 % quorum.

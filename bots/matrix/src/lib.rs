@@ -456,11 +456,15 @@ impl Matrix {
             self.note_group(&room).await;
             let typed = body.trim_start();
             match read(&picks, &body) {
-                // A number under a meeting or a vote posted in the room answers it, for whoever
-                // types it (a vote checks that they vote for an association).
+                // A number under a meeting posted in the room answers it, for whoever types it.
+                Event::Choice(data) if tatwir_core::meeting::press::parse_answer(&data).is_some() => {
+                    Event::Choice(data)
+                }
+                // A vote or a statement counts only a number sent as a reply to its message (the
+                // engine checks that the sender votes or signs for an association): a bare "2" in
+                // the room's conversation is not a ballot, and two votes in one room stay apart.
                 Event::Choice(data)
-                    if tatwir_core::meeting::press::parse_answer(&data).is_some()
-                        || tatwir_core::campaign::press::CampaignPress::parse(&data).is_some() =>
+                    if replied_to.is_some() && tatwir_core::campaign::press::CampaignPress::parse(&data).is_some() =>
                 {
                     Event::Choice(data)
                 }

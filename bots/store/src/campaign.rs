@@ -411,6 +411,32 @@ impl CampaignStore for SqlStore {
         Ok(campaign)
     }
 
+    async fn edit_campaign(
+        &self,
+        id: CampaignId,
+        edit: &CampaignEdit,
+        _now: DateTime<Utc>,
+    ) -> StoreResult<Option<Campaign>> {
+        let mut tx = self.write().await?;
+        let Some(current) = campaign_in(&mut tx, id).await? else {
+            tx.rollback().await.map_err(fail)?;
+            return Ok(None);
+        };
+        sqlx::query("UPDATE campaigns SET title = $1, position = $2, links = $3, participants = $4 WHERE id = $5")
+            .bind(to_json(edit.title.as_ref().unwrap_or(&current.title))?)
+            .bind(to_json(edit.text.as_ref().unwrap_or(&current.text))?)
+            .bind(to_json(edit.links.as_ref().unwrap_or(&current.links))?)
+            .bind(to_json(edit.participants.as_ref().unwrap_or(&current.participants))?)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        add_campaign_groups(&mut tx, id, &edit.add_groups).await?;
+        let campaign = campaign_in(&mut tx, id).await?;
+        tx.commit().await.map_err(fail)?;
+        Ok(campaign)
+    }
+
     async fn delegation(&self, association: AssociationId) -> StoreResult<Option<Delegation>> {
         let mut conn = self.pool.acquire().await.map_err(fail)?;
         let exists = sqlx::query("SELECT id FROM associations WHERE id = $1")
@@ -585,6 +611,15 @@ impl CampaignStore for SqlStore {
             .execute(&mut *tx)
             .await
             .map_err(fail)?;
+        // A vote that opens within the reminder's lead of its deadline is not reminded right
+        // after its opening: the opening is the reminder.
+        if new.deadline - now <= reminder_lead() {
+            sqlx::query("UPDATE votes SET reminded_for = deadline WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+        }
         let message = OutboxMessage::VoteOpened { vote };
         let occurrence = format!("vote:{vote}");
         let groups = vote_groups(&mut tx, vote).await?;
@@ -709,7 +744,8 @@ impl CampaignStore for SqlStore {
         )
         .bind(vote.id.0)
         .bind(cast.association.0)
-        .bind(cast.person.0)
+        // A secret ballot's row names no person: with its receipt it would link them to a choice.
+        .bind((!vote.secret).then_some(cast.person.0))
         .bind(cast.channel.code())
         .bind(millis(now))
         .bind(open_choice)
@@ -732,7 +768,8 @@ impl CampaignStore for SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(fail)?;
-        if !vote.secret && !vote.groups.is_empty() {
+        // How many have voted is shown for secret votes too: it says nothing of any choice.
+        if !vote.groups.is_empty() {
             let slot = now.timestamp().div_euclid(COUNT_SLOT_SECONDS);
             let due = from_millis((slot + 1) * COUNT_SLOT_SECONDS * 1000);
             let occurrence = format!("count:{}", vote.id);
@@ -858,7 +895,9 @@ impl CampaignStore for SqlStore {
             tx.rollback().await.map_err(fail)?;
             return Err(StoreError::NotFound(format!("vote {vote}")));
         };
-        if current.closed_at.is_some() {
+        // A vote past its deadline is closing: moving its deadline would take ballots after the
+        // deadline announced.
+        if current.closed_at.is_some() || now >= current.deadline {
             tx.rollback().await.map_err(fail)?;
             return Err(StoreError::Conflict(format!("vote {vote} is closed")));
         }
@@ -877,8 +916,10 @@ impl CampaignStore for SqlStore {
         let message = OutboxMessage::VoteExtended { vote, deadline };
         let occurrence = format!("extended:{vote}:{}", deadline.timestamp());
         queue_in_groups(&mut tx, &current.groups, &message, (&occurrence, ""), now, now).await?;
+        // A change of deadline and the result reach everyone taking part, muted or not: only the
+        // openings and reminders are the votes topic's.
         let people = electorate_people(&mut tx, vote, Whom::VotersAndManagers, false).await?;
-        queue_private(&mut tx, &people, &message, &occurrence, Some(Topic::Votes), now).await?;
+        queue_private(&mut tx, &people, &message, &occurrence, None, now).await?;
         let extended = vote_in(&mut tx, vote, "")
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("vote {vote}")))?;
@@ -897,7 +938,7 @@ impl CampaignStore for SqlStore {
         let groups = vote_groups(&mut tx, vote).await?;
         queue_in_groups(&mut tx, &groups, &message, (&occurrence, ""), now, now).await?;
         let managers = electorate_people(&mut tx, vote, Whom::Managers, false).await?;
-        queue_private(&mut tx, &managers, &message, &occurrence, Some(Topic::Votes), now).await?;
+        queue_private(&mut tx, &managers, &message, &occurrence, None, now).await?;
         let closed = vote_in(&mut tx, vote, "").await?;
         tx.commit().await.map_err(fail)?;
         Ok(closed)
@@ -998,8 +1039,8 @@ impl CampaignStore for SqlStore {
         })
         .collect::<StoreResult<Vec<_>>>()?;
         let signatures = sqlx::query(
-            "SELECT s.association_id, a.name, a.city, s.person_id, s.person_name, s.channel, s.version, \
-             s.signed_at, s.voided FROM statement_signatures s JOIN associations a ON a.id = s.association_id \
+            "SELECT s.association_id, s.association_name AS name, s.association_city AS city, s.person_id, \
+             s.person_name, s.channel, s.version, s.signed_at, s.voided FROM statement_signatures s \
              WHERE s.statement_id = $1 ORDER BY s.signed_at, s.version, s.association_id",
         )
         .bind(id.0)
@@ -1132,7 +1173,8 @@ impl CampaignStore for SqlStore {
         let name = display_name(&mut tx, signature.person).await?.unwrap_or_default();
         let signed = sqlx::query(
             "INSERT INTO statement_signatures (statement_id, version, association_id, person_id, person_name, \
-             channel, signed_at, voided) VALUES ($1, $2, $3, $4, $5, $6, $7, 0) \
+             channel, signed_at, voided, association_name, association_city) \
+             SELECT $1, $2, $3, $4, $5, $6, $7, 0, a.name, a.city FROM associations a WHERE a.id = $3 \
              ON CONFLICT (statement_id, version, association_id) DO NOTHING",
         )
         .bind(signature.statement.0)

@@ -196,6 +196,17 @@ pub struct NewCampaign {
     pub proposed_by: Option<PersonId>,
 }
 
+/// A change to a campaign (`tatwir campaign edit`): what is given replaces what was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CampaignEdit {
+    pub title: Option<Written>,
+    pub text: Option<Written>,
+    pub links: Option<Vec<String>>,
+    pub participants: Option<Participants>,
+    /// Groups added to those it is posted in.
+    pub add_groups: Vec<GroupChatId>,
+}
+
 /// A link as given: http(s), one line, not too long.
 pub fn read_link(typed: &str) -> Option<String> {
     let link = typed.trim();

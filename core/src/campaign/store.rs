@@ -30,6 +30,15 @@ pub trait CampaignStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> impl Future<Output = StoreResult<Option<Campaign>>> + Send;
 
+    /// Changes a campaign's words, links and participants (for votes opened from then on: an
+    /// open vote's electorate stays) and adds groups; `None` when there is no such campaign.
+    fn edit_campaign(
+        &self,
+        id: CampaignId,
+        edit: &CampaignEdit,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = StoreResult<Option<Campaign>>> + Send;
+
     // --- Delegates ---
 
     /// An association's delegates: those it named, and its managers (who vote while none is

@@ -156,7 +156,8 @@ impl<S: EngineStore> Engine<S> {
         text = text
             .line_break()
             .then_plain(self.locales.text(lang, "vote-progress", Some(&args)));
-        if vote.results_shown {
+        // A secret vote never shows its running counts: they would tell each association's choice.
+        if vote.results_shown && !vote.secret {
             for (option, label) in vote.options.iter().enumerate() {
                 let args = args! {
                     "option" => self.option_label(lang, label),
@@ -372,7 +373,13 @@ impl<S: EngineStore> Engine<S> {
         };
         let outcome = self.store.cast_vote(&cast, turn.now).await?;
         let name = self.association_name(turn.lang, association).await?;
-        let choice = self.option_label(turn.lang, &vote.options[option]);
+        // A secret vote's acknowledgement names no choice: it may be kept (a channel's queue), and
+        // with the person and the receipt it would link them to what they chose.
+        let choice = if vote.secret {
+            String::new()
+        } else {
+            self.option_label(turn.lang, &vote.options[option])
+        };
         let said = match &outcome {
             CastOutcome::Counted { receipt, .. } | CastOutcome::Unchanged { receipt }
                 if receipt.is_some() || !vote.secret =>
@@ -387,7 +394,7 @@ impl<S: EngineStore> Engine<S> {
                 };
                 turn.say_with("vote-counted", &args)
             }
-            CastOutcome::Counted { .. } | CastOutcome::Unchanged { .. } => turn.say("vote-closed"),
+            CastOutcome::Counted { .. } | CastOutcome::Unchanged { .. } => return Ok(Self::stale_press(turn)),
             CastOutcome::Closed => turn.say("vote-closed"),
             CastOutcome::NotTakingPart | CastOutcome::NotDelegate => return self.not_a_delegate(turn, &vote).await,
             CastOutcome::NoSuchOption => return Ok(Self::stale_press(turn)),
@@ -456,6 +463,16 @@ impl<S: EngineStore> Engine<S> {
         if turn.chat_kind == ChatKind::Private {
             return Ok(vec![question]);
         }
+        // A secret vote's question would carry the choice in a queued message: the delegate
+        // votes from /votes in private instead.
+        if vote.secret {
+            let link = turn.private_link.clone().unwrap_or_default();
+            let said = turn.say_with(
+                "vote-which-association-no-private",
+                &args! { "link" => link, "votes" => turn.command("votes") },
+            );
+            return Ok(Self::to_presser(turn, said));
+        }
         let occurrence = format!("which:{}:{}:{}", vote.id, turn.person.id, turn.now.timestamp_millis());
         let queued = self
             .store
@@ -488,6 +505,17 @@ impl<S: EngineStore> Engine<S> {
             return Ok(Self::stale_press(turn));
         };
         let statement = &record.statement;
+        if turn.chat_kind == ChatKind::Group {
+            let group = self.store.group_chat_at(turn.channel, &turn.chat_id).await?;
+            let campaign = match statement.campaign {
+                Some(campaign) => self.store.campaign(campaign).await?,
+                None => None,
+            };
+            let posted_here = group.is_some_and(|group| campaign.is_some_and(|c| c.groups.contains(&group.id)));
+            if !posted_here {
+                return Ok(Self::stale_press(turn));
+            }
+        }
         if !statement.is_open(turn.now) {
             let said = turn.say("statement-closed");
             return Ok(Self::to_presser(turn, said));
@@ -652,10 +680,8 @@ impl<S: EngineStore> Engine<S> {
     pub(super) async fn statements(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
         let signing_for = self.signing_for(turn).await?;
         let mut replies = Vec::new();
-        for statement in self.store.statements(true).await?.into_iter().take(MAX_LISTED) {
-            if !statement.is_open(turn.now) {
-                continue;
-            }
+        let open = self.store.statements(true).await?;
+        for statement in open.into_iter().filter(|s| s.is_open(turn.now)).take(MAX_LISTED) {
             let Some(record) = self.store.statement(statement.id).await? else {
                 continue;
             };
@@ -961,7 +987,8 @@ impl<S: EngineStore> Engine<S> {
     /// association's lines) and for coordinators (every line). A secret vote's log never says what
     /// was chosen.
     pub(super) async fn vote_log(&self, turn: &mut Turn<'_>, argument: &str) -> Result<Vec<Outgoing>, StoreError> {
-        let Some(id) = argument.trim().trim_start_matches('#').parse::<i64>().ok() else {
+        let typed: String = argument.trim().chars().map(crate::daily::ascii_digit).collect();
+        let Some(id) = typed.trim_start_matches('#').parse::<i64>().ok() else {
             return Ok(vec![Outgoing::text(Text::plain(
                 turn.say_with("votelog-usage", &args! { "command" => turn.command("votelog") }),
             ))]);
@@ -1061,6 +1088,7 @@ impl<S: EngineStore> Engine<S> {
                 turn.say_with("vote-usage", &args! { "command" => turn.command("vote") }),
             ))]
         };
+        let argument: String = argument.chars().map(crate::daily::ascii_digit).collect();
         let mut words = argument.split_whitespace();
         let sub = words.next().unwrap_or_default().to_lowercase();
         let id: Option<i64> = words.next().and_then(|w| w.trim_start_matches('#').parse().ok());
@@ -1205,8 +1233,14 @@ impl<S: EngineStore> Engine<S> {
                 let tally = self.store.vote_count(vote.id).await?;
                 match item.person {
                     None => {
-                        let text =
+                        let mut text =
                             self.ballot_text(lang, &vote, campaign.as_ref(), &tally, Some(POSITION_EXCERPT), now);
+                        // Without buttons, a delegate answers the ballot itself with a number.
+                        if item.channel == crate::person::Channel::Matrix && vote.is_open(now) {
+                            text =
+                                text.line_break()
+                                    .then_plain(self.locales.text(lang, "vote-reply-with-number", None));
+                        }
                         let choices = if vote.is_open(now) {
                             self.ballot_choices(lang, &vote, None)
                         } else {
@@ -1227,6 +1261,9 @@ impl<S: EngineStore> Engine<S> {
                             .into_iter()
                             .filter(|a| vote.electorate.contains(a))
                             .collect();
+                        if mine.is_empty() {
+                            return Ok(Vec::new());
+                        }
                         let mut replies = Vec::new();
                         if let Some(campaign) = &campaign
                             && campaign.text.in_language(lang).chars().count() > POSITION_EXCERPT
@@ -1254,6 +1291,21 @@ impl<S: EngineStore> Engine<S> {
                 let Some(vote) = self.store.vote(*vote).await?.filter(|v| v.is_open(now)) else {
                     return Ok(Vec::new());
                 };
+                // Said only if it is still true when delivered: one of their associations has not voted.
+                let Some(person) = item.person else {
+                    return Ok(Vec::new());
+                };
+                let tally = self.store.vote_count(vote.id).await?;
+                let waiting: Vec<AssociationId> = self
+                    .store
+                    .represented_by(person)
+                    .await?
+                    .into_iter()
+                    .filter(|a| vote.electorate.contains(a) && !tally.voted.contains(a))
+                    .collect();
+                if waiting.is_empty() {
+                    return Ok(Vec::new());
+                }
                 let campaign = self.store.campaign(vote.campaign).await?;
                 let args = args! {
                     "question" => self.words(lang, &vote.question),
@@ -1263,9 +1315,10 @@ impl<S: EngineStore> Engine<S> {
                     .then_bold(self.locales.text(lang, "vote-reminder", Some(&args)))
                     .line_break()
                     .then_plain(campaign.map(|c| self.words(lang, &c.title)).unwrap_or_default());
+                let association = (waiting.len() == 1).then(|| waiting[0]);
                 Ok(vec![Outgoing::with_choices(
                     text,
-                    self.ballot_choices(lang, &vote, None),
+                    self.ballot_choices(lang, &vote, association),
                 )])
             }
             OutboxMessage::VoteExtended { vote, deadline } => {

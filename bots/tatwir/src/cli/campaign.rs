@@ -30,33 +30,73 @@ pub struct Words {
     pub text_ary: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct CampaignAdd {
+    #[arg(long)]
+    title: String,
+    #[arg(long)]
+    title_ar: Option<String>,
+    #[arg(long)]
+    title_ary: Option<String>,
+    #[command(flatten)]
+    words: Words,
+    /// A link (http or https); repeat for several.
+    #[arg(long = "link", value_name = "URL")]
+    links: Vec<String>,
+    /// An association taking part; repeat for several (all associations when none and no city).
+    #[arg(long = "association", value_name = "ID")]
+    associations: Vec<i64>,
+    /// The associations of a city take part.
+    #[arg(long)]
+    city: Option<String>,
+    /// A group chat its votes and statements are posted in; repeat for several.
+    #[arg(long = "group", value_name = "ID")]
+    groups: Vec<i64>,
+    #[command(flatten)]
+    output: Output,
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignEditArgs {
+    id: i64,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    title_ar: Option<String>,
+    #[arg(long)]
+    title_ary: Option<String>,
+    #[arg(long)]
+    text: Option<String>,
+    #[arg(long)]
+    text_ar: Option<String>,
+    #[arg(long)]
+    text_ary: Option<String>,
+    /// The links, replacing those given before; repeat for several.
+    #[arg(long = "link", value_name = "URL")]
+    links: Vec<String>,
+    /// The associations taking part, replacing the list; repeat for several.
+    #[arg(long = "association", value_name = "ID")]
+    associations: Vec<i64>,
+    /// The associations of a city take part.
+    #[arg(long)]
+    city: Option<String>,
+    /// Every association takes part.
+    #[arg(long)]
+    all: bool,
+    /// A group chat to post in as well; repeat for several.
+    #[arg(long = "group", value_name = "ID")]
+    groups: Vec<i64>,
+    #[command(flatten)]
+    output: Output,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
     /// A campaign, open at once; prints its id.
-    Add {
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        title_ar: Option<String>,
-        #[arg(long)]
-        title_ary: Option<String>,
-        #[command(flatten)]
-        words: Words,
-        /// A link (http or https); repeat for several.
-        #[arg(long = "link", value_name = "URL")]
-        links: Vec<String>,
-        /// An association taking part; repeat for several (all associations when none and no city).
-        #[arg(long = "association", value_name = "ID")]
-        associations: Vec<i64>,
-        /// The associations of a city take part.
-        #[arg(long)]
-        city: Option<String>,
-        /// A group chat its votes and statements are posted in; repeat for several.
-        #[arg(long = "group", value_name = "ID")]
-        groups: Vec<i64>,
-        #[command(flatten)]
-        output: Output,
-    },
+    Add(Box<CampaignAdd>),
+    /// Change a campaign: its words in any language, links, who takes part (for votes opened
+    /// from then on), and more groups to post in.
+    Edit(Box<CampaignEditArgs>),
     /// Every campaign.
     List {
         #[command(flatten)]
@@ -226,7 +266,13 @@ pub(crate) fn read_deadline(printer: &Printer, typed: &str, zone: &str) -> anyho
     let zone: Tz = zone
         .parse()
         .map_err(|_| anyhow::anyhow!(printer.say("cli-vote-bad-zone", Some(&args! { "zone" => zone.to_owned() }))))?;
-    let normalized = typed.trim().replace('T', " ");
+    // Arabic-Indic digits read as the others.
+    let normalized: String = typed
+        .trim()
+        .replace('T', " ")
+        .chars()
+        .map(tatwir_core::daily::ascii_digit)
+        .collect();
     let local = NaiveDateTime::parse_from_str(&normalized, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(&normalized, "%d/%m/%Y %H:%M"))
         .map_err(|_| {
@@ -283,7 +329,7 @@ async fn vote_json(store: &SqlStore, vote: &Vote) -> anyhow::Result<serde_json::
             };
             // The count of each option is public once the vote is closed, or while it runs if
             // the vote shows it.
-            let shown = vote.closed_at.is_some() || vote.results_shown;
+            let shown = vote.closed_at.is_some() || (vote.results_shown && !vote.secret);
             json!({
                 "index": i,
                 "kind": kind,
@@ -342,17 +388,18 @@ pub async fn campaign(config: &Config, printer: &Printer, command: CampaignComma
     let store = app::open_store(config).await?;
     let now = Utc::now();
     match command {
-        CampaignCommand::Add {
-            title,
-            title_ar,
-            title_ary,
-            words,
-            links,
-            associations,
-            city,
-            groups,
-            output,
-        } => {
+        CampaignCommand::Add(add) => {
+            let CampaignAdd {
+                title,
+                title_ar,
+                title_ary,
+                words,
+                links,
+                associations,
+                city,
+                groups,
+                output,
+            } = *add;
             let title = written(printer, &title, title_ar.as_deref(), title_ary.as_deref(), false)?;
             let text = written(
                 printer,
@@ -395,6 +442,71 @@ pub async fn campaign(config: &Config, printer: &Printer, command: CampaignComma
                 "{}",
                 printer.say("cli-campaign-added", Some(&args! { "id" => campaign.id.0 }))
             );
+        }
+        CampaignCommand::Edit(edit) => {
+            let CampaignEditArgs {
+                id,
+                title,
+                title_ar,
+                title_ary,
+                text,
+                text_ar,
+                text_ary,
+                links,
+                associations,
+                city,
+                all,
+                groups,
+                output,
+            } = *edit;
+            let Some(current) = store.campaign(CampaignId(id)).await? else {
+                bail!(printer.say(
+                    "cli-campaign-not-found",
+                    Some(&args! { "what" => "campaign", "id" => id })
+                ));
+            };
+            // What is not given stays as it was, language by language.
+            let merge = |old: &Written, fr: Option<String>, ar: Option<String>, ary: Option<String>, multiline| {
+                let fr = fr.unwrap_or_else(|| old.fr.clone());
+                let ar = ar.or_else(|| old.ar.clone());
+                let ary = ary.or_else(|| old.ary.clone());
+                written(printer, &fr, ar.as_deref(), ary.as_deref(), multiline)
+            };
+            let links = links
+                .iter()
+                .map(|link| {
+                    tatwir_core::campaign::read_link(link).ok_or_else(|| {
+                        anyhow::anyhow!(printer.say("cli-campaign-bad-link", Some(&args! { "link" => link.clone() })))
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let participants = match (associations.is_empty(), city, all) {
+                (false, _, _) => Some(Participants::Listed {
+                    associations: associations.into_iter().map(AssociationId).collect(),
+                }),
+                (true, Some(city), _) => Some(Participants::City {
+                    city: tatwir_core::text::clean_line(&city),
+                }),
+                (true, None, true) => Some(Participants::All),
+                (true, None, false) => None,
+            };
+            let change = tatwir_core::campaign::CampaignEdit {
+                title: Some(merge(&current.title, title, title_ar, title_ary, false)?),
+                text: Some(merge(&current.text, text, text_ar, text_ary, true)?),
+                links: (!links.is_empty()).then_some(links),
+                participants,
+                add_groups: groups.into_iter().map(GroupChatId).collect(),
+            };
+            let Some(campaign) = store.edit_campaign(CampaignId(id), &change, now).await? else {
+                bail!(printer.say(
+                    "cli-campaign-not-found",
+                    Some(&args! { "what" => "campaign", "id" => id })
+                ));
+            };
+            if output.json {
+                return print_json(&campaign_json(&campaign));
+            }
+            println!("{}", printer.say("cli-campaign-edited", Some(&args! { "id" => id })));
         }
         CampaignCommand::List { output } => {
             let campaigns = store.campaigns().await?;
@@ -462,6 +574,13 @@ pub async fn vote(config: &Config, printer: &Printer, command: VoteCommand) -> a
                 groups,
                 output,
             } = *open;
+            // A secret vote's running counts would tell each association's choice.
+            if secret && show_results {
+                bail!(printer.say("cli-vote-secret-counts", None));
+            }
+            if options_ar.len() > options.len() || options_ary.len() > options.len() {
+                bail!(printer.say("cli-vote-bad-options", None));
+            }
             let question = written(
                 printer,
                 &question,
@@ -612,6 +731,9 @@ pub async fn statement(config: &Config, printer: &Printer, command: StatementCom
             let (deadline, zone) = match deadline {
                 Some(deadline) => {
                     let (at, zone) = read_deadline(printer, &deadline, &zone)?;
+                    if at <= now {
+                        bail!(printer.say("cli-vote-past-deadline", None));
+                    }
                     (Some(at), zone)
                 }
                 None => (None, zone.parse().unwrap_or(tatwir_core::daily::DEFAULT_ZONE)),
