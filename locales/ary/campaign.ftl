@@ -90,7 +90,7 @@ vote-result-yours = { $voted ->
     }
 vote-reminder = ⏰ التصويت «{ $question }» قرّب يتسدّ (آخر أجل: { $deadline }). جمعيتك مازال ما صوّتاتش.
 vote-extended = 🗳 آخر أجل جديد ديال التصويت «{ $question }»: { $deadline }.
-vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N
+vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM [secret] [60%] [2/3] [all] السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N (عادةً: مع، ضد، ممتنع؛ نصاب 50٪؛ أغلبية بسيطة؛ تصويت علني)
 vote-opened = فُتح التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
         [one] جمعية
         [two] جمعيتين

@@ -587,13 +587,12 @@ async fn a_secret_ballot_is_kept_only_beside_its_receipt(url: DatabaseUrl) {
             .expect("audit")
             .get("n");
     assert_eq!(audited_choices, 0);
-    let named: i64 =
-        sqlx::query("SELECT COUNT(*) AS n FROM vote_casts WHERE vote_id = $1 AND person_id IS NOT NULL")
-            .bind(vote.id.0)
-            .fetch_one(store.pool())
-            .await
-            .expect("casts")
-            .get("n");
+    let named: i64 = sqlx::query("SELECT COUNT(*) AS n FROM vote_casts WHERE vote_id = $1 AND person_id IS NOT NULL")
+        .bind(vote.id.0)
+        .fetch_one(store.pool())
+        .await
+        .expect("casts")
+        .get("n");
     assert_eq!(named, 0, "a secret ballot's row names no person");
     assert!(
         !queued(&store, "vote_count").await.is_empty(),

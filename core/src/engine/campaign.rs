@@ -1105,7 +1105,16 @@ impl<S: EngineStore> Engine<S> {
                     Ok(deadline) => deadline,
                     Err(said) => return Ok(said),
                 };
-                let question = match Written::read(&rest[2..].join(" "), None, None, false, crate::campaign::MAX_TITLE)
+                // Settings may come before the question: `secret`, a quorum such as `60%`, `2/3`
+                // for a two-thirds majority, `all` to close once every association has voted.
+                let mut settings = VoteSettings::default();
+                let mut at = 2;
+                while let Some(word) = rest.get(at)
+                    && settings.read(word)
+                {
+                    at += 1;
+                }
+                let question = match Written::read(&rest[at..].join(" "), None, None, false, crate::campaign::MAX_TITLE)
                 {
                     Ok(question) => question,
                     Err(_) => return Ok(usage(turn)),
@@ -1116,10 +1125,10 @@ impl<S: EngineStore> Engine<S> {
                     options: VoteOption::standard(),
                     deadline: deadline.0,
                     zone: deadline.1,
-                    quorum: Quorum(50),
-                    majority: Majority::Simple,
-                    secret: false,
-                    close_when_all_voted: false,
+                    quorum: settings.quorum,
+                    majority: settings.majority,
+                    secret: settings.secret,
+                    close_when_all_voted: settings.close_when_all_voted,
                     results_shown: false,
                     groups: Vec::new(),
                     opened_by: Some(turn.person.id),
@@ -1439,6 +1448,42 @@ impl<S: EngineStore> Engine<S> {
             }
             _ => Err(StoreError::Corrupt("not a campaign's message".into())),
         }
+    }
+}
+
+/// A vote's settings typed in the chat before its question.
+struct VoteSettings {
+    quorum: Quorum,
+    majority: Majority,
+    secret: bool,
+    close_when_all_voted: bool,
+}
+
+impl Default for VoteSettings {
+    fn default() -> Self {
+        VoteSettings {
+            quorum: Quorum(50),
+            majority: Majority::Simple,
+            secret: false,
+            close_when_all_voted: false,
+        }
+    }
+}
+
+impl VoteSettings {
+    /// Takes `word` as a setting if it is one.
+    fn read(&mut self, word: &str) -> bool {
+        match word.to_lowercase().as_str() {
+            "secret" | "سري" => self.secret = true,
+            "2/3" => self.majority = Majority::TwoThirds,
+            "all" | "tous" => self.close_when_all_voted = true,
+            other if other.ends_with('%') => match other.parse::<Quorum>() {
+                Ok(quorum) => self.quorum = quorum,
+                Err(_) => return false,
+            },
+            _ => return false,
+        }
+        true
     }
 }
 
