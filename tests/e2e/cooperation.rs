@@ -11,8 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tatwir_core::association::{AssociationDraft, AssociationId};
 use tatwir_core::campaign::press::CampaignPress;
 use tatwir_core::campaign::{
-    CampaignStatus, CampaignStore, Majority, NewCampaign, NewStatement, NewVote, Participants, Quorum, StatementId,
-    Vote, VoteId, VoteOption, Written,
+    CampaignStatus, CampaignStore, NewCampaign, NewStatement, NewVote, Participants, StatementId, Vote, VoteId, Written,
 };
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Handled;
@@ -192,18 +191,13 @@ impl Coalition {
 
     async fn open(&self, campaign: &tatwir_core::campaign::Campaign, deadline: DateTime<Utc>, secret: bool) -> Vote {
         let new = NewVote {
-            campaign: campaign.id,
-            question: Written::french("Soutenez-vous la position ?"),
-            options: VoteOption::standard(),
-            deadline,
-            zone: chrono_tz::Africa::Casablanca,
-            quorum: Quorum(50),
-            majority: Majority::Simple,
             secret,
-            close_when_all_voted: false,
-            results_shown: false,
-            groups: Vec::new(),
-            opened_by: None,
+            ..NewVote::new(
+                campaign.id,
+                Written::french("Soutenez-vous la position ?"),
+                deadline,
+                chrono_tz::Africa::Casablanca,
+            )
         };
         self.store().open_vote(&new, self.clock.now()).await.expect("vote")
     }

@@ -14,8 +14,8 @@ use crate::campaign::dialogue::{CampaignAction, CampaignStep};
 use crate::campaign::press::CampaignPress;
 use crate::campaign::{
     Campaign, CampaignId, CampaignStatus, CastOutcome, Count, Decision, Majority, NewCampaign, NewCast, NewSignature,
-    NewVote, Outcome, Participants, Quorum, Receipt, SignOutcome, StatementId, StatementRecord, Vote, VoteId,
-    VoteOption, Written,
+    NewVote, Outcome, Participants, Receipt, SignOutcome, StatementId, StatementRecord, Vote, VoteId, VoteOption,
+    Written,
 };
 use crate::conversation::{Action, Step};
 use crate::language::Language;
@@ -951,18 +951,8 @@ impl<S: EngineStore> Engine<S> {
                     Err(_) => return Ok(usage(turn)),
                 };
                 let new = NewVote {
-                    campaign: CampaignId(id),
-                    question,
-                    options: VoteOption::standard(),
-                    deadline: deadline.0,
-                    zone: deadline.1,
-                    quorum: Quorum(50),
-                    majority: Majority::Simple,
-                    secret: false,
-                    close_when_all_voted: false,
-                    results_shown: false,
-                    groups: Vec::new(),
                     opened_by: Some(turn.person.id),
+                    ..NewVote::new(CampaignId(id), question, deadline.0, deadline.1)
                 };
                 match self.store.open_vote(&new, turn.now).await {
                     Ok(vote) => {
