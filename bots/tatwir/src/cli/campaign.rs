@@ -30,6 +30,8 @@ pub struct Words {
     pub text_ary: Option<String>,
 }
 
+// Parsed once from the command line: boxing the large `Add` would only make its match harder to read.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
     /// A campaign, open at once; prints its id.
