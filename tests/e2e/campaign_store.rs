@@ -138,18 +138,14 @@ async fn open_campaign(store: &SqlStore, participants: Participants, groups: Vec
 
 fn new_vote(campaign: CampaignId, secret: bool) -> NewVote {
     NewVote {
-        campaign,
-        question: Written::french("Soutenir la pétition ?"),
-        options: VoteOption::standard(),
-        deadline: t0() + Duration::days(3),
-        zone: chrono_tz::Africa::Casablanca,
-        quorum: Quorum(50),
-        majority: Majority::Simple,
         secret,
-        close_when_all_voted: false,
         results_shown: true,
-        groups: Vec::new(),
-        opened_by: None,
+        ..NewVote::new(
+            campaign,
+            Written::french("Soutenir la pétition ?"),
+            t0() + Duration::days(3),
+            chrono_tz::Africa::Casablanca,
+        )
     }
 }
 

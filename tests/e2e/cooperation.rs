@@ -11,8 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tatwir_core::association::{AssociationDraft, AssociationId};
 use tatwir_core::campaign::press::CampaignPress;
 use tatwir_core::campaign::{
-    CampaignStatus, CampaignStore, Majority, NewCampaign, NewStatement, NewVote, Participants, Quorum, StatementId,
-    Vote, VoteId, VoteOption, Written,
+    CampaignStatus, CampaignStore, NewCampaign, NewStatement, NewVote, Participants, StatementId, Vote, VoteId, Written,
 };
 use tatwir_core::clock::Clock;
 use tatwir_core::engine::Handled;
@@ -192,18 +191,13 @@ impl Coalition {
 
     async fn open(&self, campaign: &tatwir_core::campaign::Campaign, deadline: DateTime<Utc>, secret: bool) -> Vote {
         let new = NewVote {
-            campaign: campaign.id,
-            question: Written::french("Soutenez-vous la position ?"),
-            options: VoteOption::standard(),
-            deadline,
-            zone: chrono_tz::Africa::Casablanca,
-            quorum: Quorum(50),
-            majority: Majority::Simple,
             secret,
-            close_when_all_voted: false,
-            results_shown: false,
-            groups: Vec::new(),
-            opened_by: None,
+            ..NewVote::new(
+                campaign.id,
+                Written::french("Soutenez-vous la position ?"),
+                deadline,
+                chrono_tz::Africa::Casablanca,
+            )
         };
         self.store().open_vote(&new, self.clock.now()).await.expect("vote")
     }
@@ -586,13 +580,29 @@ async fn a_missed_quorum_decides_nothing_and_a_coordinator_extends_then_closes_f
     assert_eq!(count.voted, vec![coalition.amal]);
     // A coordinator sets a vote's rules in the chat before its question.
     let second = coalition
-        .say("omar", &format!("/vote open {} ١٢/٠٤/٢٠٢٧ 18:00 secret 60% 2/3 tous Seconde question ?", campaign.id))
+        .say(
+            "omar",
+            &format!(
+                "/vote open {} ١٢/٠٤/٢٠٢٧ 18:00 secret 60% 2/3 tous Seconde question ?",
+                campaign.id
+            ),
+        )
         .await;
-    assert!(texts(&second).contains("ouvert pour 3 associations"), "{}", texts(&second));
+    assert!(
+        texts(&second).contains("ouvert pour 3 associations"),
+        "{}",
+        texts(&second)
+    );
     let second = coalition.store().votes(Some(campaign.id)).await.expect("votes")[0].clone();
     assert_eq!(second.question.fr, "Seconde question ?");
     assert!(second.secret && second.close_when_all_voted);
-    assert_eq!((second.quorum, second.majority), (Quorum(60), Majority::TwoThirds));
+    assert_eq!(
+        (second.quorum, second.majority),
+        (
+            tatwir_core::campaign::Quorum(60),
+            tatwir_core::campaign::Majority::TwoThirds
+        )
+    );
     let refused = coalition.say("youssef", &format!("/vote close {}", vote.id)).await;
     assert!(
         texts(&refused).contains("pas permis") || !texts(&refused).contains("clos"),

@@ -21,7 +21,7 @@ use matrix_sdk::ruma::events::room::message::{
     FileMessageEventContent, ImageMessageEventContent, MessageType, OriginalSyncRoomMessageEvent,
     RoomMessageEventContent,
 };
-use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, UserId};
 use matrix_sdk::{Client, RoomState};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -41,8 +41,8 @@ const PASSWORD: &str = "correct horse battery staple";
 /// What the volunteer's client saw the bot send.
 #[derive(Clone, Debug)]
 enum Seen {
-    /// A text, with its event (a reply names it).
-    Text(String, OwnedEventId),
+    /// A text, with its event (a reply names it) and its room.
+    Text(String, OwnedEventId, OwnedRoomId),
     Poll {
         id: OwnedEventId,
         question: String,
@@ -146,7 +146,7 @@ impl Volunteer {
         let (tx, seen) = unbounded_channel();
         let from = bot.clone();
         let texts = tx.clone();
-        client.add_event_handler(move |event: OriginalSyncRoomMessageEvent| {
+        client.add_event_handler(move |event: OriginalSyncRoomMessageEvent, room: Room| {
             let (from, texts) = (from.clone(), texts.clone());
             async move {
                 if event.sender != from {
@@ -154,7 +154,11 @@ impl Volunteer {
                 }
                 match &event.content.msgtype {
                     MessageType::Text(text) => {
-                        let _ = texts.send(Seen::Text(text.body.clone(), event.event_id.clone()));
+                        let _ = texts.send(Seen::Text(
+                            text.body.clone(),
+                            event.event_id.clone(),
+                            room.room_id().to_owned(),
+                        ));
                     }
                     MessageType::File(file) => {
                         let _ = texts.send(Seen::File(Box::new(file.clone())));
@@ -263,7 +267,7 @@ impl Volunteer {
             match tokio::time::timeout(left, self.seen.recv()).await {
                 Ok(Some(message)) => {
                     let found = match &message {
-                        Seen::Text(text, _) => text.contains(needle),
+                        Seen::Text(text, _, _) => text.contains(needle),
                         Seen::Poll { question, .. } => question.contains(needle),
                         Seen::File(file) => file.filename().contains(needle),
                         Seen::Image(image) => image.body.contains(needle),
@@ -276,6 +280,17 @@ impl Volunteer {
                 _ => return Err(seen),
             }
         }
+    }
+
+    /// Waits until the bot has said something containing `needle`, which must have come in the
+    /// volunteer's private room with the bot; returns it.
+    async fn said_privately(&mut self, needle: &str) -> String {
+        let seen = self.expect(needle).await;
+        let Some(Seen::Text(text, _, room)) = seen.last().cloned() else {
+            panic!("a text: {seen:?}");
+        };
+        assert_eq!(room, self.room.room_id(), "{text:?} came in another room");
+        text
     }
 
     /// The content of a file or picture the bot sent (decrypted in an encrypted room).
@@ -303,7 +318,7 @@ fn number_of(seen: &[Seen], label: &str) -> String {
     seen.iter()
         .rev()
         .filter_map(|message| match message {
-            Seen::Text(text, _) => Some(text),
+            Seen::Text(text, _, _) => Some(text),
             _ => None,
         })
         .flat_map(|text| text.lines())
@@ -319,7 +334,7 @@ fn last_text(seen: &[Seen]) -> String {
     seen.iter()
         .rev()
         .find_map(|message| match message {
-            Seen::Text(text, _) => Some(text.clone()),
+            Seen::Text(text, _, _) => Some(text.clone()),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no text in {seen:#?}"))
@@ -334,6 +349,55 @@ fn last_question(seen: &[Seen]) -> (OwnedEventId, String) {
             _ => None,
         })
         .unwrap_or_else(|| panic!("no question in {seen:#?}"))
+}
+
+/// A group room `name` that `creator` makes, inviting `other` and the bot, once the bot has joined
+/// it and answered `!help` there (so that its client knows it has joined, and it knows the room as
+/// a group).
+async fn group_room(creator: &mut Volunteer, other: &str, bot: &OwnedUserId, name: &str) -> Room {
+    let mut request = CreateRoom::new();
+    request.invite = vec![UserId::parse(other).expect("id"), bot.clone()];
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.name = Some(name.to_owned());
+    let group = creator.client.create_room(request).await.expect("group room");
+    let deadline = Instant::now() + WAIT;
+    while !has_joined(&group, bot).await {
+        assert!(Instant::now() < deadline, "the bot never joined the group");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    group
+        .send(RoomMessageEventContent::text_plain("!help"))
+        .await
+        .expect("send");
+    creator.expect("!start").await;
+    group
+}
+
+/// The bot's messages in `room` whose body holds `needle`, edits included, oldest first: the
+/// room's timeline as the homeserver gives it to a member's client.
+/// `text` sent as a reply to `event` (how a number answers a vote's ballot in a room).
+fn reply_to(event: &OwnedEventId, text: &str) -> RoomMessageEventContent {
+    let mut content = RoomMessageEventContent::text_plain(text);
+    let event = event.clone();
+    content.relates_to = Some(matrix_sdk::ruma::events::room::message::Relation::Reply(
+        matrix_sdk::ruma::events::relation::Reply::with_event_id(event),
+    ));
+    content
+}
+
+async fn bot_messages(room: &Room, bot: &UserId, needle: &str) -> Vec<serde_json::Value> {
+    let mut options = matrix_sdk::room::MessagesOptions::backward();
+    options.limit = matrix_sdk::ruma::UInt::from(100u32);
+    let timeline = room.messages(options).await.expect("the room's messages");
+    let mut messages: Vec<serde_json::Value> = timeline
+        .chunk
+        .iter()
+        .map(|event| serde_json::from_str::<serde_json::Value>(event.raw().json().get()).expect("JSON"))
+        .filter(|event| event["type"] == "m.room.message" && event["sender"] == bot.as_str())
+        .filter(|event| event["content"]["body"].as_str().unwrap_or_default().contains(needle))
+        .collect();
+    messages.reverse();
+    messages
 }
 
 /// The Synapse of the run, a database with one association (the app imports the bundled pack
@@ -522,22 +586,7 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     volunteer.expect("Ce que vous pouvez faire").await;
     let friend = unique("friend");
     let friend_id = synapse.register(&friend, PASSWORD, false).await;
-    let mut request = CreateRoom::new();
-    request.invite = vec![UserId::parse(&friend_id).expect("id"), bot.user_id()];
-    request.preset = Some(RoomPreset::PrivateChat);
-    request.name = Some("Coordination Tanger".to_owned());
-    let group = volunteer.client.create_room(request).await.expect("group room");
-    let deadline = Instant::now() + WAIT;
-    while !has_joined(&group, &bot.user_id()).await {
-        assert!(Instant::now() < deadline, "the bot never joined the group");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    // The bot learns of the group from what is said there.
-    group
-        .send(RoomMessageEventContent::text_plain("!help"))
-        .await
-        .expect("send");
-    volunteer.expect("!start").await;
+    let group = group_room(&mut volunteer, &friend_id, &bot.user_id(), "Coordination Tanger").await;
     let groups: serde_json::Value = serde_json::from_str(&db.tatwir(&["group", "list", "--json"]).await).expect("JSON");
     let listed = groups.as_array().cloned().unwrap_or_default();
     assert_eq!(listed.len(), 1, "{groups}");
@@ -564,7 +613,7 @@ async fn a_group_room_invited_to_a_meeting_answers_in_the_room() {
     };
     let shown = format!("{invitation:?}");
     assert!(shown.contains("1. ✅ إيه") && shown.contains("3. 🤔 يمكن"), "{shown}");
-    let Some(Seen::Text(_, first_post)) = invitation.last().cloned() else {
+    let Some(Seen::Text(_, first_post, _)) = invitation.last().cloned() else {
         panic!("the invitation is a text: {invitation:?}");
     };
     // A second meeting is posted after it: a number that replies to the first post answers the
@@ -1092,7 +1141,6 @@ async fn a_manager_adopts_the_charter_by_number_and_is_warned_when_the_label_is_
 /// reply to.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_live_message_is_sent_once_then_replaced_in_a_group_room() {
-    use matrix_sdk::room::MessagesOptions;
     use tatwir_core::message::numbered::Pick;
     use tatwir_core::message::{Choice, Outgoing, Text};
     use tatwir_core::outbox::{NewOutboxItem, OutboxMessage, OutboxStatus, OutboxStore};
@@ -1113,22 +1161,7 @@ async fn a_live_message_is_sent_once_then_replaced_in_a_group_room() {
         .id;
     let friend = unique("friend");
     let friend_id = synapse.register(&friend, PASSWORD, false).await;
-    let mut request = CreateRoom::new();
-    request.invite = vec![UserId::parse(&friend_id).expect("id"), bot.user_id()];
-    request.preset = Some(RoomPreset::PrivateChat);
-    request.name = Some("Fédération Tanger".to_owned());
-    let group = volunteer.client.create_room(request).await.expect("group room");
-    let deadline = Instant::now() + WAIT;
-    while !has_joined(&group, &bot.user_id()).await {
-        assert!(Instant::now() < deadline, "the bot never joined the group");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    // Answered in the room: the bot's client knows it has joined.
-    group
-        .send(RoomMessageEventContent::text_plain("!help"))
-        .await
-        .expect("send");
-    volunteer.expect("!start").await;
+    let group = group_room(&mut volunteer, &friend_id, &bot.user_id(), "Fédération Tanger").await;
 
     let live = |key: &str, voted: u32| Outgoing::Live {
         key: key.into(),
@@ -1171,19 +1204,7 @@ async fn a_live_message_is_sent_once_then_replaced_in_a_group_room() {
         }
     }
 
-    // The room's timeline as the homeserver gives it to the volunteer's client, oldest first.
-    let mut options = MessagesOptions::backward();
-    options.limit = matrix_sdk::ruma::UInt::from(100u32);
-    let timeline = group.messages(options).await.expect("the room's messages");
-    let bot_id = bot.user_id();
-    let mut messages: Vec<serde_json::Value> = timeline
-        .chunk
-        .iter()
-        .map(|event| serde_json::from_str::<serde_json::Value>(event.raw().json().get()).expect("JSON"))
-        .filter(|event| event["type"] == "m.room.message" && event["sender"] == bot_id.as_str())
-        .filter(|event| event["content"]["body"].as_str().unwrap_or_default().contains("Vote "))
-        .collect();
-    messages.reverse();
+    let messages = bot_messages(&group, &bot.user_id(), "Vote ").await;
     let (originals, edits): (Vec<_>, Vec<_>) = messages
         .iter()
         .partition(|event| event["content"].get("m.relates_to").is_none());
@@ -1241,6 +1262,179 @@ async fn a_live_message_is_sent_once_then_replaced_in_a_group_room() {
     assert_eq!(
         picks(format!("matrix.picks.event.{bureau}")).await,
         [Pick::Choice("vote:bureau".into())]
+    );
+    bot.stop();
+}
+
+/// Issue 14 on Matrix, through the adapter and a real Synapse, with a Telegram delegate on the
+/// same vote: the ballot is posted in the room with numbered choices; Youssef, Amal's delegate,
+/// types a number in the room and is answered in his private room with the bot, not in the
+/// room; Omar, a volunteer of Amal, types one and is told privately who votes for Amal; Karim
+/// votes for Nour with the button of the same vote in a Telegram group; both count in the one
+/// tally, and the room's ballot is replaced (`m.replace`) with the new count.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delegate_votes_by_number_in_a_room_and_is_answered_in_private() {
+    use crate::telegram::{press_in, quick, telegram_on, text};
+    use tatwir_botapi::TgChat;
+    use tatwir_core::campaign::CampaignStore;
+    use tatwir_core::person::{Channel, Identity};
+    let (synapse, db, store, amal, dir) = fixture().await;
+    let mut bot = Bot::start(&synapse, &db, dir.path()).await;
+    let bot_id = bot.user_id();
+    let mut youssef = Volunteer::named(&synapse, &bot_id, false, &dir.path().join("youssef"), None).await;
+    let mut omar = Volunteer::named(&synapse, &bot_id, false, &dir.path().join("omar"), None).await;
+    for volunteer in [&mut youssef, &mut omar] {
+        volunteer.join(&amal.volunteer_code).await;
+        volunteer.expect("Ce que vous pouvez faire").await;
+    }
+    let now = chrono::Utc::now();
+    let person = async |client: &Client| {
+        store
+            .person_by_identity(&Identity::new(
+                Channel::Matrix,
+                client.user_id().expect("logged in").as_str(),
+            ))
+            .await
+            .expect("read")
+            .expect("a person")
+            .id
+    };
+    let youssef_id = person(&youssef.client).await;
+    store
+        .name_delegate(amal.association.id, youssef_id, now)
+        .await
+        .expect("delegate");
+
+    // The coalition's room: Youssef, Omar and the bot.
+    let omar_id = omar.client.user_id().expect("id").to_string();
+    let group = group_room(&mut youssef, &omar_id, &bot_id, "Coalition Tanger").await;
+    let omar_group = omar.client.join_room_by_id(group.room_id()).await.expect("Omar joins");
+    let listed: serde_json::Value = serde_json::from_str(&db.tatwir(&["group", "list", "--json"]).await).expect("JSON");
+    let room_group = tatwir_core::group::GroupChatId(listed[0]["id"].as_i64().unwrap_or_else(|| panic!("{listed}")));
+
+    // Nour's delegate, Karim, is on Telegram, in a group of the same campaign.
+    let app = bot.app.as_ref().expect("running");
+    let (api, _telegram, telegram_task) = telegram_on(app, quick()).await;
+    let _telegram_task = AbortOnDropHandle::new(telegram_task);
+    let nour = store
+        .create_association(
+            &AssociationDraft::new("Association Nour", "Tanger").expect("draft"),
+            now,
+        )
+        .await
+        .expect("association");
+    let karim = crate::telegram::person(2401, "Karim", "fr");
+    api.send_text(&karim, &TgChat::Private, &format!("/start {}", nour.volunteer_code));
+    api.wait_sent(karim.id, 2, WAIT).await;
+    let karim_id = store
+        .person_by_identity(&Identity::new(Channel::Telegram, "2401"))
+        .await
+        .expect("read")
+        .expect("Karim")
+        .id;
+    store
+        .name_delegate(nour.association.id, karim_id, now)
+        .await
+        .expect("delegate");
+    let telegram_chat = TgChat::Group {
+        id: -5401,
+        title: "Coalition Tanger (Telegram)".into(),
+    };
+    api.set_bot_in_group(&karim, &telegram_chat, true);
+    let deadline = Instant::now() + WAIT;
+    let telegram_group = loop {
+        use tatwir_core::meeting::MeetingStore;
+        if let Some(group) = store.group_chat_at(Channel::Telegram, "-5401").await.expect("read") {
+            break group.id;
+        }
+        assert!(Instant::now() < deadline, "the bot never noted the Telegram group");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+
+    let vote = tatwir::cli::bench::open_coalition_vote(
+        &store,
+        vec![amal.association.id, nour.association.id],
+        vec![room_group, telegram_group],
+        now,
+        now + chrono::Duration::days(2),
+    )
+    .await
+    .expect("vote");
+    // The ballot in the room, with its numbered choices (Omar gets none in private: he does not vote).
+    let seen = omar.expect("Soutenez-vous la position ?").await;
+    let Some(Seen::Text(ballot, ballot_event, room)) = seen.last().cloned() else {
+        panic!("the ballot is a text: {seen:?}");
+    };
+    assert_eq!(room, group.room_id());
+    assert!(
+        ballot.contains("0 association a voté sur 2")
+            && ballot.contains("1. Pour")
+            && ballot.contains("2. Contre")
+            && ballot.contains("3. Abstention"),
+        "{ballot}"
+    );
+
+    // Youssef answers the ballot with the number of "Pour"; he is answered in his private room.
+    group.send(reply_to(&ballot_event, "1")).await.expect("send");
+    youssef
+        .said_privately("Vote enregistré pour Association Amal : Pour.")
+        .await;
+    // Omar types a number too: refused, privately, and told who votes for Amal.
+    omar_group.send(reply_to(&ballot_event, "2")).await.expect("send");
+    let refused = omar.said_privately("Vous ne votez pas pour Association Amal").await;
+    assert!(refused.contains("son délégué est"), "{refused}");
+
+    // Karim presses "Contre" in the Telegram group: the same vote's tally.
+    let telegram_ballot = api.wait_sent(-5401, 1, WAIT).await[0].clone();
+    assert!(text(&telegram_ballot).contains("Soutenez-vous la position ?"));
+    let told = press_in(&api, &karim, &telegram_chat, &telegram_ballot, "Contre").await;
+    assert_eq!(told, "Vote enregistré pour Association Nour : Contre.");
+    let count = store.vote_count(vote.id).await.expect("count");
+    assert_eq!(count.counts, [1, 1, 0]);
+    let mut voted = count.voted.clone();
+    voted.sort();
+    assert_eq!(voted, [amal.association.id, nour.association.id]);
+    let channels: Vec<Channel> = store
+        .vote_audit(vote.id, None)
+        .await
+        .expect("audit")
+        .iter()
+        .map(|entry| entry.channel)
+        .collect();
+    assert!(
+        channels.contains(&Channel::Matrix) && channels.contains(&Channel::Telegram),
+        "{channels:?}"
+    );
+
+    // Within the next 15-second slot the room's ballot is replaced with the count.
+    let seen = youssef.expect("2 associations ont voté sur 2").await;
+    assert!(last_text(&seen).starts_with("* "), "an edit's fallback: {seen:?}");
+    let edits: Vec<serde_json::Value> = bot_messages(&group, &bot_id, "associations ont voté sur 2")
+        .await
+        .into_iter()
+        .filter(|event| event["content"].get("m.relates_to").is_some())
+        .collect();
+    let latest = edits.last().expect("an edit");
+    assert_eq!(
+        latest["content"]["m.relates_to"],
+        serde_json::json!({ "rel_type": "m.replace", "event_id": ballot_event.as_str() }),
+        "{latest:#}"
+    );
+    assert!(
+        latest["content"]["m.new_content"]["body"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("2 associations ont voté sur 2"),
+        "{latest:#}"
+    );
+    // Nothing of the presses was said in the room.
+    let in_room = bot_messages(&group, &bot_id, "").await;
+    assert!(
+        in_room.iter().all(|event| {
+            let body = event["content"]["body"].as_str().unwrap_or_default();
+            !body.contains("Vote enregistré") && !body.contains("Vous ne votez pas")
+        }),
+        "{in_room:#?}"
     );
     bot.stop();
 }

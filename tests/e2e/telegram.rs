@@ -36,7 +36,7 @@ fn bot_user() -> TgUser {
     }
 }
 
-fn person(id: i64, name: &str, language: &str) -> TgUser {
+pub(crate) fn person(id: i64, name: &str, language: &str) -> TgUser {
     TgUser {
         id,
         first_name: name.into(),
@@ -46,7 +46,7 @@ fn person(id: i64, name: &str, language: &str) -> TgUser {
 }
 
 /// Limits that keep tests quick; the 429 and pacing tests use Telegram's own.
-fn quick() -> Limits {
+pub(crate) fn quick() -> Limits {
     Limits {
         overall_per_second: 200.0,
         private_per_second: 50.0,
@@ -67,23 +67,21 @@ struct Rig {
 
 impl Rig {
     async fn start(limits: Limits) -> Rig {
-        let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+        Rig::start_with_clock(limits, SystemClock).await
+    }
+
+    /// The rig with the app telling time by `clock` (the outbox worker too: a row is sent once
+    /// `clock` reaches its time); the adapter's own pace is real time.
+    async fn start_with_clock(limits: Limits, clock: impl tatwir_core::clock::Clock + 'static) -> Rig {
         let db = TestDb::sqlite();
-        let app = TestApp::start(&db.url, SystemClock).await;
-        let (engine, store) = (app.engine().clone(), app.store().clone());
+        let app = TestApp::start(&db.url, clock).await;
+        let store = app.store().clone();
         let draft = AssociationDraft::new("جمعية الأمل", "Tanger").expect("draft");
         let amal = store
             .create_association(&draft, chrono::Utc::now())
             .await
             .expect("association");
-        let config = TelegramConfig {
-            token: TOKEN.into(),
-            api_url: Some(api.url()),
-            webhook: None,
-            limits,
-        };
-        let telegram = Telegram::connect(config, engine, store.clone()).await.expect("connect");
-        let task = tokio::spawn(telegram.clone().run(std::future::pending()));
+        let (api, telegram, task) = telegram_on(&app, limits).await;
         Rig {
             api,
             app,
@@ -129,13 +127,33 @@ impl Rig {
     }
 }
 
+/// The real Telegram adapter on `app`'s engine and store, as `tatwir serve` runs it (receiving by
+/// long polling, sending from the outbox), against a new loopback Bot API server.
+pub(crate) async fn telegram_on(
+    app: &TestApp,
+    limits: Limits,
+) -> (BotApiServer, Arc<Telegram>, tokio::task::JoinHandle<()>) {
+    let api = BotApiServer::start(TOKEN, bot_user()).await.expect("Bot API server");
+    let config = TelegramConfig {
+        token: TOKEN.into(),
+        api_url: Some(api.url()),
+        webhook: None,
+        limits,
+    };
+    let telegram = Telegram::connect(config, app.engine().clone(), app.store().clone())
+        .await
+        .expect("connect");
+    let task = tokio::spawn(telegram.clone().run(std::future::pending()));
+    (api, telegram, task)
+}
+
 impl Drop for Rig {
     fn drop(&mut self) {
         self.task.abort();
     }
 }
 
-fn text(sent: &Sent) -> String {
+pub(crate) fn text(sent: &Sent) -> String {
     sent.plain_text
         .clone()
         .or_else(|| sent.text.clone())
@@ -146,7 +164,7 @@ fn all_text(sent: &[Sent]) -> String {
     sent.iter().map(text).collect::<Vec<_>>().join("\n---\n")
 }
 
-fn buttons(sent: &Sent) -> Vec<(String, String)> {
+pub(crate) fn buttons(sent: &Sent) -> Vec<(String, String)> {
     sent.reply_markup
         .as_ref()
         .and_then(|markup| markup["inline_keyboard"].as_array().cloned())
@@ -1086,6 +1104,22 @@ async fn known_groups(rig: &Rig, count: usize) -> Vec<serde_json::Value> {
     }
 }
 
+/// `who` presses the button of `on` whose label holds `label` in `chat`; returns the passing
+/// notice the press was answered with (answerCallbackQuery's text).
+pub(crate) async fn press_in(api: &BotApiServer, who: &TgUser, chat: &TgChat, on: &Sent, label: &str) -> String {
+    let before = api.callback_answers().len();
+    api.press(who, chat, on.message_id, &button(on, label));
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let answers = api.callback_answers();
+        if answers.len() > before {
+            return answers[before].1.clone().unwrap_or_default();
+        }
+        assert!(Instant::now() < deadline, "the press was never answered");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_elsewhere_changes_nothing() {
     use tatwir_core::meeting::{MeetingStore, Rsvp, queue_due_reminders};
@@ -1152,20 +1186,7 @@ async fn a_meeting_invites_a_group_chat_where_anyone_answers_and_a_press_from_el
     let labels: Vec<String> = buttons(invitation).into_iter().map(|(label, _)| label).collect();
     assert_eq!(labels, ["✅ Oui", "❌ Non", "🤔 Peut-être"]);
     // Someone presses an answer in the group; returns the passing notice the press was answered with.
-    let press = async |who: &TgUser, label: &str| {
-        let before = rig.api.callback_answers().len();
-        rig.api
-            .press(who, &volunteers, invitation.message_id, &button(invitation, label));
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let answers = rig.api.callback_answers();
-            if answers.len() > before {
-                return answers[before].1.clone().unwrap_or_default();
-            }
-            assert!(Instant::now() < deadline, "the press was never answered");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    };
+    let press = async |who: &TgUser, label: &str| press_in(&rig.api, who, &volunteers, invitation, label).await;
     let answered = async |who: TgUser, answer: Rsvp| {
         let person = rig.person_id(&who).await;
         rig.store
@@ -1975,4 +1996,177 @@ async fn a_long_live_message_edits_its_last_part() {
     assert!(text(&edited).ends_with("2 sur 400 ont voté"), "{}", text(&edited));
     assert_eq!(buttons(&edited), [("Voter".to_owned(), "vote:budget".to_owned())]);
     assert_eq!(edited.edits, 1);
+}
+
+/// Waits until message `id` of `chat` reads `needle`, edited; returns it.
+async fn wait_for_edit(api: &BotApiServer, chat: i64, id: i64, needle: &str) -> Sent {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let message = api.message(chat, id).expect("the message");
+        if message.edits > 0 && text(&message).contains(needle) {
+            return message;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never edited to {needle:?}: {}",
+            text(&message)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Issue 14 on Telegram, through the adapter and the loopback Bot API, on a fake clock: a vote of
+/// three associations is posted in their group with a button per option; each delegate presses
+/// in the group and is answered alone (the press's passing notice), a volunteer is told alone who
+/// votes for his association, and nothing is posted in the group; at the end of each 15-second
+/// slot the group's ballot is edited (never posted again) with how many have voted; at the
+/// deadline the ballot is edited to closed without buttons and the result posted once; the group
+/// never gets more than 20 messages in a minute.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delegates_vote_on_the_groups_ballot_which_is_edited_with_the_count() {
+    use tatwir_core::campaign::CampaignStore;
+    use tatwir_core::clock::Clock;
+    use tatwir_core::outbox::OutboxStatus;
+    let clock = tatwir_testkit::FakeClock::at(chrono::Utc::now());
+    let rig = Rig::start_with_clock(quick(), clock.clone()).await;
+    // As Telegram does: a 21st message in a group's minute would be refused.
+    rig.api.set_group_rate_cap(Some(20));
+    let now = clock.now();
+    let mut associations = vec![rig.amal.clone()];
+    for name in ["Association Nour", "Association Atlas"] {
+        let draft = AssociationDraft::new(name, "Tanger").expect("draft");
+        associations.push(rig.store.create_association(&draft, now).await.expect("association"));
+    }
+    let (fatima, karim, said, omar) = (
+        person(2301, "Fatima", "fr"),
+        person(2302, "Karim", "fr"),
+        person(2303, "Said", "fr"),
+        person(2304, "Omar", "fr"),
+    );
+    for (user, association) in [(&fatima, 0), (&karim, 1), (&said, 2), (&omar, 0)] {
+        rig.say(user, &format!("/start {}", associations[association].volunteer_code), 2)
+            .await;
+        if user.id != omar.id {
+            let delegate = rig.person_id(user).await;
+            rig.store
+                .name_delegate(associations[association].association.id, delegate, now)
+                .await
+                .expect("delegate");
+        }
+    }
+    let coalition = TgChat::Group {
+        id: -5301,
+        title: "Coalition Tanger".into(),
+    };
+    rig.api.set_bot_in_group(&fatima, &coalition, true);
+    let group = tatwir_core::group::GroupChatId(known_groups(&rig, 1).await[0]["id"].as_i64().expect("id"));
+    let vote = tatwir::cli::bench::open_coalition_vote(
+        &rig.store,
+        associations.iter().map(|a| a.association.id).collect(),
+        vec![group],
+        now,
+        now + chrono::Duration::days(2),
+    )
+    .await
+    .expect("vote");
+
+    // The ballot, with one button per option, each carrying the vote and the option.
+    let ballot = rig.api.wait_sent(-5301, 1, WAIT).await[0].clone();
+    let shown = text(&ballot);
+    assert!(
+        shown.contains("Soutenez-vous la position ?") && shown.contains("0 association a voté sur 3"),
+        "{shown}"
+    );
+    let v = vote.id.0;
+    assert_eq!(
+        buttons(&ballot),
+        [
+            ("Pour".to_owned(), format!("V{v}.0")),
+            ("Contre".to_owned(), format!("V{v}.1")),
+            ("Abstention".to_owned(), format!("V{v}.2"))
+        ]
+    );
+
+    // Two delegates press; each is answered alone. Omar, no delegate, is told who votes.
+    let told = press_in(&rig.api, &fatima, &coalition, &ballot, "Pour").await;
+    assert_eq!(told, "Vote enregistré pour جمعية الأمل : Pour.");
+    let told = press_in(&rig.api, &karim, &coalition, &ballot, "Contre").await;
+    assert_eq!(told, "Vote enregistré pour Association Nour : Contre.");
+    let told = press_in(&rig.api, &omar, &coalition, &ballot, "Pour").await;
+    assert!(
+        told.contains("Vous ne votez pas pour جمعية الأمل") && told.contains("Fatima"),
+        "{told}"
+    );
+    assert_eq!(rig.messages_to(-5301).len(), 1, "nothing posted in the group");
+    let unchanged = rig.api.message(-5301, ballot.message_id).expect("the ballot");
+    assert_eq!(unchanged.edits, 0, "the count waits for the end of its 15 seconds");
+
+    // The slot ends: the ballot is edited in place with the count, the buttons kept.
+    clock.advance(chrono::Duration::seconds(15));
+    let edited = wait_for_edit(&rig.api, -5301, ballot.message_id, "2 associations ont voté sur 3").await;
+    assert_eq!(buttons(&edited), buttons(&ballot));
+    assert!(
+        !text(&edited).contains("Pour :"),
+        "the counts stay hidden until the close"
+    );
+    let told = press_in(&rig.api, &said, &coalition, &ballot, "Abstention").await;
+    assert_eq!(told, "Vote enregistré pour Association Atlas : Abstention.");
+    clock.advance(chrono::Duration::seconds(15));
+    wait_for_edit(&rig.api, -5301, ballot.message_id, "3 associations ont voté sur 3").await;
+    assert_eq!(
+        rig.messages_to(-5301).len(),
+        1,
+        "the ballot is edited, not posted again"
+    );
+    let count = rig.store.vote_count(vote.id).await.expect("count");
+    assert_eq!((count.voted.len(), count.counts), (3, vec![1, 1, 1]));
+
+    // The deadline: the ballot is edited to closed, without buttons, and the result posted once.
+    clock.set(vote.deadline);
+    let settled = tatwir_core::engine::campaign::settle_due(&rig.store, clock.now())
+        .await
+        .expect("settle");
+    assert_eq!(settled.0, 1);
+    let posted = rig.api.wait_sent(-5301, 2, WAIT).await;
+    let result = text(&posted[1]);
+    for expected in [
+        "Résultat",
+        "Pour : 1",
+        "Contre : 1",
+        "Abstention : 1",
+        "3 associations ont voté sur 3",
+        "Égalité (Pour, Contre)",
+    ] {
+        assert!(result.contains(expected), "{expected:?} in {result}");
+    }
+    let closed = wait_for_edit(&rig.api, -5301, ballot.message_id, "Le vote est clos.").await;
+    assert!(buttons(&closed).is_empty(), "{:?}", buttons(&closed));
+    // A press on the old ballot is refused.
+    let late = press_in(&rig.api, &karim, &coalition, &ballot, "Pour").await;
+    assert!(late.contains("Ce vote est clos"), "{late}");
+    let deadline = Instant::now() + WAIT;
+    while !rig
+        .store
+        .outbox_entries(&[OutboxStatus::Pending], 100)
+        .await
+        .expect("read")
+        .is_empty()
+    {
+        assert!(Instant::now() < deadline, "the outbox never emptied");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(rig.messages_to(-5301).len(), 2, "the ballot and the result, once each");
+    assert!(rig.api.most_in_a_minute(-5301) <= 20);
+    assert_eq!(rig.api.stats().too_many_requests, 0);
+}
+
+/// The vote benchmark's correctness on a small run, with more delegates than a group's 20
+/// updates a minute (its times are what it prints, not a test): every press counts, the
+/// ballot is edited rather than posted again, the result reaches the group and every manager.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_vote_benchmark_counts_every_delegate_and_repeats_nothing() {
+    let report = tatwir::cli::bench::bench_vote(30).await.expect("bench");
+    assert_eq!((report.lost, report.duplicates), (0, 0), "{report}");
+    assert!(report.max_group_per_minute <= 20, "{report}");
+    assert!(report.group_edits >= 2, "{report}");
 }

@@ -421,13 +421,21 @@ impl Telegram {
 
     /// The flood limit: a chat whose updates come faster than [`FLOOD_PER_MINUTE`] (a group's,
     /// or [`FLOOD_PER_MINUTE_PRIVATE`] a person's) has the rest of the minute dropped, and is
-    /// told so once.
+    /// told so once. A press is answered to the presser alone (a passing notice), never in the
+    /// group, so presses count against the presser, at a person's limit: the delegates of a
+    /// coalition voting on a group's ballot are many people, not a flood of the group.
     async fn admit(&self, update: &Update) -> bool {
-        let chat = chat_key(update);
-        let limit = if chat < 0 {
-            FLOOD_PER_MINUTE
-        } else {
-            FLOOD_PER_MINUTE_PRIVATE
+        let (chat, limit) = match &update.kind {
+            UpdateKind::CallbackQuery(query) => (query.from.id.0 as i64, FLOOD_PER_MINUTE_PRIVATE),
+            _ => {
+                let chat = chat_key(update);
+                let limit = if chat < 0 {
+                    FLOOD_PER_MINUTE
+                } else {
+                    FLOOD_PER_MINUTE_PRIVATE
+                };
+                (chat, limit)
+            }
         };
         let now = std::time::Instant::now();
         let tell = {

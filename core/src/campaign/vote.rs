@@ -181,6 +181,28 @@ pub struct NewVote {
     pub opened_by: Option<PersonId>,
 }
 
+impl NewVote {
+    /// A vote with the defaults of `/vote open`: for, against and abstain; a quorum of half the
+    /// associations; a simple majority; open ballots; closed at the deadline only; the counts
+    /// hidden until then; posted in the campaign's groups only; opened by nobody in particular.
+    pub fn new(campaign: CampaignId, question: Written, deadline: DateTime<Utc>, zone: chrono_tz::Tz) -> NewVote {
+        NewVote {
+            campaign,
+            question,
+            options: VoteOption::standard(),
+            deadline,
+            zone,
+            quorum: Quorum(50),
+            majority: Majority::Simple,
+            secret: false,
+            close_when_all_voted: false,
+            results_shown: false,
+            groups: Vec::new(),
+            opened_by: None,
+        }
+    }
+}
+
 /// A secret ballot's receipt: 10 symbols of Crockford's base32 (50 random bits), shown
 /// `XXXXX-XXXXX`. It names a choice in the published list without naming the association.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1120,18 +1120,12 @@ impl<S: EngineStore> Engine<S> {
                     Err(_) => return Ok(usage(turn)),
                 };
                 let new = NewVote {
-                    campaign: CampaignId(id),
-                    question,
-                    options: VoteOption::standard(),
-                    deadline: deadline.0,
-                    zone: deadline.1,
                     quorum: settings.quorum,
                     majority: settings.majority,
                     secret: settings.secret,
                     close_when_all_voted: settings.close_when_all_voted,
-                    results_shown: false,
-                    groups: Vec::new(),
                     opened_by: Some(turn.person.id),
+                    ..NewVote::new(CampaignId(id), question, deadline.0, deadline.1)
                 };
                 match self.store.open_vote(&new, turn.now).await {
                     Ok(vote) => {

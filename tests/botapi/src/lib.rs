@@ -665,6 +665,26 @@ impl BotApiServer {
             .collect()
     }
 
+    /// The most new messages (edits not counted) the bot sent to `chat_id` within any 60 seconds,
+    /// from the times the server accepted them: what Telegram's ~20 a minute per group limits.
+    pub fn most_in_a_minute(&self, chat_id: i64) -> usize {
+        let times: Vec<Instant> = self
+            .sent_to(chat_id)
+            .into_iter()
+            .filter(|sent| !sent.edited)
+            .map(|sent| sent.at)
+            .collect();
+        let mut most = 0;
+        let mut first = 0;
+        for (last, at) in times.iter().enumerate() {
+            while at.duration_since(times[first]) >= Duration::from_secs(60) {
+                first += 1;
+            }
+            most = most.max(last + 1 - first);
+        }
+        most
+    }
+
     /// Waits until at least `count` new messages (edits not counted) went to `chat_id` and
     /// returns those messages (edits left out; see [`BotApiServer::message`] for their current
     /// state). Panics with everything sent so far on timeout.
