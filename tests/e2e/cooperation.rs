@@ -586,9 +586,19 @@ async fn a_missed_quorum_decides_nothing_and_a_coordinator_extends_then_closes_f
     assert_eq!(count.voted, vec![coalition.amal]);
     // A coordinator sets a vote's rules in the chat before its question.
     let second = coalition
-        .say("omar", &format!("/vote open {} ١٢/٠٤/٢٠٢٧ 18:00 secret 60% 2/3 tous Seconde question ?", campaign.id))
+        .say(
+            "omar",
+            &format!(
+                "/vote open {} ١٢/٠٤/٢٠٢٧ 18:00 secret 60% 2/3 tous Seconde question ?",
+                campaign.id
+            ),
+        )
         .await;
-    assert!(texts(&second).contains("ouvert pour 3 associations"), "{}", texts(&second));
+    assert!(
+        texts(&second).contains("ouvert pour 3 associations"),
+        "{}",
+        texts(&second)
+    );
     let second = coalition.store().votes(Some(campaign.id)).await.expect("votes")[0].clone();
     assert_eq!(second.question.fr, "Seconde question ?");
     assert!(second.secret && second.close_when_all_voted);
