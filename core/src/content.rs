@@ -128,8 +128,21 @@ pub struct Lesson {
     pub version: String,
     pub materials: Vec<String>,
     pub media: Option<LessonMedia>,
+    /// Pictures of single parts (a step shown as it is taught), at most one per part, in part
+    /// order. Packs stored before them read as none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<PartImage>,
     pub questions: Vec<Question>,
     pub texts: Translations<LessonText>,
+}
+
+/// A picture sent with one part of a lesson, just before its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartImage {
+    /// The part it goes with, 0-based.
+    pub part: usize,
+    /// A local file is an absolute path once loaded.
+    pub source: MediaSource,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,6 +159,9 @@ pub struct LessonText {
     pub parts: Vec<String>,
     /// Shown under the media.
     pub caption: Option<String>,
+    /// Shown under each part's image, by part (0-based).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub image_captions: BTreeMap<usize, String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,6 +237,13 @@ impl Library {
 impl Toolbox {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+}
+
+impl Lesson {
+    /// The picture of part `part` (0-based), if it has one.
+    pub fn image(&self, part: usize) -> Option<&PartImage> {
+        self.images.iter().find(|image| image.part == part)
     }
 }
 

@@ -594,3 +594,62 @@ async fn a_coordinator_confirms_an_announcement_and_follows_it() {
     let report = learner.press("karim", &queued, "Suivi de l'envoi").await;
     assert!(texts(&report).contains("0 envoyés, 1 en attente"), "{}", texts(&report));
 }
+
+/// The picture a reply sends, as (file name, caption), if it is one.
+fn picture(reply: &Outgoing) -> Option<(String, String)> {
+    match reply {
+        Outgoing::Media(media) => {
+            let MediaSource::File(path) = &media.source else {
+                panic!("a bundled picture is a file: {media:?}");
+            };
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Some((name, media.caption.as_ref().map(Text::to_plain).unwrap_or_default()))
+        }
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn each_step_of_a_lesson_comes_with_its_own_picture() {
+    let learner = Learner::new(at(2026, 3, 2, 9, 0)).await;
+    let list = learner.say("amina", "/learn").await;
+    let toolbox = learner.press("amina", &list, "Premiers secours").await;
+    let first = learner.press("amina", &toolbox, "Étouffement chez l'adulte").await;
+    // The back blows' picture, then the part that teaches them, with the way on last.
+    assert_eq!(first.len(), 2, "{}", texts(&first));
+    let (name, caption) = picture(&first[0]).expect("a picture first");
+    assert_eq!(name, "back-blows.png");
+    assert!(caption.starts_with("1) Jusqu'à 5 claques dans le dos"), "{caption}");
+    assert!(picture(&first[1]).is_none());
+    assert!(texts(&first[1..]).contains("Suite"), "{}", texts(&first));
+
+    let second = learner.press("amina", &first, "Suite").await;
+    assert_eq!(second.len(), 2, "{}", texts(&second));
+    let (name, caption) = picture(&second[0]).expect("a picture first");
+    assert_eq!(name, "abdominal-thrusts.png");
+    assert!(
+        caption.starts_with("2) Jusqu'à 5 compressions abdominales"),
+        "{caption}"
+    );
+    assert!(texts(&second[1..]).contains("quiz"), "{}", texts(&second));
+
+    // A lesson whose picture goes with its second part shows none with its first.
+    let list = learner.say("amina", "/learn").await;
+    let toolbox = learner.press("amina", &list, "Premiers secours").await;
+    let first = learner.press("amina", &toolbox, "position latérale").await;
+    assert!(first.iter().all(|reply| picture(reply).is_none()), "{}", texts(&first));
+    let second = learner.press("amina", &first, "Suite").await;
+    let (name, _) = picture(&second[0]).expect("the picture of the steps");
+    assert_eq!(name, "recovery-position.png");
+
+    // Each language captions both steps.
+    let bundled = bundled();
+    let (_, lesson) = bundled.lesson("first-aid", "choking").expect("choking");
+    assert!(lesson.media.is_none());
+    for language in Language::ALL {
+        assert_eq!(lesson.texts.get(language).image_captions.len(), 2, "{language:?}");
+    }
+}

@@ -64,11 +64,13 @@ fn lesson(id: &str, text: &str) -> Lesson {
         version: String::new(),
         materials: Vec::new(),
         media: None,
+        images: Vec::new(),
         questions,
         texts: french(LessonText {
             title: id.to_owned(),
             parts: vec![text.to_owned()],
             caption: None,
+            image_captions: BTreeMap::new(),
         }),
     };
     lesson.version = digest(&(&lesson.questions, &lesson.texts));

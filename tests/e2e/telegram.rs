@@ -2170,3 +2170,45 @@ async fn the_vote_benchmark_counts_every_delegate_and_repeats_nothing() {
     assert!(report.max_group_per_minute <= 20, "{report}");
     assert!(report.group_edits >= 2, "{report}");
 }
+
+#[tokio::test]
+async fn each_step_picture_is_uploaded_once_then_sent_by_its_file_id() {
+    let rig = Rig::start(quick()).await;
+    let amina = person(611, "Amina", "fr");
+    rig.say(&amina, &format!("/start {}", rig.amal.volunteer_code), 2).await;
+    let open = || {
+        let rig = &rig;
+        let amina = &amina;
+        async move {
+            let list = rig.say(amina, "/learn", 1).await;
+            let toolbox = rig.press(amina, &list[0], "Premiers secours", 1).await;
+            let first = rig.press(amina, &toolbox[0], "Étouffement chez l'adulte", 2).await;
+            assert_eq!(first[0].method, "sendPhoto", "{:?}", first[0]);
+            let second = rig.press(amina, last_with_buttons(&first), "Suite", 2).await;
+            assert_eq!(second[0].method, "sendPhoto", "{:?}", second[0]);
+            (first, second)
+        }
+    };
+    let (first, second) = open().await;
+    assert!(
+        matches!(&first[0].document, Some(SentFile::Uploaded { name, .. }) if name == "back-blows.png"),
+        "{:?}",
+        first[0].document
+    );
+    assert!(
+        matches!(&second[0].document, Some(SentFile::Uploaded { name, .. }) if name == "abdominal-thrusts.png"),
+        "{:?}",
+        second[0].document
+    );
+    let (first, second) = open().await;
+    assert!(
+        matches!(first[0].document, Some(SentFile::ById(_))),
+        "{:?}",
+        first[0].document
+    );
+    assert!(
+        matches!(second[0].document, Some(SentFile::ById(_))),
+        "{:?}",
+        second[0].document
+    );
+}

@@ -137,6 +137,26 @@ pub enum Defect {
     MediaOutsideToolbox {
         file: String,
     },
+    /// A part image names a part the lesson does not have.
+    ImagePartOutOfRange {
+        part: i64,
+        parts: i64,
+    },
+    /// Two images for one part.
+    DuplicateImage {
+        part: i64,
+        first_line: usize,
+    },
+    /// A part image without its caption in this language.
+    ImageCaptionMissing {
+        lesson: String,
+        part: i64,
+    },
+    /// A caption for a part that has no image (or a key that is no part number).
+    ImageCaptionWithoutImage {
+        lesson: String,
+        part: String,
+    },
     BadUrl {
         url: String,
     },
@@ -271,6 +291,10 @@ impl Defect {
             Defect::MediaNoSource => "content-defect-media-no-source",
             Defect::MediaFileMissing { .. } => "content-defect-media-file-missing",
             Defect::MediaOutsideToolbox { .. } => "content-defect-media-outside-toolbox",
+            Defect::ImagePartOutOfRange { .. } => "content-defect-image-part-out-of-range",
+            Defect::DuplicateImage { .. } => "content-defect-duplicate-image",
+            Defect::ImageCaptionMissing { .. } => "content-defect-image-caption-missing",
+            Defect::ImageCaptionWithoutImage { .. } => "content-defect-image-caption-without-image",
             Defect::BadUrl { .. } => "content-defect-bad-url",
             Defect::MissingToolboxText { .. } => "content-defect-missing-toolbox-text",
             Defect::MissingLessonText { .. } => "content-defect-missing-lesson-text",
@@ -379,6 +403,22 @@ impl Defect {
             Defect::CorrectDuplicated { answer } => args.set("answer", count(*answer)),
             Defect::SingleWithSeveralCorrect { correct } => args.set("correct", count(number(*correct))),
             Defect::MediaFileMissing { file } | Defect::MediaOutsideToolbox { file } => args.set("file", file.clone()),
+            Defect::ImagePartOutOfRange { part, parts } => {
+                args.set("part", count(*part));
+                args.set("parts", count(*parts));
+            }
+            Defect::DuplicateImage { part, first_line } => {
+                args.set("part", count(*part));
+                args.set("line", count(number(*first_line)));
+            }
+            Defect::ImageCaptionMissing { lesson, part } => {
+                args.set("lesson", lesson.clone());
+                args.set("part", count(*part));
+            }
+            Defect::ImageCaptionWithoutImage { lesson, part } => {
+                args.set("lesson", lesson.clone());
+                args.set("part", part.clone());
+            }
             Defect::BadUrl { url } => args.set("url", url.clone()),
             Defect::MissingLessonText { lesson }
             | Defect::CaptionMissing { lesson }

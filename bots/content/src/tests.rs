@@ -552,6 +552,140 @@ fn media_files_become_absolute_paths_inside_the_toolbox() {
     );
 }
 
+/// The demo pack whose lesson shows `media/step.png` with its second part, captioned in every
+/// language but those `edit` changes.
+fn pack_with_part_image(images: &'static str, captions: &'static str) -> tempfile::TempDir {
+    let dir = pack(move |name, text| {
+        if name == "toolbox.toml" {
+            text.replacen("materials = [\"src\"]", images, 1)
+        } else {
+            text.replacen("\n[lesson.one.question.a]", captions, 1)
+        }
+    });
+    std::fs::create_dir(dir.path().join("demo/media")).expect("folder");
+    std::fs::write(dir.path().join("demo/media/step.png"), b"png").expect("write");
+    dir
+}
+
+const PART_IMAGE: &str = "materials = [\"src\"]\nimages = [{ part = 2, file = \"media/step.png\" }]";
+const PART_CAPTION: &str = "image_captions = { 2 = \"La deuxième étape\" }\n\n[lesson.one.question.a]";
+
+#[test]
+fn a_part_image_is_read_with_its_caption_in_each_language() {
+    let dir = pack_with_part_image(PART_IMAGE, PART_CAPTION);
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let lesson = &library.toolboxes[0].lessons[0];
+    assert!(lesson.media.is_none());
+    assert!(lesson.image(0).is_none());
+    let image = lesson.image(1).expect("the second part's image");
+    match &image.source {
+        MediaSource::File(path) => assert!(path.is_absolute() && path.ends_with("demo/media/step.png"), "{path:?}"),
+        other => panic!("{other:?}"),
+    }
+    for language in Language::ALL {
+        let texts = lesson.texts.get(language);
+        assert_eq!(
+            texts.image_captions.get(&1).map(String::as_str),
+            Some("La deuxième étape")
+        );
+        assert!(texts.caption.is_none());
+    }
+
+    // A lesson without images keeps its version: the image is part of it.
+    let plain = pack(|_, text| text);
+    let plain = load(plain.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert!(plain.toolboxes[0].lessons[0].images.is_empty());
+    assert_ne!(plain.toolboxes[0].lessons[0].version, lesson.version);
+    let json = serde_json::to_string(&plain).expect("json");
+    assert!(!json.contains("image"), "{json}");
+}
+
+#[test]
+fn a_library_stored_before_part_images_still_reads() {
+    let dir = pack(|_, text| text);
+    let library = load(dir.path()).unwrap_or_else(|p| panic!("{p:?}"));
+    let stored = serde_json::to_string(&library).expect("json");
+    let read: tatwir_core::content::Library = serde_json::from_str(&stored).expect("read back");
+    assert_eq!(read, library);
+}
+
+#[test]
+fn a_part_image_missing_its_file_or_caption_is_a_problem() {
+    let missing = pack_with_part_image(
+        "materials = [\"src\"]\nimages = [{ part = 2, file = \"media/none.png\" }]",
+        PART_CAPTION,
+    );
+    assert_eq!(
+        problems_of(&missing),
+        [(
+            "toolbox.toml".to_owned(),
+            Some(16),
+            Defect::MediaFileMissing {
+                file: "media/none.png".into()
+            }
+        )]
+    );
+
+    let uncaptioned = pack_with_part_image(PART_IMAGE, "\n[lesson.one.question.a]");
+    let found = problems_of(&uncaptioned);
+    assert_eq!(found.len(), 3, "each language: {found:?}");
+    for (_, line, defect) in &found {
+        assert_eq!(*line, Some(4));
+        assert_eq!(
+            *defect,
+            Defect::ImageCaptionMissing {
+                lesson: "one".into(),
+                part: 2
+            }
+        );
+    }
+
+    let astray = pack_with_part_image(
+        PART_IMAGE,
+        "image_captions = { 2 = \"Deux\", 1 = \"Une\" }\n\n[lesson.one.question.a]",
+    );
+    let found = problems_of(&astray);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found.iter().all(|(_, line, defect)| *line == Some(7)
+            && *defect
+                == Defect::ImageCaptionWithoutImage {
+                    lesson: "one".into(),
+                    part: "1".into()
+                }),
+        "{found:?}"
+    );
+
+    let beyond = pack_with_part_image(
+        "materials = [\"src\"]\nimages = [{ part = 3, file = \"media/step.png\" }]",
+        "\n[lesson.one.question.a]",
+    );
+    assert_eq!(
+        problems_of(&beyond),
+        [(
+            "toolbox.toml".to_owned(),
+            Some(16),
+            Defect::ImagePartOutOfRange { part: 3, parts: 2 }
+        )]
+    );
+
+    let twice = pack_with_part_image(
+        "materials = [\"src\"]\nimages = [\n  { part = 2, file = \"media/step.png\" },\n  { part = 2, file = \"media/step.png\" },\n]",
+        PART_CAPTION,
+    );
+    assert_eq!(
+        problems_of(&twice),
+        [(
+            "toolbox.toml".to_owned(),
+            Some(18),
+            Defect::DuplicateImage {
+                part: 2,
+                first_line: 17
+            }
+        )]
+    );
+}
+
 #[test]
 fn no_input_makes_the_reader_panic() {
     let inputs = [
@@ -634,6 +768,19 @@ fn every_defect_has_its_message_in_every_language() {
         Defect::MediaNoSource,
         Defect::MediaFileMissing { file: text() },
         Defect::MediaOutsideToolbox { file: text() },
+        Defect::ImagePartOutOfRange { part: 5, parts: 2 },
+        Defect::DuplicateImage {
+            part: 2,
+            first_line: 15,
+        },
+        Defect::ImageCaptionMissing {
+            lesson: text(),
+            part: 2,
+        },
+        Defect::ImageCaptionWithoutImage {
+            lesson: text(),
+            part: text(),
+        },
         Defect::BadUrl { url: text() },
         Defect::MissingToolboxText { field: text() },
         Defect::MissingLessonText { lesson: text() },

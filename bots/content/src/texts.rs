@@ -2,6 +2,7 @@
 
 use crate::problem::*;
 use crate::toolbox::*;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use tatwir_core::content::{LessonText, QuestionText, ToolboxText};
 use toml::Spanned;
@@ -73,7 +74,11 @@ pub(crate) fn read_lesson_text(
     let Some(table) = file.table(value, || format!("lesson.{}", lesson.id)) else {
         return (None, none());
     };
-    file.only(table, &["title", "parts", "caption", "question"], &prefix);
+    file.only(
+        table,
+        &["title", "parts", "caption", "image_captions", "question"],
+        &prefix,
+    );
     let title = file.required(table, "title", anchor, &prefix).and_then(|value| {
         let title = file.string(value, || format!("{prefix}title"))?;
         file.text(&title, &value.span(), TextKind::Title);
@@ -126,6 +131,7 @@ pub(crate) fn read_lesson_text(
             None
         }
     };
+    let image_captions = read_image_captions(file, lesson, anchor, table, &prefix);
     let empty = DeTable::default();
     let question_table = match table.get("question") {
         Some(value) => file.table(value, || format!("{prefix}question")).unwrap_or(&empty),
@@ -160,10 +166,73 @@ pub(crate) fn read_lesson_text(
         })
         .collect();
     let text = match (title, parts) {
-        (Some(title), Some(parts)) => Some(LessonText { title, parts, caption }),
+        (Some(title), Some(parts)) => Some(LessonText {
+            title,
+            parts,
+            caption,
+            image_captions,
+        }),
         _ => None,
     };
     (text, questions)
+}
+
+/// `image_captions = { 2 = "…" }`: the caption of each part image, keyed by its part number
+/// (1-based), as many as `toolbox.toml` declares images; returned by 0-based part.
+pub(crate) fn read_image_captions(
+    file: &mut File,
+    lesson: &LessonDecl,
+    anchor: &Range<usize>,
+    table: &DeTable<'_>,
+    prefix: &str,
+) -> BTreeMap<usize, String> {
+    let empty = DeTable::default();
+    let captions = match table.get("image_captions") {
+        Some(value) => file
+            .table(value, || format!("{prefix}image_captions"))
+            .unwrap_or(&empty),
+        None => &empty,
+    };
+    let mut read = BTreeMap::new();
+    for (key, value) in captions.iter() {
+        let written: &str = key.get_ref();
+        let part = written
+            .parse::<usize>()
+            .ok()
+            .and_then(|part| part.checked_sub(1))
+            .filter(|part| lesson.image_parts.contains(part));
+        let Some(part) = part else {
+            file.at(
+                &key.span(),
+                Defect::ImageCaptionWithoutImage {
+                    lesson: lesson.id.clone(),
+                    part: written.to_owned(),
+                },
+            );
+            continue;
+        };
+        let Some(caption) = file.string(value, || format!("{prefix}image_captions.{written}")) else {
+            continue;
+        };
+        file.text(&caption, &value.span(), TextKind::Caption);
+        read.insert(part, caption);
+    }
+    for &part in &lesson.image_parts {
+        if !read.contains_key(&part)
+            && !captions
+                .keys()
+                .any(|key| key.get_ref().parse::<usize>().ok() == Some(part + 1))
+        {
+            file.at(
+                anchor,
+                Defect::ImageCaptionMissing {
+                    lesson: lesson.id.clone(),
+                    part: number(part + 1),
+                },
+            );
+        }
+    }
+    read
 }
 
 pub(crate) fn read_question_text(

@@ -9,8 +9,8 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use tatwir_core::content::{
-    Lesson, LessonMedia, LessonText, Material, Question, QuestionKind, QuestionText, Toolbox, ToolboxAudience,
-    ToolboxText, Translations, digest, limits,
+    Lesson, LessonMedia, LessonText, Material, PartImage, Question, QuestionKind, QuestionText, Toolbox,
+    ToolboxAudience, ToolboxText, Translations, digest, limits,
 };
 use tatwir_core::language::Language;
 use tatwir_core::message::{MediaKind, MediaSource};
@@ -267,6 +267,12 @@ pub(crate) struct LessonDecl {
     pub(crate) media: Option<LessonMedia>,
     /// The media as written (a relative file), for the version digest.
     pub(crate) media_written: Option<(MediaKind, MediaSource)>,
+    /// The parts (0-based) that declare an image (even a defective one), whose captions each
+    /// language must give.
+    pub(crate) image_parts: BTreeSet<usize>,
+    pub(crate) images: Vec<PartImage>,
+    /// The images as written (part, relative file), for the version digest.
+    pub(crate) images_written: Vec<(usize, PathBuf)>,
     pub(crate) questions: Vec<QuestionDecl>,
 }
 
@@ -450,12 +456,25 @@ pub(crate) fn read_toolbox(folder: &Path) -> FolderRead {
                 })
                 .collect();
             let texts = Translations { by_language: texts };
-            let version = digest(&(&decl.id, &decl.materials, &decl.media_written, &questions, &texts));
+            // A lesson without part images keeps the version it had before they existed.
+            let version = if decl.images_written.is_empty() {
+                digest(&(&decl.id, &decl.materials, &decl.media_written, &questions, &texts))
+            } else {
+                digest(&(
+                    &decl.id,
+                    &decl.materials,
+                    &decl.media_written,
+                    &decl.images_written,
+                    &questions,
+                    &texts,
+                ))
+            };
             Lesson {
                 id: decl.id,
                 version,
                 materials: decl.materials,
                 media: decl.media,
+                images: decl.images,
                 questions,
                 texts,
             }
@@ -532,7 +551,11 @@ pub(crate) fn read_lessons(
     let mut lessons = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (table, span) in file.tables(value, "lesson") {
-        file.only(table, &["id", "parts", "materials", "media", "question"], "lesson.");
+        file.only(
+            table,
+            &["id", "parts", "materials", "media", "images", "question"],
+            "lesson.",
+        );
         let Some(id_value) = file.required(table, "id", &span, "lesson.") else {
             continue;
         };
@@ -570,6 +593,10 @@ pub(crate) fn read_lessons(
             Some(value) => read_media(file, value, folder),
             None => (None, None),
         };
+        let images = match table.get("images") {
+            Some(value) => read_images(file, value, folder, parts),
+            None => ImagesRead::default(),
+        };
         let questions = match file.required(table, "question", &span, "lesson.") {
             Some(value) => read_questions(file, value, &id_span),
             None => Vec::new(),
@@ -581,6 +608,9 @@ pub(crate) fn read_lessons(
             materials: lesson_materials,
             media,
             media_written,
+            image_parts: images.parts,
+            images: images.images,
+            images_written: images.written,
             questions,
         });
     }
@@ -640,6 +670,78 @@ pub(crate) fn read_media(file: &mut File, value: &Spanned<DeValue<'_>>, folder: 
         Some(kind) => (Some(LessonMedia { kind, source }), Some((kind, written))),
         None => (None, None),
     }
+}
+
+/// A lesson's part images: the parts that declare one, those that could be read, and how
+/// they were written.
+#[derive(Default)]
+pub(crate) struct ImagesRead {
+    pub(crate) parts: BTreeSet<usize>,
+    pub(crate) images: Vec<PartImage>,
+    pub(crate) written: Vec<(usize, PathBuf)>,
+}
+
+/// `images = [{ part = 2, file = "media/x.png" }, …]`: at most one image per part, a file
+/// inside the toolbox folder.
+pub(crate) fn read_images(
+    file: &mut File,
+    value: &Spanned<DeValue<'_>>,
+    folder: &Path,
+    parts: Option<usize>,
+) -> ImagesRead {
+    let prefix = "lesson.images.";
+    let mut read = ImagesRead::default();
+    let mut seen: BTreeMap<usize, usize> = BTreeMap::new();
+    for (table, span) in file.tables(value, "lesson.images") {
+        file.only(table, &["part", "file"], prefix);
+        let part = file.required(table, "part", &span, prefix).and_then(|value| {
+            let part = file.integer(value, || format!("{prefix}part"))?;
+            let max = parts.unwrap_or(limits::MAX_PARTS);
+            if part < 1 || part > number(max) {
+                file.at(
+                    &value.span(),
+                    Defect::ImagePartOutOfRange {
+                        part,
+                        parts: number(max),
+                    },
+                );
+                return None;
+            }
+            let line = file.line(&value.span());
+            let part = usize::try_from(part - 1).ok()?;
+            if let Some(&first_line) = seen.get(&part) {
+                file.at(
+                    &value.span(),
+                    Defect::DuplicateImage {
+                        part: number(part + 1),
+                        first_line,
+                    },
+                );
+                return None;
+            }
+            seen.insert(part, line);
+            Some(part)
+        });
+        let local = file
+            .required(table, "file", &span, prefix)
+            .and_then(|value| Some((file.string(value, || format!("{prefix}file"))?, value.span())));
+        let Some(part) = part else { continue };
+        read.parts.insert(part);
+        let Some((relative, file_span)) = local else {
+            continue;
+        };
+        let Some(absolute) = media_file(file, folder, &relative, &file_span) else {
+            continue;
+        };
+        read.images.push(PartImage {
+            part,
+            source: MediaSource::File(absolute),
+        });
+        read.written.push((part, PathBuf::from(relative)));
+    }
+    read.images.sort_by_key(|image| image.part);
+    read.written.sort();
+    read
 }
 
 /// The absolute path of a media file, which must be a file inside the toolbox folder.

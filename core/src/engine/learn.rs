@@ -9,7 +9,7 @@ use crate::conversation::{Action, Offer, Step};
 use crate::learning::dialogue::{LearnAction, LearnStep};
 use crate::learning::{AnswerSource, Attempt, LessonProgress, Recorded, Score};
 use crate::locale::count;
-use crate::message::{Choice, Media, Outgoing, Poll, Text};
+use crate::message::{Choice, Media, MediaKind, Outgoing, Poll, Text};
 use crate::person::PersonId;
 use crate::review::after_answer;
 use crate::role::Role;
@@ -246,12 +246,27 @@ impl<S: EngineStore> Engine<S> {
             lesson: lesson.to_owned(),
             part: 0,
         });
-        replies.push(self.part(turn, found_toolbox, found_lesson, 0));
+        replies.extend(self.part(turn, found_toolbox, found_lesson, 0));
         Ok(replies)
     }
 
-    /// One part of a lesson, with the way on: the next part or the quiz.
-    fn part(&self, turn: &mut Turn<'_>, toolbox: &Toolbox, lesson: &Lesson, part: usize) -> Outgoing {
+    /// One part of a lesson, after its picture if it has one, with the way on: the next part
+    /// or the quiz.
+    fn part(&self, turn: &mut Turn<'_>, toolbox: &Toolbox, lesson: &Lesson, part: usize) -> Vec<Outgoing> {
+        let mut replies = Vec::new();
+        if let Some(image) = lesson.image(part) {
+            replies.push(Outgoing::Media(Media {
+                kind: MediaKind::Image,
+                source: image.source.clone(),
+                caption: lesson
+                    .texts
+                    .get(turn.lang)
+                    .image_captions
+                    .get(&part)
+                    .cloned()
+                    .map(Text::plain),
+            }));
+        }
         let texts = lesson.texts.get(turn.lang);
         let parts = texts.parts.len();
         let args = args! {
@@ -276,7 +291,8 @@ impl<S: EngineStore> Engine<S> {
             )
         };
         let choices = Self::offer(turn, vec![next]);
-        Outgoing::with_choices(text, choices)
+        replies.push(Outgoing::with_choices(text, choices));
+        replies
     }
 
     fn next_part(&self, turn: &mut Turn<'_>) -> Result<Vec<Outgoing>, StoreError> {
@@ -294,7 +310,7 @@ impl<S: EngineStore> Engine<S> {
             lesson: lesson.clone(),
             part,
         });
-        Ok(vec![self.part(turn, found_toolbox, found_lesson, part)])
+        Ok(self.part(turn, found_toolbox, found_lesson, part))
     }
 
     fn start_quiz(&self, turn: &mut Turn<'_>, toolbox: &str, lesson: &str) -> Result<Vec<Outgoing>, StoreError> {
@@ -660,7 +676,7 @@ impl<S: EngineStore> Engine<S> {
                     return Ok(Self::lesson_gone(turn));
                 };
                 let last = found_lesson.texts.get(turn.lang).parts.len().saturating_sub(1);
-                Ok(vec![self.part(turn, found_toolbox, found_lesson, part.min(last))])
+                Ok(self.part(turn, found_toolbox, found_lesson, part.min(last)))
             }
             Step::Learn(LearnStep::Quiz {
                 toolbox,
