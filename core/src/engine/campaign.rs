@@ -119,16 +119,8 @@ impl<S: EngineStore> Engine<S> {
         position: Option<usize>,
         now: DateTime<Utc>,
     ) -> Text {
-        let mut text = Text::default().then_bold(self.locales.text(
-            lang,
-            "vote-heading",
-            Some(&args! { "question" => self.words(lang, &vote.question) }),
-        ));
+        let mut text = self.vote_heading(lang, vote, campaign, "vote-heading");
         if let Some(campaign) = campaign {
-            let args = args! { "title" => self.words(lang, &campaign.title) };
-            text = text
-                .line_break()
-                .then_plain(self.locales.text(lang, "vote-campaign", Some(&args)));
             if let Some(max) = position {
                 text = text
                     .line_break()
@@ -172,22 +164,26 @@ impl<S: EngineStore> Engine<S> {
         text
     }
 
+    /// A vote's heading (`heading` names the question) and its campaign's title.
+    fn vote_heading(&self, lang: Language, vote: &Vote, campaign: Option<&Campaign>, heading: &str) -> Text {
+        let args = args! { "question" => self.words(lang, &vote.question) };
+        let text = Text::default().then_bold(self.locales.text(lang, heading, Some(&args)));
+        match campaign {
+            Some(campaign) => {
+                let args = args! { "title" => self.words(lang, &campaign.title) };
+                text.line_break()
+                    .then_plain(self.locales.text(lang, "vote-campaign", Some(&args)))
+            }
+            None => text,
+        }
+    }
+
     /// The result of a closed vote in `lang`: the counts, the quorum, the outcome; the choices
     /// of an open vote by association, or a secret vote's receipts, shuffled.
     async fn result_text(&self, lang: Language, vote: &Vote, campaign: Option<&Campaign>) -> Result<Text, StoreError> {
         let tally = self.store.vote_count(vote.id).await?;
         let decision = crate::campaign::decide(vote, &tally);
-        let mut text = Text::default().then_bold(self.locales.text(
-            lang,
-            "vote-result-heading",
-            Some(&args! { "question" => self.words(lang, &vote.question) }),
-        ));
-        if let Some(campaign) = campaign {
-            let args = args! { "title" => self.words(lang, &campaign.title) };
-            text = text
-                .line_break()
-                .then_plain(self.locales.text(lang, "vote-campaign", Some(&args)));
-        }
+        let mut text = self.vote_heading(lang, vote, campaign, "vote-result-heading");
         for (option, label) in vote.options.iter().enumerate() {
             let args = args! {
                 "option" => self.option_label(lang, label),
