@@ -120,14 +120,14 @@ impl<S: EngineStore> Engine<S> {
         now: DateTime<Utc>,
     ) -> Text {
         let mut text = self.vote_heading(lang, vote, campaign, "vote-heading");
-        if let Some(campaign) = campaign {
-            if let Some(max) = position {
-                text = text
-                    .line_break()
-                    .then_plain(excerpt(campaign.text.in_language(lang), max));
-                for link in &campaign.links {
-                    text = text.line_break().then_plain(link.clone());
-                }
+        if let Some(campaign) = campaign
+            && let Some(max) = position
+        {
+            text = text
+                .line_break()
+                .then_plain(excerpt(campaign.text.in_language(lang), max));
+            for link in &campaign.links {
+                text = text.line_break().then_plain(link.clone());
             }
         }
         let args = args! { "deadline" => deadline_text(vote.deadline, vote.zone) };
