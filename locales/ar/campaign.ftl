@@ -90,7 +90,7 @@ vote-result-yours = { $voted ->
     }
 vote-reminder = ⏰ يقترب موعد إغلاق التصويت «{ $question }» (آخر أجل: { $deadline }). لم تصوّت جمعيتك بعد.
 vote-extended = 🗳 آخر أجل جديد للتصويت «{ $question }»: { $deadline }.
-vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM [secret] [60%] [2/3] [all] السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N (افتراضيًا: مع، ضد، امتناع؛ نصاب 50٪؛ أغلبية بسيطة؛ تصويت علني)
+vote-usage = الاستعمال: { $command } open الحملة DD/MM/YYYY HH:MM [secret] [60%] [2/3] [all] [group=N] السؤال [| خيار | خيار…] · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N (افتراضيًا: مع، ضد، امتناع؛ نصاب 50٪؛ أغلبية بسيطة؛ تصويت علني؛ من 2 إلى 10 خيارات خاصة، ويُضاف الامتناع دائمًا)
 vote-opened = فُتح التصويت رقم { $id } لـ{ $total } { PLURAL($total) ->
         [one] جمعية
         [two] جمعيتين

@@ -91,7 +91,7 @@ vote-result-yours = { $association } { $voted ->
     }
 vote-reminder = ⏰ التصويت «{ $question }» قرّب يتسدّ (آخر أجل: { $deadline }). الجمعية ديالك مازال ما صوّتاتش.
 vote-extended = 🗳 آخر أجل جديد ديال التصويت «{ $question }»: { $deadline }.
-vote-usage = كيفاش تخدم بيه: { $command } open الحملة DD/MM/YYYY HH:MM [secret] [60%] [2/3] [all] السؤال · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N (عادةً: مع، ضد، امتناع؛ النصاب 50٪؛ أغلبية بسيطة؛ تصويت مكشوف)
+vote-usage = كيفاش تخدم بيه: { $command } open الحملة DD/MM/YYYY HH:MM [secret] [60%] [2/3] [all] [group=N] السؤال [| اختيار | اختيار…] · { $command } extend N DD/MM/YYYY HH:MM · { $command } close N · { $command } show N (عادةً: مع، ضد، امتناع؛ النصاب 50٪؛ أغلبية بسيطة؛ تصويت مكشوف؛ من 2 حتى 10 ديال الاختيارات ديالك، والامتناع ديما كيتزاد)
 vote-opened = التصويت رقم { $id } تحلّ ل { PLURAL($total) ->
         [zero] { $total } جمعية
         [one] جمعية وحدة

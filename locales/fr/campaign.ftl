@@ -80,7 +80,7 @@ vote-result-yours = { $association } { $voted ->
     }
 vote-reminder = ⏰ Le vote « { $question } » se termine bientôt (date limite : { $deadline }). Votre association n'a pas encore voté.
 vote-extended = 🗳 Nouvelle date limite du vote « { $question } » : { $deadline }.
-vote-usage = Usage : { $command } open CAMPAGNE JJ/MM/AAAA HH:MM [secret] [60%] [2/3] [tous] question · { $command } extend N JJ/MM/AAAA HH:MM · { $command } close N · { $command } show N (par défaut : pour, contre, abstention ; quorum 50 % ; majorité simple ; vote à découvert)
+vote-usage = Usage : { $command } open CAMPAGNE JJ/MM/AAAA HH:MM [secret] [60%] [2/3] [tous] [groupe=N] question [| option | option…] · { $command } extend N JJ/MM/AAAA HH:MM · { $command } close N · { $command } show N (par défaut : pour, contre, abstention ; quorum 50 % ; majorité simple ; vote à découvert ; de 2 à 10 options à soi, l'abstention toujours ajoutée)
 vote-opened = Vote n° { $id } ouvert pour { $total } { $total ->
         [one] association
        *[other] associations

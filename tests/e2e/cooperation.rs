@@ -603,6 +603,30 @@ async fn a_missed_quorum_decides_nothing_and_a_coordinator_extends_then_closes_f
             tatwir_core::campaign::Majority::TwoThirds
         )
     );
+    // Options of one's own, typed after the question.
+    coalition
+        .say(
+            "omar",
+            &format!(
+                "/vote open {} 12/04/2027 18:00 Quel local ? | Dar Chabab | Maison de quartier",
+                campaign.id
+            ),
+        )
+        .await;
+    let third = coalition.store().votes(Some(campaign.id)).await.expect("votes")[0].clone();
+    assert_eq!(third.question.fr, "Quel local ?");
+    assert_eq!(
+        third.options,
+        [
+            tatwir_core::campaign::VoteOption::Own {
+                text: Written::french("Dar Chabab")
+            },
+            tatwir_core::campaign::VoteOption::Own {
+                text: Written::french("Maison de quartier")
+            },
+            tatwir_core::campaign::VoteOption::Abstain,
+        ]
+    );
     let refused = coalition.say("youssef", &format!("/vote close {}", vote.id)).await;
     assert!(
         texts(&refused).contains("pas permis") || !texts(&refused).contains("clos"),

@@ -1110,16 +1110,38 @@ impl<S: EngineStore> Engine<S> {
                 {
                     at += 1;
                 }
-                let question = match Written::read(&rest[at..].join(" "), None, None, false, crate::campaign::MAX_TITLE)
-                {
+                // `question | option | option…`: options of one's own (2 to 10), else for,
+                // against, abstain.
+                let typed = rest[at..].join(" ");
+                let mut parts = typed.split('|');
+                let question = match Written::read(
+                    parts.next().unwrap_or_default(),
+                    None,
+                    None,
+                    false,
+                    crate::campaign::MAX_TITLE,
+                ) {
                     Ok(question) => question,
                     Err(_) => return Ok(usage(turn)),
                 };
+                let own: Result<Vec<Written>, _> = parts
+                    .map(|option| Written::read(option, None, None, false, crate::campaign::MAX_TITLE))
+                    .collect();
+                let options = match own {
+                    Ok(own) if own.is_empty() => VoteOption::standard(),
+                    Ok(own) => match VoteOption::own(own) {
+                        Some(options) => options,
+                        None => return Ok(usage(turn)),
+                    },
+                    Err(_) => return Ok(usage(turn)),
+                };
                 let new = NewVote {
+                    options,
                     quorum: settings.quorum,
                     majority: settings.majority,
                     secret: settings.secret,
                     close_when_all_voted: settings.close_when_all_voted,
+                    groups: settings.groups,
                     opened_by: Some(turn.person.id),
                     ..NewVote::new(CampaignId(id), question, deadline.0, deadline.1)
                 };
@@ -1447,6 +1469,8 @@ struct VoteSettings {
     majority: Majority,
     secret: bool,
     close_when_all_voted: bool,
+    /// Group chats to post it in besides the campaign's (`group=12`).
+    groups: Vec<crate::group::GroupChatId>,
 }
 
 impl Default for VoteSettings {
@@ -1456,6 +1480,7 @@ impl Default for VoteSettings {
             majority: Majority::Simple,
             secret: false,
             close_when_all_voted: false,
+            groups: Vec::new(),
         }
     }
 }
@@ -1467,6 +1492,12 @@ impl VoteSettings {
             "secret" | "سري" => self.secret = true,
             "2/3" => self.majority = Majority::TwoThirds,
             "all" | "tous" => self.close_when_all_voted = true,
+            other if other.starts_with("group=") || other.starts_with("groupe=") => {
+                match other.split_once('=').and_then(|(_, id)| id.parse::<i64>().ok()) {
+                    Some(id) if id > 0 => self.groups.push(crate::group::GroupChatId(id)),
+                    _ => return false,
+                }
+            }
             other if other.ends_with('%') => match other.parse::<Quorum>() {
                 Ok(quorum) => self.quorum = quorum,
                 Err(_) => return false,
