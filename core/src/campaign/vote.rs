@@ -204,7 +204,7 @@ impl NewVote {
 }
 
 /// A secret ballot's receipt: 10 symbols of Crockford's base32 (50 random bits), shown
-/// `XXXXX-XXXXX`. It names a choice in the published list without naming the association.
+/// as two groups of five joined by a dash (`7KQ2M-4XD9P`). It names a choice in the published list without naming the association.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Receipt(String);
