@@ -89,13 +89,9 @@ impl<S: EngineStore> Engine<S> {
 
     /// A vote's rules in a sentence: quorum, majority, open or secret.
     fn vote_rules(&self, lang: Language, vote: &Vote) -> Text {
-        let majority = match vote.majority {
-            Majority::Simple => "simple",
-            Majority::TwoThirds => "two-thirds",
-        };
         let args = args! {
             "quorum" => i64::from(vote.quorum.0),
-            "majority" => majority,
+            "majority" => vote.majority.code(),
             "secret" => if vote.secret { "yes" } else { "no" },
         };
         let mut text = Text::plain(self.locales.text(lang, "vote-rules", Some(&args)));
@@ -150,16 +146,20 @@ impl<S: EngineStore> Engine<S> {
             .then_plain(self.locales.text(lang, "vote-progress", Some(&args)));
         // A secret vote never shows its running counts: they would tell each association's choice.
         if vote.results_shown && !vote.secret {
-            for (option, label) in vote.options.iter().enumerate() {
-                let args = args! {
-                    "option" => self.option_label(lang, label),
-                    "count" => count(tally.counts.get(option).copied().unwrap_or(0) as i64),
-                };
-                text = text.line_break().then_plain(format!(
-                    "• {}",
-                    self.locales.text(lang, "vote-result-line", Some(&args))
-                ));
-            }
+            text = self.option_lines(lang, vote, &tally.counts, text);
+        }
+        text
+    }
+
+    /// `text` followed by one line per option with its count.
+    fn option_lines(&self, lang: Language, vote: &Vote, counts: &[u64], mut text: Text) -> Text {
+        for (option, label) in vote.options.iter().enumerate() {
+            let args = args! {
+                "option" => self.option_label(lang, label),
+                "count" => count(counts.get(option).copied().unwrap_or(0) as i64),
+            };
+            let line = self.locales.text(lang, "vote-result-line", Some(&args));
+            text = text.line_break().then_plain(format!("• {line}"));
         }
         text
     }
@@ -183,17 +183,8 @@ impl<S: EngineStore> Engine<S> {
     async fn result_text(&self, lang: Language, vote: &Vote, campaign: Option<&Campaign>) -> Result<Text, StoreError> {
         let tally = self.store.vote_count(vote.id).await?;
         let decision = crate::campaign::decide(vote, &tally);
-        let mut text = self.vote_heading(lang, vote, campaign, "vote-result-heading");
-        for (option, label) in vote.options.iter().enumerate() {
-            let args = args! {
-                "option" => self.option_label(lang, label),
-                "count" => count(decision.counts.get(option).copied().unwrap_or(0) as i64),
-            };
-            text = text.line_break().then_plain(format!(
-                "• {}",
-                self.locales.text(lang, "vote-result-line", Some(&args))
-            ));
-        }
+        let heading = self.vote_heading(lang, vote, campaign, "vote-result-heading");
+        let mut text = self.option_lines(lang, vote, &decision.counts, heading);
         text = text.line_break().then_plain(self.quorum_line(lang, vote, &decision));
         text = text.line_break().then_bold(self.outcome_line(lang, vote, &decision));
         if vote.secret {
@@ -255,15 +246,8 @@ impl<S: EngineStore> Engine<S> {
             Outcome::NoVotes => self.locales.text(lang, "vote-outcome-no-votes", None),
             Outcome::NoQuorum => self.locales.text(lang, "vote-outcome-no-quorum", None),
             Outcome::NoMajority => {
-                let majority = match vote.majority {
-                    Majority::Simple => "simple",
-                    Majority::TwoThirds => "two-thirds",
-                };
-                self.locales.text(
-                    lang,
-                    "vote-outcome-no-majority",
-                    Some(&args! { "majority" => majority }),
-                )
+                let args = args! { "majority" => vote.majority.code() };
+                self.locales.text(lang, "vote-outcome-no-majority", Some(&args))
             }
             Outcome::Tie { options } => {
                 let names: Vec<String> = options.iter().map(|&o| label(o)).collect();
@@ -698,10 +682,7 @@ impl<S: EngineStore> Engine<S> {
                     .data(),
                 }]);
             }
-            replies.push(Outgoing::with_choices(
-                self.statement_text(turn.lang, &record, turn.now),
-                choices,
-            ));
+            replies.push(Outgoing::with_choices(self.statement_text(turn.lang, &record), choices));
         }
         if replies.is_empty() {
             return Ok(vec![Outgoing::text(Text::plain(turn.say("statements-none")))]);
@@ -711,7 +692,7 @@ impl<S: EngineStore> Engine<S> {
 
     /// A statement's current version as read in `lang`: title, version, deadline, text, and
     /// the associations that signed it.
-    fn statement_text(&self, lang: Language, record: &StatementRecord, _now: DateTime<Utc>) -> Text {
+    fn statement_text(&self, lang: Language, record: &StatementRecord) -> Text {
         let statement = &record.statement;
         let args = args! {
             "title" => self.words(lang, &statement.title),
@@ -1414,7 +1395,7 @@ impl<S: EngineStore> Engine<S> {
                     .data(),
                 }]];
                 Ok(vec![Outgoing::with_choices(
-                    self.statement_text(lang, &record, now),
+                    self.statement_text(lang, &record),
                     choices,
                 )])
             }
@@ -1443,14 +1424,14 @@ impl<S: EngineStore> Engine<S> {
                     }
                     .data(),
                 }]];
-                replies.push(Outgoing::with_choices(self.statement_text(lang, &record, now), choices));
+                replies.push(Outgoing::with_choices(self.statement_text(lang, &record), choices));
                 Ok(replies)
             }
             OutboxMessage::StatementClosed { statement } => {
                 let Some(record) = self.store.statement(*statement).await? else {
                     return Ok(Vec::new());
                 };
-                let mut text = self.statement_text(lang, &record, now);
+                let mut text = self.statement_text(lang, &record);
                 let link = self.publishing().statement_url(record.statement.id);
                 let args = args! { "link" => link };
                 text = text
